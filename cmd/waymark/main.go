@@ -1,0 +1,325 @@
+// Command waymark compiles customer journey maps, written as Markdown
+// files with TOML front matter, into a static site.
+//
+// Usage:
+//
+//	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force]
+//	waymark check [-s DIR] [--drafts]
+//	waymark version
+//	waymark help [command]
+//
+// Exit status: 0 when all went well, 1 when the content has problems (or
+// the build could not be written), 2 for a usage error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/build"
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/themes"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3".
+var version = "v0.1.0-dev"
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command describes one subcommand for help; dispatch is in cli.command.
+type command struct {
+	name, args, summary string
+}
+
+var commands = []command{
+	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force]", "build the site into a folder (default DIR/public)"},
+	{"check", "[-s DIR] [--drafts]", "load and check the site; write nothing"},
+	{"version", "", "print the version"},
+	{"help", "[command]", "show help for waymark or a command"},
+}
+
+// command runs the named subcommand; ok is false when there is none.
+func (c *cli) command(name string, args []string) (code int, ok bool) {
+	switch name {
+	case "build":
+		return c.build(args), true
+	case "check":
+		return c.check(args), true
+	case "version":
+		return c.version(args), true
+	case "help":
+		return c.help(args), true
+	}
+	return 0, false
+}
+
+// cli carries the output streams through one run.
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		c.usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		c.usage(stdout)
+		return exitOK
+	case "-v", "-version", "--version":
+		name = "version"
+	}
+	if code, ok := c.command(name, args[1:]); ok {
+		return code
+	}
+	fmt.Fprintf(stderr, "waymark: unknown command %q\n", name)
+	if hint := diag.Suggest(name, commandNames()); hint != "" {
+		fmt.Fprintf(stderr, "\thint: %s\n", hint)
+	}
+	fmt.Fprintln(stderr, "Run 'waymark help' for usage.")
+	return exitUsage
+}
+
+func commandNames() []string {
+	names := make([]string, len(commands))
+	for i, cmd := range commands {
+		names[i] = cmd.name
+	}
+	return names
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprint(w, `waymark compiles customer journey maps (Markdown with TOML front matter)
+into a static site of journey maps, personas and channel matrices.
+
+Usage:
+  waymark <command> [flags]
+
+Commands:
+`)
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprint(w, `
+Run 'waymark help <command>' (or 'waymark <command> -h') for its flags.
+The content format is described in docs/content-format.md.
+`)
+}
+
+// siteFlags are the flags that name and shape a site; every command that
+// reads a site has them.
+type siteFlags struct {
+	source string
+	drafts bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "s", ".", "the site `folder` (it holds site.toml and content/)")
+	fs.StringVar(&f.source, "source", ".", "same as -s")
+	fs.BoolVar(&f.drafts, "drafts", false, "include journeys whose status is \"draft\"")
+}
+
+// flags makes a flag set for a command whose usage goes to the right stream.
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() { c.commandUsage(fs.Output(), name, fs) }
+	return fs
+}
+
+func (c *cli) commandUsage(w io.Writer, name string, fs *flag.FlagSet) {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			fmt.Fprintf(w, "Usage: waymark %s %s\n\n%s.\n", cmd.name, cmd.args, upperFirst(cmd.summary))
+		}
+	}
+	if fs != nil {
+		fmt.Fprintln(w, "\nFlags:")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
+}
+
+// parse parses a command's flags. It returns -1 to go on, or the exit code:
+// 0 after -h (help was asked for, and printed to stdout), 2 on bad flags.
+func (c *cli) parse(fs *flag.FlagSet, args []string) int {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(c.stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.commandUsage(c.stdout, fs.Name(), fs)
+		return exitOK
+	case err != nil:
+		fmt.Fprintf(c.stderr, "waymark %s: %v\n", fs.Name(), err)
+		fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", fs.Name())
+		return exitUsage
+	case fs.NArg() > 0:
+		fmt.Fprintf(c.stderr, "waymark %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", fs.Name())
+		return exitUsage
+	}
+	return -1
+}
+
+// openSite checks that the site folder exists.
+func (c *cli) openSite(name, dir string) (string, bool) {
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		fmt.Fprintf(c.stderr, "waymark %s: %s is not a folder\n", name, dir)
+		fmt.Fprintln(c.stderr, "\thint: pass the folder that holds site.toml with -s DIR")
+		return "", false
+	}
+	return dir, true
+}
+
+func (c *cli) build(args []string) int {
+	fs := c.flags("build")
+	var sf siteFlags
+	sf.register(fs)
+	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
+	fs.StringVar(dest, "destination", "", "same as -d")
+	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, SVG and JSON (also [build] minify in site.toml)")
+	force := fs.Bool("force", false, "replace the output folder even if waymark did not write it")
+	if code := c.parse(fs, args); code >= 0 {
+		return code
+	}
+	dir, ok := c.openSite("build", sf.source)
+	if !ok {
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(dir, "public")
+	}
+	opts := build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify}
+	var (
+		stats build.Stats
+		diags diag.List
+	)
+	errContent := errors.New("content has problems")
+	err := output.Publish(*dest, *force, func(t output.Target) error {
+		var err error
+		stats, diags, err = build.Build(opts, t)
+		if err == nil && len(diags) > 0 {
+			return errContent
+		}
+		return err
+	})
+	switch {
+	case errors.Is(err, errContent):
+		c.printDiags(diags)
+		fmt.Fprintf(c.stderr, "build failed; %s was left as it was\n", *dest)
+		return exitContent
+	case err != nil:
+		fmt.Fprintf(c.stderr, "waymark build: %v\n", err)
+		var fe *output.ForeignError
+		if errors.As(err, &fe) {
+			fmt.Fprintln(c.stderr, "\thint: choose an empty or new folder with -d, or pass --force to replace it")
+		}
+		return exitContent
+	}
+	fmt.Fprintf(c.stdout, "Built %s and %s: %s (%s) in %s → %s\n",
+		plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"),
+		plural(stats.Files, "file"), size(stats.Bytes), stats.Duration.Round(100_000), *dest)
+	return exitOK
+}
+
+func (c *cli) check(args []string) int {
+	fs := c.flags("check")
+	var sf siteFlags
+	sf.register(fs)
+	if code := c.parse(fs, args); code >= 0 {
+		return code
+	}
+	dir, ok := c.openSite("check", sf.source)
+	if !ok {
+		return exitUsage
+	}
+	opts := build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts}
+	// Rendering too, into nowhere, catches template errors in a site's
+	// own layouts.
+	stats, diags, err := build.Build(opts, output.Discard{})
+	switch {
+	case len(diags) > 0:
+		c.printDiags(diags)
+		return exitContent
+	case err != nil:
+		fmt.Fprintf(c.stderr, "waymark check: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(c.stdout, "ok: %s and %s, no problems\n", plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"))
+	return exitOK
+}
+
+func (c *cli) printDiags(diags diag.List) {
+	fmt.Fprint(c.stderr, diags.Format())
+}
+
+func (c *cli) version(args []string) int {
+	fs := c.flags("version")
+	if code := c.parse(fs, args); code >= 0 {
+		return code
+	}
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		v = info.Main.Version // installed with go install …@version
+	}
+	fmt.Fprintf(c.stdout, "waymark %s %s/%s %s\n", v, runtime.GOOS, runtime.GOARCH, runtime.Version())
+	return exitOK
+}
+
+func (c *cli) help(args []string) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") || args[0] == "help" {
+		c.usage(c.stdout)
+		return exitOK
+	}
+	if code, ok := c.command(args[0], []string{"-h"}); ok {
+		return code
+	}
+	fmt.Fprintf(c.stderr, "waymark help: unknown command %q\n", args[0])
+	return exitUsage
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,172 @@
+// Package config reads a site's site.toml: its title, where it is
+// published, its theme, build options and the channels its journeys use.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
+)
+
+// File is the name of the configuration file at the site root.
+const File = "site.toml"
+
+// Config is a site's configuration.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, ending in "/"; "/" when not set
+	Theme       string
+	Language    string
+	EditURL     string // with a {path} placeholder, or ""
+	Build       Build
+	Channels    []Channel
+}
+
+// Build holds the [build] options.
+type Build struct {
+	Minify bool
+	Drafts bool
+}
+
+// Channel is a medium through which a customer meets the organisation.
+type Channel struct {
+	ID          string
+	Name        string
+	Kind        string // one of Kinds
+	Description string
+	Pos         diag.Position
+}
+
+// Kinds are the allowed channel kinds, in the order pages group them.
+var Kinds = []string{"digital", "physical", "human", "partner"}
+
+// Channel returns the channel with the given id, or nil.
+func (c *Config) Channel(id string) *Channel {
+	for i := range c.Channels {
+		if c.Channels[i].ID == id {
+			return &c.Channels[i]
+		}
+	}
+	return nil
+}
+
+// ChannelIDs returns every channel id, for "did you mean" hints.
+func (c *Config) ChannelIDs() []string {
+	ids := make([]string, len(c.Channels))
+	for i, ch := range c.Channels {
+		ids[i] = ch.ID
+	}
+	return ids
+}
+
+// Load reads site.toml from the root of fsys. It returns nil when the file
+// cannot be read or is not TOML; otherwise a Config with defaults filled
+// in, usable to check content against even when there are diagnostics.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	var errs diag.List
+	c := &Config{BaseURL: "/", Theme: "default", Language: "en"}
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		hint := "run waymark in the site's folder, or point -s at it"
+		if !errors.Is(err, fs.ErrNotExist) {
+			hint = ""
+		}
+		errs.Add(diag.Position{File: File}, hint, "cannot read the site configuration: %v", diag.Cause(err))
+		return nil, errs
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !diag.CheckUTF8(File, data, &errs) {
+		return nil, errs
+	}
+	root, ok := tomldoc.Parse(File, 0, string(data), &errs)
+	if !ok {
+		return nil, errs
+	}
+	decode(c, root)
+	return c, errs
+}
+
+func decode(c *Config, t tomldoc.Table) {
+	if t.Require("title", `title = "Our customer journeys"`) {
+		c.Title = t.String("title")
+	}
+	c.Description = t.String("description")
+	if s := t.String("base_url"); s != "" {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			t.Errorf("base_url", `write the full address, e.g. base_url = "https://intranet.example/cx/maps/"`,
+				"base_url %q is not an http(s) URL", s)
+		} else {
+			c.BaseURL = strings.TrimSuffix(s, "/") + "/"
+		}
+	}
+	if s := t.String("theme"); s != "" {
+		if !slug.Valid(s) {
+			t.Errorf("theme", "a theme is a folder name under themes/, like \"default\"", "theme %q is not a valid theme name", s)
+		} else {
+			c.Theme = s
+		}
+	}
+	if s := t.String("language"); s != "" {
+		c.Language = s
+	}
+	if s := t.String("edit_url"); s != "" {
+		u, err := url.Parse(strings.ReplaceAll(s, "{path}", "x"))
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			t.Errorf("edit_url", `e.g. edit_url = "https://git.example/cx/maps/edit/main/{path}"`,
+				"edit_url %q is not an http(s) URL", s)
+		case !strings.Contains(s, "{path}"):
+			t.Errorf("edit_url", "add {path} where the file's path goes, e.g. .../edit/main/{path}",
+				"edit_url has no {path} placeholder")
+		default:
+			c.EditURL = s
+		}
+	}
+	if b, ok := t.Table("build"); ok {
+		c.Build.Minify = b.Bool("minify")
+		c.Build.Drafts = b.Bool("drafts")
+		b.Done()
+	}
+	seen := map[string]diag.Position{}
+	for _, ct := range t.Tables("channels") {
+		ch := Channel{Pos: ct.Pos()}
+		if ct.Require("id", `id = "web"`) {
+			ch.ID = ct.String("id")
+			if prev, dup := seen[ch.ID]; dup {
+				ct.Errorf("id", "channel ids must be unique; the first is at "+prev.String(), "duplicate channel id %q", ch.ID)
+			} else if ch.ID != "" && !slug.Valid(ch.ID) {
+				ct.Errorf("id", "use lower-case letters, digits and hyphens, e.g. "+quote(slug.Make(ch.ID)),
+					"channel id %q is not a slug", ch.ID)
+			}
+			seen[ch.ID] = ct.KeyPos("id")
+		}
+		if ct.Require("name", `name = "Website"`) {
+			ch.Name = ct.String("name")
+		}
+		if ct.Require("kind", `kind = "digital" (or physical, human, partner)`) {
+			ch.Kind = ct.String("kind")
+			if ch.Kind != "" && !slices.Contains(Kinds, ch.Kind) {
+				hint := diag.Suggest(ch.Kind, Kinds)
+				if hint == "" {
+					hint = "use one of " + strings.Join(Kinds, ", ")
+				}
+				ct.Errorf("kind", hint, "unknown channel kind %q", ch.Kind)
+			}
+		}
+		ch.Description = ct.String("description")
+		ct.Done()
+		c.Channels = append(c.Channels, ch)
+	}
+	t.Done()
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,253 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
+)
+
+// ref is a reference to another file's persona or journey, kept with its
+// position until every file is loaded and it can be resolved.
+type ref struct {
+	slug string
+	pos  diag.Position
+}
+
+// journeyRefs are the references a journey makes to other files.
+type journeyRefs struct {
+	personas []ref
+	parent   ref
+}
+
+func decodePersona(t tomldoc.Table, p *Persona, cfg *config.Config) {
+	if t.Require("name", `name = "Dana Ortiz"`) {
+		p.Name = t.String("name")
+	}
+	p.Role = t.String("role")
+	p.Quote = t.String("quote")
+	if p.Photo = t.String("photo"); p.Photo != "" {
+		checkURL(t, "photo", p.Photo)
+	}
+	p.Goals = t.Strings("goals")
+	p.PainPoints = t.Strings("pain_points")
+	p.Behaviors = t.Strings("behaviors")
+	p.Motivations = t.Strings("motivations")
+	p.Channels = channels(t, "channels", t.Strings("channels"), cfg)
+	p.Tags = t.Strings("tags")
+	for _, kv := range t.StringMap("demographics") {
+		p.Demographics = append(p.Demographics, Fact{Label: kv.Key, Value: kv.Value})
+	}
+	t.Done()
+}
+
+func decodeJourney(t tomldoc.Table, j *Journey, cfg *config.Config) journeyRefs {
+	var refs journeyRefs
+	if t.Require("title", `title = "Buying a bike online"`) {
+		j.Title = t.String("title")
+	}
+	j.Summary = t.String("summary")
+	for i, s := range t.Strings("personas") {
+		refs.personas = append(refs.personas, ref{s, t.ElemPos("personas", i)})
+	}
+	j.State = oneOf(t, "state", States, "current")
+	j.Type = oneOf(t, "type", JourneyTypes, "")
+	j.Goal = t.String("goal")
+	j.Scenario = t.String("scenario")
+	if s := t.String("parent"); s != "" {
+		refs.parent = ref{s, t.KeyPos("parent")}
+	}
+	j.Status = oneOf(t, "status", Statuses, "published")
+	j.Owner = t.String("owner")
+	j.Updated, _ = t.Date("updated")
+	j.Version = t.String("version")
+	j.Tags = t.Strings("tags")
+
+	stages := t.Tables("stages")
+	if len(stages) == 0 && !t.Has("stages") {
+		t.Errorf("", "add at least one [[stages]] section with a name", "journey has no stages")
+	}
+	ids := map[string]diag.Position{}
+	for _, st := range stages {
+		s := decodeStage(st, cfg)
+		s.Journey = j
+		if s.ID != "" {
+			if prev, dup := ids[s.ID]; dup {
+				key := "id"
+				if !st.Has("id") {
+					key = "name"
+				}
+				st.Errorf(key, fmt.Sprintf("stage ids must be unique in a journey; the first is at line %d; set a distinct id = \"…\"", prev.Line),
+					"duplicate stage id %q", s.ID)
+			} else {
+				ids[s.ID] = st.Pos()
+			}
+		}
+		j.Stages = append(j.Stages, s)
+	}
+	t.Done()
+	return refs
+}
+
+func decodeStage(t tomldoc.Table, cfg *config.Config) *Stage {
+	s := &Stage{}
+	if t.Require("name", `name = "Research"`) {
+		s.Name = t.String("name")
+	}
+	if id := t.String("id"); id != "" {
+		if !slug.Valid(id) {
+			t.Errorf("id", fmt.Sprintf("use lower-case letters, digits and hyphens, e.g. id = %q", slug.Make(id)),
+				"stage id %q is not a slug", id)
+		}
+		s.ID = id
+	} else {
+		s.ID = slug.Make(s.Name)
+	}
+	s.Goal = t.String("goal")
+	s.Description = t.String("description")
+	s.Doing = t.Strings("doing")
+	s.Thinking = t.Strings("thinking")
+	s.Feeling = t.String("feeling")
+	s.Emotion = emotion(t, "emotion")
+	s.PainPoints = t.Strings("pain_points")
+	s.Opportunities = t.Strings("opportunities")
+	s.Frontstage = t.Strings("frontstage")
+	s.Backstage = t.Strings("backstage")
+	s.KPIs = t.Strings("kpis")
+	s.MomentOfTruth = t.Bool("moment_of_truth")
+	for _, tt := range t.Tables("touchpoints") {
+		tp := &Touchpoint{Stage: s}
+		if tt.Require("name", `name = "Product page"`) {
+			tp.Name = tt.String("name")
+		}
+		ids := tt.Strings("channels")
+		tp.Channels = channels(tt, "channels", ids, cfg)
+		if len(ids) == 0 {
+			key := "channels"
+			if !tt.Has(key) {
+				key = ""
+			}
+			tt.Errorf(key, fmt.Sprintf("add channels = [\"…\"] with one or more of: %s", strings.Join(cfg.ChannelIDs(), ", ")),
+				"touchpoint %q has no channel", tp.Name)
+		}
+		tp.Description = tt.String("description")
+		tp.Emotion = emotion(tt, "emotion")
+		tp.Owner = tt.String("owner")
+		tp.MomentOfTruth = tt.Bool("moment_of_truth")
+		tt.Done()
+		s.Touchpoints = append(s.Touchpoints, tp)
+	}
+	for _, et := range t.Tables("evidence") {
+		e := &Evidence{}
+		if et.Require("kind", `kind = "survey" (or `+strings.Join(EvidenceKinds[1:], ", ")+")") {
+			e.Kind = oneOf(et, "kind", EvidenceKinds, "")
+		}
+		e.Title = et.String("title")
+		if n, ok := et.Int("n"); ok {
+			if n < 1 {
+				et.Errorf("n", "n is the number of people or records behind the evidence", "sample size n must be 1 or more, not %d", n)
+			} else {
+				e.N = int(min(n, 1<<31-1))
+			}
+		}
+		e.Quote = et.String("quote")
+		if e.URL = et.String("url"); e.URL != "" {
+			checkURL(et, "url", e.URL)
+		}
+		et.Done()
+		s.Evidence = append(s.Evidence, e)
+	}
+	t.Done()
+	return s
+}
+
+// oneOf reads an enumerated string; absent or wrong gives def.
+func oneOf(t tomldoc.Table, key string, values []string, def string) string {
+	if !t.Has(key) {
+		t.String(key) // mark it known
+		return def
+	}
+	s := t.String(key)
+	if slices.Contains(values, s) {
+		return s
+	}
+	hint := diag.Suggest(s, values)
+	if hint == "" {
+		hint = "use one of " + quoteAll(values)
+	}
+	t.Errorf(key, hint, "%s must be one of %s, not %q", key, quoteAll(values), s)
+	return def
+}
+
+func emotion(t tomldoc.Table, key string) Emotion {
+	v, ok := t.Number(key)
+	if !ok {
+		return Emotion{}
+	}
+	if v < MinEmotion || v > MaxEmotion {
+		t.Errorf(key, "-2 is very negative, 0 neutral, 2 very positive", "emotion %v is out of range: it must be from -2 to 2", v)
+		return Emotion{}
+	}
+	return Emotion{Value: v, Set: true}
+}
+
+// channels resolves the channel ids written under key against site.toml.
+func channels(t tomldoc.Table, key string, ids []string, cfg *config.Config) []*config.Channel {
+	var out []*config.Channel
+	for i, id := range ids {
+		ch := cfg.Channel(id)
+		if ch == nil {
+			hint := diag.Suggest(id, cfg.ChannelIDs())
+			if hint == "" {
+				hint = "declare it in site.toml as a [[channels]] entry, or use one of: " + strings.Join(cfg.ChannelIDs(), ", ")
+			}
+			t.Report(t.ElemPos(key, i), hint, "unknown channel %q", id)
+			continue
+		}
+		if !slices.Contains(out, ch) {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// checkURL accepts http, https and mailto URLs and relative references;
+// anything else (javascript:, data:, file:) could run code or leak files
+// when a reader clicks it.
+func checkURL(t tomldoc.Table, key, s string) {
+	if !SafeURL(s) {
+		t.Errorf(key, "use an http(s):// or mailto: address, or a path relative to the site",
+			"%s %q is not an allowed URL", key, s)
+	}
+}
+
+// SafeURL reports whether s is an http, https or mailto URL, or a relative
+// reference (no scheme).
+func SafeURL(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		return !strings.HasPrefix(strings.TrimSpace(s), "//") // no protocol-relative hosts
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return true
+	}
+	return false
+}
+
+func quoteAll(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}

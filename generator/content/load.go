@@ -1,0 +1,344 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/markdown"
+	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
+)
+
+// Where content lives, relative to the site root.
+const (
+	Dir         = "content"
+	PersonasDir = "content/personas"
+	JourneysDir = "content/journeys"
+	StaticDir   = "static"
+)
+
+// Options control loading.
+type Options struct {
+	Drafts   bool               // keep journeys whose status is "draft"
+	Markdown *markdown.Renderer // shared by every file
+}
+
+// Load reads every persona and journey under content/ in fsys, the site
+// root, checks them against cfg and each other, and links them. It
+// returns the site and every problem found; the site is only fit to
+// render when the list is empty.
+func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
+	if opts.Markdown == nil {
+		opts.Markdown = markdown.New(markdown.Options{})
+	}
+	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown}
+	l.walk()
+	l.resolve()
+	site := &Site{Config: cfg, Personas: l.personas}
+	for _, j := range l.journeys {
+		if j.Status != "draft" || opts.Drafts {
+			site.Journeys = append(site.Journeys, j)
+		}
+	}
+	if !opts.Drafts {
+		l.checkDraftRefs(site.Journeys)
+	}
+	link(site)
+	return site, l.errs.Sort()
+}
+
+type loader struct {
+	fsys fs.FS
+	cfg  *config.Config
+	md   *markdown.Renderer
+	errs diag.List
+
+	personas []*Persona
+	journeys []*Journey
+	refs     map[*Journey]journeyRefs
+}
+
+// walk finds and decodes every content file.
+func (l *loader) walk() {
+	l.refs = map[*Journey]journeyRefs{}
+	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				l.errs.Add(diag.Position{File: Dir}, "create content/personas/ and content/journeys/ in the site folder",
+					"no content folder")
+				return fs.SkipAll
+			}
+			l.errs.Add(diag.Position{File: p}, "", "cannot read: %v", diag.Cause(err))
+			return nil
+		}
+		name := d.Name()
+		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			// Hidden files and folders (.git, editors' .#locks) are not content.
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || path.Ext(name) != ".md" {
+			return nil // images and other files beside the maps are fine
+		}
+		switch {
+		case strings.HasPrefix(p, PersonasDir+"/"):
+			l.persona(p)
+		case strings.HasPrefix(p, JourneysDir+"/"):
+			l.journey(p)
+		default:
+			l.errs.Add(diag.Position{File: p}, "journeys go in content/journeys/, personas in content/personas/",
+				"Markdown file outside content/journeys/ and content/personas/")
+		}
+		return nil
+	})
+	if err != nil {
+		l.errs.Add(diag.Position{File: Dir}, "", "cannot read: %v", err)
+	}
+}
+
+// read returns a file's front matter, parsed, and its rendered body.
+func (l *loader) read(file string) (tomldoc.Table, markdown.Doc, int, bool) {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.errs.Add(diag.Position{File: file}, "", "cannot read: %v", diag.Cause(err))
+		return tomldoc.Table{}, markdown.Doc{}, 0, false
+	}
+	if !diag.CheckUTF8(file, data, &l.errs) {
+		return tomldoc.Table{}, markdown.Doc{}, 0, false
+	}
+	sp, ok := splitFile(file, data, &l.errs)
+	if !ok {
+		return tomldoc.Table{}, markdown.Doc{}, 0, false
+	}
+	t, ok := tomldoc.Parse(file, sp.frontLine-1, sp.front, &l.errs)
+	if !ok {
+		return tomldoc.Table{}, markdown.Doc{}, 0, false
+	}
+	doc, err := l.md.Render(sp.body)
+	if err != nil {
+		l.errs.Add(diag.Position{File: file, Line: sp.bodyLine}, "", "cannot render Markdown: %v", err)
+		return tomldoc.Table{}, markdown.Doc{}, 0, false
+	}
+	return t, doc, sp.bodyLine, true
+}
+
+func (l *loader) persona(file string) {
+	t, doc, _, ok := l.read(file)
+	if !ok {
+		return
+	}
+	p := &Persona{File: file, Slug: fileSlug(file)}
+	decodePersona(t, p, l.cfg)
+	if p.Photo != "" && SafeURL(p.Photo) && !strings.Contains(p.Photo, ":") {
+		if _, err := fs.Stat(l.fsys, path.Join(StaticDir, strings.TrimPrefix(p.Photo, "/"))); err != nil {
+			t.Errorf("photo", "put the image under static/ and give its path from there, e.g. photo = \"img/dana.jpg\"",
+				"photo %q not found in static/", p.Photo)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(string(doc.Intro))
+	for _, sec := range doc.Sections {
+		b.WriteString(string(sec.Heading))
+		b.WriteString(string(sec.Body))
+	}
+	p.Background = template.HTML(b.String())
+	l.personas = append(l.personas, p)
+}
+
+func (l *loader) journey(file string) {
+	t, doc, bodyLine, ok := l.read(file)
+	if !ok {
+		return
+	}
+	j := &Journey{File: file, Slug: fileSlug(file)}
+	l.refs[j] = decodeJourney(t, j, l.cfg)
+
+	// A "## Heading" that names a stage (by name or id, in any case) holds
+	// that stage's notes; every other section stays in the narrative.
+	byKey := map[string]*Stage{}
+	for _, s := range j.Stages {
+		byKey[strings.ToLower(strings.TrimSpace(s.Name))] = s
+		byKey[s.ID] = s
+	}
+	var narrative strings.Builder
+	narrative.WriteString(string(doc.Intro))
+	noted := map[*Stage]int{}
+	for _, sec := range doc.Sections {
+		s := byKey[strings.ToLower(strings.TrimSpace(sec.Title))]
+		if s == nil {
+			s = byKey[slug.Make(sec.Title)]
+		}
+		if s == nil {
+			narrative.WriteString(string(sec.Heading))
+			narrative.WriteString(string(sec.Body))
+			continue
+		}
+		line := bodyLine + sec.Line - 1
+		if first, dup := noted[s]; dup {
+			l.errs.Add(diag.Position{File: file, Line: line, Col: 1},
+				fmt.Sprintf("merge it into the section on line %d", first),
+				"stage %q already has a notes section", s.Name)
+			continue
+		}
+		noted[s] = line
+		s.Notes = sec.Body
+	}
+	j.Narrative = template.HTML(narrative.String())
+	l.journeys = append(l.journeys, j)
+}
+
+// resolve checks slugs and turns references between files into pointers.
+func (l *loader) resolve() {
+	sort.Slice(l.personas, func(i, k int) bool { return l.personas[i].File < l.personas[k].File })
+	sort.Slice(l.journeys, func(i, k int) bool { return l.journeys[i].File < l.journeys[k].File })
+
+	personas := map[string]*Persona{}
+	for _, p := range l.personas {
+		l.checkSlug(p.File, p.Slug, personas[p.Slug] != nil, func() string { return personas[p.Slug].File })
+		if personas[p.Slug] == nil {
+			personas[p.Slug] = p
+		}
+	}
+	journeys := map[string]*Journey{}
+	for _, j := range l.journeys {
+		l.checkSlug(j.File, j.Slug, journeys[j.Slug] != nil, func() string { return journeys[j.Slug].File })
+		if journeys[j.Slug] == nil {
+			journeys[j.Slug] = j
+		}
+	}
+	personaSlugs := sortedKeys(personas)
+	journeySlugs := sortedKeys(journeys)
+
+	for _, j := range l.journeys {
+		refs := l.refs[j]
+		for _, r := range refs.personas {
+			p := personas[r.slug]
+			if p == nil {
+				l.errs.Add(r.pos, unknownHint(r.slug, personaSlugs, "a persona's slug is its file name under content/personas/"),
+					"unknown persona %q", r.slug)
+				continue
+			}
+			if !slices.Contains(j.Personas, p) {
+				j.Personas = append(j.Personas, p)
+			}
+		}
+		if r := refs.parent; r.slug != "" {
+			switch p := journeys[r.slug]; {
+			case p == nil:
+				l.errs.Add(r.pos, unknownHint(r.slug, journeySlugs, "a journey's slug is its file name under content/journeys/"),
+					"unknown parent journey %q", r.slug)
+			case p == j:
+				l.errs.Add(r.pos, "remove parent, or name the journey this one is a part of", "journey is its own parent")
+			default:
+				j.Parent = p
+			}
+		}
+	}
+
+	// A parent chain that comes back to where it started would nest a map
+	// inside itself. Report it at every journey on the loop, then cut it.
+	for _, j := range l.journeys {
+		seen := map[*Journey]bool{}
+		chain := []string{j.Slug}
+		for p := j.Parent; p != nil && !seen[p]; p = p.Parent {
+			seen[p] = true
+			chain = append(chain, p.Slug)
+			if p == j {
+				l.errs.Add(l.refs[j].parent.pos, "a sub-journey cannot contain its own ancestor; remove one parent key",
+					"parent cycle: %s", strings.Join(chain, " → "))
+				break
+			}
+		}
+	}
+	for _, j := range l.journeys {
+		for p, n := j.Parent, 0; p != nil; p, n = p.Parent, n+1 {
+			if n > len(l.journeys) {
+				j.Parent = nil
+				break
+			}
+		}
+	}
+}
+
+// checkSlug reports a file whose slug is empty or already taken.
+func (l *loader) checkSlug(file, s string, taken bool, first func() string) {
+	switch {
+	case s == "":
+		l.errs.Add(diag.Position{File: file}, "name the file with letters or digits, e.g. buying-a-bike.md",
+			"file name gives an empty slug")
+	case taken:
+		l.errs.Add(diag.Position{File: file}, "slugs come from file names and must be unique; rename one of the files",
+			"duplicate slug %q: %s has it too", s, first())
+	}
+}
+
+// checkDraftRefs reports published journeys whose parent is a draft that
+// this build leaves out.
+func (l *loader) checkDraftRefs(kept []*Journey) {
+	for _, j := range kept {
+		if j.Parent != nil && j.Parent.Status == "draft" {
+			l.errs.Add(l.refs[j].parent.pos, "publish the parent (status = \"review\" or \"published\"), or build with --drafts",
+				"parent journey %q is a draft, which this build leaves out", j.Parent.Slug)
+		}
+	}
+}
+
+// link fills in the back-references: each persona's journeys and each
+// journey's sub-journeys, and sorts everything for display.
+func link(site *Site) {
+	byTitle := func(js []*Journey) {
+		sort.SliceStable(js, func(i, k int) bool {
+			a, b := strings.ToLower(js[i].Title), strings.ToLower(js[k].Title)
+			if a != b {
+				return a < b
+			}
+			return js[i].Slug < js[k].Slug
+		})
+	}
+	byTitle(site.Journeys)
+	sort.SliceStable(site.Personas, func(i, k int) bool {
+		return strings.ToLower(site.Personas[i].Name) < strings.ToLower(site.Personas[k].Name)
+	})
+	kept := map[*Journey]bool{}
+	for _, j := range site.Journeys {
+		kept[j] = true
+	}
+	for _, j := range site.Journeys {
+		for _, p := range j.Personas {
+			p.Journeys = append(p.Journeys, j)
+		}
+		if j.Parent != nil && kept[j.Parent] {
+			j.Parent.Children = append(j.Parent.Children, j)
+		}
+	}
+}
+
+func unknownHint(got string, known []string, otherwise string) string {
+	if h := diag.Suggest(got, known); h != "" {
+		return h
+	}
+	return otherwise
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func fileSlug(file string) string {
+	return slug.Make(strings.TrimSuffix(path.Base(file), ".md"))
+}

@@ -1,0 +1,214 @@
+// Package content loads a site's personas and journey maps from Markdown
+// files with TOML front matter, checks them, and links them into one model:
+// journeys know their personas, stages, touchpoints and channels; personas
+// and parents know the journeys that point at them.
+//
+// The model is plain data. The loader reports every problem it finds, with
+// the file, line and column and a hint, and never panics on any input.
+// The format itself is documented in docs/content-format.md.
+package content
+
+import (
+	"html/template"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/config"
+)
+
+// Site is everything a build renders.
+type Site struct {
+	Config   *config.Config
+	Personas []*Persona // sorted by name
+	Journeys []*Journey // sorted by title; drafts only when asked for
+}
+
+// Persona is an archetypal customer.
+type Persona struct {
+	Slug         string
+	File         string // path from the site root, e.g. "content/personas/dana.md"
+	Name         string
+	Role         string
+	Quote        string
+	Photo        string // a URL, or a path under static/
+	Goals        []string
+	PainPoints   []string
+	Behaviors    []string
+	Motivations  []string
+	Channels     []*config.Channel // preferred channels
+	Tags         []string
+	Demographics []Fact
+	Background   template.HTML // the rendered Markdown body
+
+	Journeys []*Journey // every journey this persona appears in, by title
+}
+
+// Fact is one demographic entry, such as Age: 34.
+type Fact struct{ Label, Value string }
+
+// URL is the persona page's path from the site root.
+func (p *Persona) URL() string { return "personas/" + p.Slug + "/" }
+
+// Journey is one journey map.
+type Journey struct {
+	Slug     string
+	File     string
+	Title    string
+	Summary  string
+	Personas []*Persona
+	State    string // "current" or "future"
+	Type     string // "", or one of JourneyTypes
+	Goal     string
+	Scenario string
+	Parent   *Journey
+	Status   string // one of Statuses
+	Owner    string
+	Updated  time.Time // zero when not given
+	Version  string
+	Tags     []string
+	Stages   []*Stage
+
+	// Narrative is the rendered Markdown body, less the sections that are
+	// stage notes.
+	Narrative template.HTML
+
+	Children []*Journey // sub-journeys, by title
+}
+
+// The values that the enumerated keys accept; the first is the default
+// where there is one.
+var (
+	States        = []string{"current", "future"}
+	JourneyTypes  = []string{"strategic", "tactical", "goal-based", "day-in-the-life"}
+	Statuses      = []string{"published", "review", "draft"}
+	EvidenceKinds = []string{"survey", "interview", "poll", "analytics", "support", "observation"}
+)
+
+// URL is the journey page's path from the site root.
+func (j *Journey) URL() string { return "journeys/" + j.Slug + "/" }
+
+// Stage is one column of a journey map.
+type Stage struct {
+	ID            string
+	Name          string
+	Goal          string
+	Description   string
+	Doing         []string
+	Thinking      []string
+	Feeling       string
+	Emotion       Emotion
+	PainPoints    []string
+	Opportunities []string
+	Frontstage    []string
+	Backstage     []string
+	KPIs          []string
+	MomentOfTruth bool
+	Touchpoints   []*Touchpoint
+	Evidence      []*Evidence
+	Notes         template.HTML // the body's "## <stage>" section
+
+	Journey *Journey
+}
+
+// Touchpoint is a point of contact within a stage, on one or more channels.
+type Touchpoint struct {
+	Name          string
+	Channels      []*config.Channel
+	Description   string
+	Emotion       Emotion
+	Owner         string
+	MomentOfTruth bool
+
+	Stage *Stage
+}
+
+// Feels is the touchpoint's emotion, or its stage's when it has none of its
+// own; inherited says which.
+func (t *Touchpoint) Feels() (e Emotion, inherited bool) {
+	if t.Emotion.Set {
+		return t.Emotion, false
+	}
+	return t.Stage.Emotion, t.Stage.Emotion.Set
+}
+
+// OnChannel reports whether the touchpoint uses the channel.
+func (t *Touchpoint) OnChannel(id string) bool {
+	for _, c := range t.Channels {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Evidence is research that backs a stage.
+type Evidence struct {
+	Kind  string // one of EvidenceKinds
+	Title string
+	N     int // sample size; 0 when not given
+	Quote string
+	URL   string
+}
+
+// Emotion is a value on the scale from -2 (very negative) to 2 (very
+// positive). The zero value is "not given".
+type Emotion struct {
+	Value float64
+	Set   bool
+}
+
+// Bounds of the emotion scale.
+const (
+	MinEmotion = -2
+	MaxEmotion = 2
+)
+
+// String prints the value with its sign: "+1", "0", "-1.5"; "" when unset.
+func (e Emotion) String() string {
+	if !e.Set {
+		return ""
+	}
+	s := strconv.FormatFloat(e.Value, 'f', -1, 64)
+	if e.Value > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// Label names the value in words, for readers who cannot see colour.
+func (e Emotion) Label() string {
+	switch {
+	case !e.Set:
+		return "not rated"
+	case e.Value >= 1.5:
+		return "very positive"
+	case e.Value >= 0.5:
+		return "positive"
+	case e.Value > -0.5:
+		return "neutral"
+	case e.Value > -1.5:
+		return "negative"
+	}
+	return "very negative"
+}
+
+// Level is the value rounded to a whole step, -2 … 2, for styling.
+func (e Emotion) Level() int { return int(math.Round(e.Value)) }
+
+// Average is the mean of the set emotions among es.
+func Average(es []Emotion) Emotion {
+	var sum float64
+	n := 0
+	for _, e := range es {
+		if e.Set {
+			sum += e.Value
+			n++
+		}
+	}
+	if n == 0 {
+		return Emotion{}
+	}
+	// Two decimals are plenty on a five-point scale.
+	return Emotion{Value: math.Round(sum/float64(n)*100) / 100, Set: true}
+}

@@ -1,0 +1,143 @@
+// Package markdown turns the Markdown bodies of journeys and personas into
+// HTML, cut into the sections that begin at each "##" heading, so that a
+// journey's loader can show a stage's section with the stage instead of in
+// the narrative. Each body is parsed once and rendered once.
+//
+// Raw HTML in Markdown is left out (goldmark's default) unless the site
+// opts in, and goldmark drops javascript:, vbscript:, file: and data: links.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Renderer converts Markdown. Build one per site and share it: it is safe
+// for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// Options configure a Renderer.
+type Options struct {
+	// Unsafe keeps raw HTML written in Markdown. Off by default: content
+	// is written by many people and read by everyone.
+	Unsafe bool
+}
+
+// New builds a Renderer with GitHub-flavoured Markdown (tables, task
+// lists, strikethrough, autolinks) and footnotes.
+func New(opts Options) *Renderer {
+	var rOpts []goldmark.Option
+	if opts.Unsafe {
+		rOpts = append(rOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	rOpts = append(rOpts,
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	return &Renderer{md: goldmark.New(rOpts...)}
+}
+
+// Doc is a rendered body.
+type Doc struct {
+	Intro    template.HTML // everything before the first "##" heading
+	Sections []Section
+}
+
+// Section is a "##" heading and what follows it up to the next one.
+type Section struct {
+	Title   string        // the heading's plain text
+	Line    int           // the heading's line, counted from the body's first line (1)
+	Heading template.HTML // the rendered <h2>
+	Body    template.HTML
+}
+
+// Render parses and renders src.
+func (r *Renderer) Render(src []byte) (Doc, error) {
+	root := r.md.Parser().Parse(text.NewReader(src))
+	var (
+		doc  Doc
+		buf  bytes.Buffer
+		cur  *Section
+		line = lineCounter{src: src}
+	)
+	flush := func() {
+		if cur == nil {
+			doc.Intro = template.HTML(buf.String())
+		} else {
+			cur.Body = template.HTML(buf.String())
+			doc.Sections = append(doc.Sections, *cur)
+		}
+		buf.Reset()
+	}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			flush()
+			var hb bytes.Buffer
+			if err := r.md.Renderer().Render(&hb, src, h); err != nil {
+				return Doc{}, err
+			}
+			cur = &Section{Title: plainText(h, src), Heading: template.HTML(hb.String())}
+			if h.Lines().Len() > 0 {
+				cur.Line = line.at(h.Lines().At(0).Start)
+			}
+			continue
+		}
+		if err := r.md.Renderer().Render(&buf, src, n); err != nil {
+			return Doc{}, err
+		}
+	}
+	flush()
+	return doc, nil
+}
+
+// plainText is the text of an inline tree, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// lineCounter turns increasing byte offsets into 1-based line numbers.
+type lineCounter struct {
+	src  []byte
+	off  int
+	line int
+}
+
+func (l *lineCounter) at(off int) int {
+	if l.line == 0 {
+		l.line = 1
+	}
+	if off > len(l.src) {
+		off = len(l.src)
+	}
+	if off < l.off { // not increasing: count again from the start
+		l.off, l.line = 0, 1
+	}
+	l.line += bytes.Count(l.src[l.off:off], []byte{'\n'})
+	l.off = off
+	return l.line
+}

@@ -1,0 +1,134 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+)
+
+// Marker is the file every waymark build leaves at the root of its
+// output. Its presence is what allows the next build to replace the
+// folder: waymark never wipes a folder it did not write.
+const Marker = ".waymark-build"
+
+const markerText = "This folder is written by waymark and replaced on every build; do not keep files here.\n"
+
+// Dir writes files under a folder. Writes go through os.Root, so no name
+// can reach outside it (no "..", no absolute path, no symlink out).
+type Dir struct {
+	root *os.Root
+}
+
+// WriteFile writes data to name under the folder, creating folders as
+// needed.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if dir := path.Dir(name); dir != "." {
+		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return d.root.WriteFile(name, data, 0o644)
+}
+
+// ForeignError reports a destination that holds files waymark did not
+// write.
+type ForeignError struct{ Dest string }
+
+func (e *ForeignError) Error() string {
+	return fmt.Sprintf("%s is not empty and was not written by waymark (no %s file), so it will not be replaced", e.Dest, Marker)
+}
+
+// Publish builds a site into dest atomically. build writes every file to
+// the Target it is given, a new folder beside dest; when it returns nil
+// the new folder takes dest's place and the old one is removed. When it
+// fails, or anything before the swap fails, dest is left untouched.
+//
+// A dest that exists, is not empty and has no Marker is refused with a
+// *ForeignError unless force is set.
+func Publish(dest string, force bool, build func(Target) error) error {
+	dest = filepath.Clean(dest)
+	if err := checkDest(dest, force); err != nil {
+		return err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp) // a no-op once it has been renamed into place
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if err := build(&Dir{root: root}); err != nil {
+		return err
+	}
+	if err := root.WriteFile(Marker, []byte(markerText), 0o644); err != nil {
+		return err
+	}
+	return swap(tmp, dest)
+}
+
+// checkDest refuses to replace a folder of someone else's files.
+func checkDest(dest string, force bool) error {
+	st, err := os.Stat(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s exists and is not a folder", dest)
+	}
+	if force {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		return &ForeignError{Dest: dest}
+	}
+	return nil
+}
+
+// swap puts the new folder in place of dest: dest moves aside, the new
+// folder takes its name, and the old one is removed. Between the two
+// renames dest does not exist for an instant; each rename is atomic.
+func swap(tmp, dest string) error {
+	old := ""
+	if _, err := os.Stat(dest); err == nil {
+		aside, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
+		if err != nil {
+			return err
+		}
+		old = filepath.Join(aside, "site")
+		if err := os.Rename(dest, old); err != nil {
+			os.Remove(aside)
+			return err
+		}
+		defer os.RemoveAll(aside)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, dest) // put the previous site back
+		}
+		return err
+	}
+	return nil
+}

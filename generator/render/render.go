@@ -1,0 +1,330 @@
+// Package render turns a loaded site into pages: it prepares what each
+// page shows (emotion curves, matrices, summaries), executes the theme's
+// html/template layouts, and hands every page and static file to an emit
+// function. It writes nothing itself.
+//
+// Every link in a page is relative to that page (Page.Rel), so a built
+// site works wherever it is put: at a server's root, under a sub-path, or
+// opened from a file share.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// Emit receives each output file: its path from the site root, with
+// slashes ("journeys/buy/index.html"), and its contents.
+type Emit func(path string, data []byte) error
+
+// Renderer renders one site with one theme.
+type Renderer struct {
+	site      *content.Site
+	theme     *Theme
+	templates map[string]*template.Template
+	channels  map[string]*ChannelUse
+}
+
+// New prepares the theme's templates for site.
+func New(site *content.Site, theme *Theme) (*Renderer, diag.List) {
+	tmpls, errs := theme.templates(funcs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return &Renderer{site: site, theme: theme, templates: tmpls, channels: channelUses(site)}, nil
+}
+
+// Page is what a layout receives as its dot.
+type Page struct {
+	Site  *content.Site
+	Kind  string // the layout: index, journey, persona, channels, channel, 404
+	Title string // the page's own title, "" on the index
+	URL   string // this page's path from the site root, "" for the index
+
+	Journey  *content.Journey
+	Persona  *content.Persona
+	Channel  *ChannelUse
+	Curve    *Curve
+	Matrix   *Matrix
+	Summary  *Summary
+	Channels []*ChannelUse // every channel, in site.toml order
+}
+
+// Rel returns a link from this page to target, a path from the site root
+// ("journeys/buy/", "css/waymark.css"). The 404 page is served at any
+// depth, so its links start from the site's base path instead.
+func (p *Page) Rel(target string) string {
+	if p.Kind == "404" {
+		return basePath(p.Site.Config.BaseURL) + target
+	}
+	depth := strings.Count(p.URL, "/")
+	rel := strings.Repeat("../", depth) + target
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// Link resolves a URL written in content: absolute URLs stay as they are,
+// and paths (a persona's photo under static/) become links from this page.
+func (p *Page) Link(ref string) string {
+	if u, err := url.Parse(ref); err == nil && u.Scheme != "" {
+		return ref
+	}
+	return p.Rel(strings.TrimPrefix(ref, "/"))
+}
+
+// EditURL is the edit link for file, or "" when the site has none.
+func (p *Page) EditURL(file string) string {
+	if p.Site.Config.EditURL == "" || file == "" {
+		return ""
+	}
+	return strings.ReplaceAll(p.Site.Config.EditURL, "{path}", (&url.URL{Path: file}).EscapedPath())
+}
+
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
+}
+
+// Render emits every page and static file of the site.
+func (r *Renderer) Render(emit Emit) error {
+	site := r.site
+	all := make([]*ChannelUse, 0, len(site.Config.Channels))
+	for _, c := range site.Config.Channels {
+		all = append(all, r.channels[c.ID])
+	}
+	pages := []*Page{
+		{Kind: "index", Channels: all},
+		{Kind: "channels", Title: "Channels", URL: "channels/", Matrix: siteMatrix(site), Summary: summarize(site), Channels: all},
+		{Kind: "404", Title: "Page not found"},
+	}
+	for _, u := range all {
+		pages = append(pages, &Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Channels: all})
+	}
+	for _, p := range site.Personas {
+		pages = append(pages, &Page{Kind: "persona", Title: p.Name, URL: p.URL(), Persona: p})
+	}
+	for _, j := range site.Journeys {
+		pages = append(pages, &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j,
+			Curve: newCurve(j.Stages, timelineCurve), Matrix: journeyMatrix(site.Config, j), Channels: all})
+	}
+	var buf bytes.Buffer
+	for _, p := range pages {
+		p.Site = site
+		buf.Reset()
+		if err := r.templates[p.Kind].ExecuteTemplate(&buf, baseLayout, p); err != nil {
+			return fmt.Errorf("rendering %s: %w", outputPath(p), err)
+		}
+		if err := emit(outputPath(p), buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return r.static(emit)
+}
+
+func outputPath(p *Page) string {
+	if p.Kind == "404" {
+		return "404.html"
+	}
+	return p.URL + "index.html"
+}
+
+// static emits the theme's and the site's static files.
+func (r *Renderer) static(emit Emit) error {
+	files, err := r.theme.StaticFiles()
+	if err != nil {
+		return err
+	}
+	for _, p := range sortedPaths(files) {
+		data, err := fs.ReadFile(files[p], p)
+		if err != nil {
+			return err
+		}
+		if err := emit(strings.TrimPrefix(p, "static/"), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// funcs are the helpers every layout can call. They are pure: anything
+// that depends on the page being rendered is a method of Page.
+var funcs = template.FuncMap{
+	"sparkline": func(stages []*content.Stage) *Curve { return newCurve(stages, sparkCurve) },
+	"num":       num,
+	"date": func(t interface{ Format(string) string }) string {
+		return t.Format("2 January 2006")
+	},
+	"isodate": func(t interface{ Format(string) string }) string {
+		return t.Format("2006-01-02")
+	},
+	"initials": initials,
+	"channelIDs": func(cs []*config.Channel) string {
+		ids := make([]string, len(cs))
+		for i, c := range cs {
+			ids[i] = c.ID
+		}
+		return strings.Join(ids, " ")
+	},
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
+	"title": func(s string) string {
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + strings.ReplaceAll(s[1:], "-", " ")
+	},
+	"lanes":       lanes,
+	"stageCount":  func(j *content.Journey) int { return len(j.Stages) },
+	"painPoints":  painPoints,
+	"touchpoints": touchpointCount,
+	"base":        path.Base,
+	"inc":         func(i int) int { return i + 1 },
+	"emo":         emotionClass,
+	"laneList":    laneList,
+	"dict":        dict,
+}
+
+// dict builds a map from key, value pairs, to pass several values to a
+// partial.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key, value pairs; got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// emotionClass names the CSS class for an emotion's colour: emo-n2 (very
+// negative) … emo-0 … emo-p2, or emo-none when there is none.
+func emotionClass(e content.Emotion) string {
+	switch l := e.Level(); {
+	case !e.Set:
+		return "emo-none"
+	case l < 0:
+		return fmt.Sprintf("emo-n%d", -l)
+	case l > 0:
+		return fmt.Sprintf("emo-p%d", l)
+	}
+	return "emo-0"
+}
+
+// initials makes the avatar text for a persona without a photo.
+func initials(name string) string {
+	var out []rune
+	for _, w := range strings.Fields(name) {
+		for _, r := range w {
+			out = append(out, []rune(strings.ToUpper(string(r)))...)
+			break
+		}
+	}
+	if len(out) > 2 {
+		out = []rune{out[0], out[len(out)-1]}
+	}
+	return string(out)
+}
+
+// painPoints lists a journey's pain points with the stage each is met in.
+func painPoints(j *content.Journey) []StagedText {
+	var out []StagedText
+	for _, s := range j.Stages {
+		for _, p := range s.PainPoints {
+			out = append(out, StagedText{Stage: s, Text: p})
+		}
+	}
+	return out
+}
+
+// StagedText is a line of text and the stage it belongs to.
+type StagedText struct {
+	Stage *content.Stage
+	Text  string
+}
+
+func touchpointCount(j *content.Journey) int {
+	n := 0
+	for _, s := range j.Stages {
+		n += len(s.Touchpoints)
+	}
+	return n
+}
+
+// Lane is a row of the timeline.
+type Lane struct{ ID, Label string }
+
+// allLanes are the timeline's rows, top to bottom.
+var allLanes = []Lane{
+	{"goal", "Stage goal"}, {"doing", "Doing"}, {"thinking", "Thinking"}, {"feeling", "Feeling"},
+	{"emotion", "Emotion"}, {"touchpoints", "Touchpoints"}, {"pain_points", "Pain points"},
+	{"opportunities", "Opportunities"}, {"frontstage", "Frontstage"}, {"backstage", "Backstage"},
+	{"kpis", "KPIs"}, {"evidence", "Evidence"},
+}
+
+// laneList is the lanes a journey uses, in order.
+func laneList(j *content.Journey) []Lane {
+	has := lanes(j)
+	var out []Lane
+	for _, l := range allLanes {
+		if has[l.ID] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// lanes reports which lanes of a journey's timeline have anything in any
+// stage, so that a map leaves out the rows it does not use.
+func lanes(j *content.Journey) map[string]bool {
+	has := map[string]bool{}
+	for _, s := range j.Stages {
+		set := func(lane string, ok bool) {
+			if ok {
+				has[lane] = true
+			}
+		}
+		set("goal", s.Goal != "")
+		set("doing", len(s.Doing) > 0)
+		set("thinking", len(s.Thinking) > 0)
+		set("feeling", s.Feeling != "" || s.Emotion.Set)
+		set("emotion", s.Emotion.Set)
+		set("touchpoints", len(s.Touchpoints) > 0)
+		set("pain_points", len(s.PainPoints) > 0)
+		set("opportunities", len(s.Opportunities) > 0)
+		set("frontstage", len(s.Frontstage) > 0)
+		set("backstage", len(s.Backstage) > 0)
+		set("kpis", len(s.KPIs) > 0)
+		set("evidence", len(s.Evidence) > 0)
+	}
+	for _, s := range j.Stages {
+		for _, t := range s.Touchpoints {
+			if t.Emotion.Set {
+				has["emotion"] = true
+			}
+		}
+	}
+	return has
+}
