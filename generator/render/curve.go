@@ -43,16 +43,20 @@ type Level struct {
 // curveSize is the size of one stage's slot and the padding of a curve.
 type curveSize struct {
 	slot, height, padY float64
+	width              float64 // when set, the whole curve's width: slots shrink to fit
 	marks              bool
 }
 
 var (
 	timelineCurve = curveSize{slot: 200, height: 150, padY: 18, marks: true}
-	sparkCurve    = curveSize{slot: 24, height: 36, padY: 5}
+	sparkCurve    = curveSize{width: 140, height: 36, padY: 5}
 )
 
 func newCurve(stages []*content.Stage, sz curveSize) *Curve {
 	n := max(len(stages), 1)
+	if sz.width > 0 {
+		sz.slot = sz.width / float64(n)
+	}
 	c := &Curve{Width: sz.slot * float64(n), Height: sz.height}
 	y := func(v float64) float64 {
 		return round1(sz.padY + (content.MaxEmotion-v)/(content.MaxEmotion-content.MinEmotion)*(sz.height-2*sz.padY))

@@ -16,6 +16,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
@@ -189,7 +191,9 @@ var funcs = template.FuncMap{
 		if s == "" {
 			return s
 		}
-		return strings.ToUpper(s[:1]) + strings.ReplaceAll(s[1:], "-", " ")
+		s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+		r, n := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r)) + s[n:]
 	},
 	"lanes":       lanes,
 	"stageCount":  func(j *content.Journey) int { return len(j.Stages) },

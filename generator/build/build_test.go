@@ -1,0 +1,355 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/themes"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// fixture is a small site that uses every feature a page shows.
+func fixture() fstest.MapFS {
+	return fstest.MapFS{
+		"site.toml": {Data: []byte(`title = "Fixture maps"
+description = "A small site for golden tests"
+base_url = "https://intranet.example/cx/"
+edit_url = "https://git.example/maps/edit/main/{path}"
+
+[[channels]]
+id = "web"
+name = "Website"
+kind = "digital"
+
+[[channels]]
+id = "store"
+name = "Store"
+kind = "physical"
+
+[[channels]]
+id = "phone"
+name = "Phone"
+kind = "human"
+description = "The support line"
+`)},
+		"content/personas/ana.md": {Data: []byte(`+++
+name = "Ana Ruiz"
+role = "Commuter"
+quote = "Just tell me it fits."
+goals = "A bike that fits"
+pain_points = ["Sizing jargon"]
+behaviors = ["Reads reviews"]
+motivations = ["Save time"]
+channels = ["web", "phone"]
+tags = ["commuter"]
+
+[demographics]
+age = "34"
+tech_comfort = "High"
++++
+
+Ana rides to work.
+`)},
+		"content/personas/ben.md": {Data: []byte(`+++
+name = "Ben Cole"
++++
+`)},
+		"content/journeys/buy.md": {Data: []byte(`+++
+title = "Buying a bike"
+summary = "From search to first ride."
+personas = ["ana"]
+type = "strategic"
+goal = "Own a bike that fits"
+owner = "CX team"
+updated = 2026-10-01
+version = "1.2"
+tags = ["purchase"]
+
+[[stages]]
+name = "Research"
+goal = "Shortlist bikes"
+doing = ["Searches", "Reads reviews"]
+thinking = "Which size am I?"
+feeling = "Curious"
+emotion = 1
+pain_points = "Spec sheets use jargon"
+opportunities = ["Size finder"]
+frontstage = ["Product pages"]
+backstage = ["Product feed"]
+kpis = ["Finder use"]
+
+  [[stages.touchpoints]]
+  name = "Product page"
+  channels = ["web"]
+  emotion = 0.5
+
+  [[stages.evidence]]
+  kind = "survey"
+  title = "Buyer survey"
+  n = 412
+  quote = "What is a frame size?"
+  url = "https://research.example/q3"
+
+[[stages]]
+id = "pay"
+name = "Checkout"
+emotion = -1.5
+moment_of_truth = true
+
+  [[stages.touchpoints]]
+  name = "Till"
+  channels = ["store", "phone"]
+  moment_of_truth = true
++++
+
+Customers research online and buy in store.
+
+## Research
+
+Most start on a phone.
+
+## Method
+
+Twelve interviews.
+`)},
+		"content/journeys/returns/damaged.md": {Data: []byte(`+++
+title = "Damaged on arrival"
+parent = "buy"
+type = "tactical"
+scenario = "What happens if the bike arrives damaged?"
+status = "review"
+state = "future"
+personas = ["ana"]
+
+[[stages]]
+name = "Spotting it"
+emotion = -2
+
+  [[stages.touchpoints]]
+  name = "Call support"
+  channels = ["phone"]
++++
+`)},
+		"content/journeys/idea.md": {Data: []byte(`+++
+title = "An idea"
+status = "draft"
+
+[[stages]]
+name = "Think"
++++
+`)},
+	}
+}
+
+// goldenPages are the pages compared with testdata/golden.
+var goldenPages = []string{
+	"index.html",
+	"journeys/buy/index.html",
+	"journeys/damaged/index.html",
+	"personas/ana/index.html",
+	"personas/ben/index.html",
+	"channels/index.html",
+	"channels/phone/index.html",
+	"404.html",
+}
+
+func TestGoldenPages(t *testing.T) {
+	mem := output.NewMemory()
+	_, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default()}, mem)
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("build: err %v, diagnostics:\n%s", err, diags.Format())
+	}
+	for _, page := range goldenPages {
+		got, ok := mem.File(page)
+		if !ok {
+			t.Errorf("%s was not written", page)
+			continue
+		}
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator/build -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; review the change and run go test ./generator/build -update\n%s",
+				page, golden, firstDiff(want, got))
+		}
+	}
+}
+
+// firstDiff shows the first line that differs.
+func firstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, w, g)
+		}
+	}
+	return "(no line differs)"
+}
+
+func TestBuildFixture(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		opts     Options
+		want     []string // files that must be written
+		wantNot  []string // files that must not
+		journeys int
+		personas int
+		minFiles int
+	}{
+		{
+			name:     "published only",
+			opts:     Options{Root: fixture(), Builtin: themes.Default()},
+			want:     append(goldenPages, "css/waymark.css", "js/waymark.js", "channels/web/index.html", "channels/store/index.html"),
+			wantNot:  []string{"journeys/idea/index.html"},
+			journeys: 2, personas: 2,
+		},
+		{
+			name:     "with drafts",
+			opts:     Options{Root: fixture(), Builtin: themes.Default(), Drafts: true},
+			want:     []string{"journeys/idea/index.html"},
+			journeys: 3, personas: 2,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mem := output.NewMemory()
+			stats, diags, err := Build(tc.opts, mem)
+			if err != nil || len(diags) > 0 {
+				t.Fatalf("build: err %v, diagnostics:\n%s", err, diags.Format())
+			}
+			if stats.Journeys != tc.journeys || stats.Personas != tc.personas {
+				t.Errorf("built %d journeys and %d personas, want %d and %d", stats.Journeys, stats.Personas, tc.journeys, tc.personas)
+			}
+			if stats.Files != len(mem.Names()) {
+				t.Errorf("stats count %d files, memory holds %d", stats.Files, len(mem.Names()))
+			}
+			for _, f := range tc.want {
+				if _, ok := mem.File(f); !ok {
+					t.Errorf("%s not written; have %v", f, mem.Names())
+				}
+			}
+			for _, f := range tc.wantNot {
+				if _, ok := mem.File(f); ok {
+					t.Errorf("%s written, but should not be", f)
+				}
+			}
+		})
+	}
+}
+
+func TestBuildMinified(t *testing.T) {
+	plain, mini := output.NewMemory(), output.NewMemory()
+	if _, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default()}, plain); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	if _, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default(), Minify: true}, mini); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	for _, f := range []string{"journeys/buy/index.html", "css/waymark.css", "js/waymark.js"} {
+		p, _ := plain.File(f)
+		m, _ := mini.File(f)
+		if len(m) == 0 || len(m) >= len(p) {
+			t.Errorf("%s: minified %d bytes, plain %d", f, len(m), len(p))
+		}
+	}
+}
+
+// TestBuildWithProblemsWritesNothing: content errors stop the build before
+// a single file reaches the target.
+func TestBuildWithProblemsWritesNothing(t *testing.T) {
+	site := fixture()
+	site["content/journeys/bad.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = 3\n+++\n")}
+	mem := output.NewMemory()
+	_, diags, err := Build(Options{Root: site, Builtin: themes.Default()}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) == 0 {
+		t.Fatal("no diagnostics for a broken journey")
+	}
+	if !strings.Contains(diags.Format(), "content/journeys/bad.md:2:1: title must be a string") {
+		t.Errorf("diagnostics lack the type error on line 2:\n%s", diags.Format())
+	}
+	if names := mem.Names(); len(names) > 0 {
+		t.Errorf("wrote %d files despite problems: %v", len(names), names)
+	}
+}
+
+func TestBuildMissingConfig(t *testing.T) {
+	site := fixture()
+	delete(site, "site.toml")
+	_, diags, _ := Build(Options{Root: site, Builtin: themes.Default()}, output.Discard{})
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "site.toml: cannot read the site configuration") {
+		t.Errorf("diagnostics = %s", diags.Format())
+	}
+}
+
+func TestSiteLayoutOverridesTheme(t *testing.T) {
+	site := fixture()
+	site["layouts/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<p>Custom not found</p>{{end}}`)}
+	mem := output.NewMemory()
+	if _, diags, err := Build(Options{Root: site, Builtin: themes.Default()}, mem); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	page, _ := mem.File("404.html")
+	if !bytes.Contains(page, []byte("<p>Custom not found</p>")) {
+		t.Errorf("site layout did not override the theme's 404.html:\n%s", page)
+	}
+	site["layouts/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Nope}}{{end`)}
+	_, diags, _ := Build(Options{Root: site, Builtin: themes.Default()}, output.Discard{})
+	if len(diags) == 0 || !strings.HasPrefix(diags[0].String(), "layouts/404.html: ") {
+		t.Errorf("a broken site layout gave %s", diags.Format())
+	}
+}
+
+func TestSiteStaticIsCopied(t *testing.T) {
+	site := fixture()
+	site["static/img/logo.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	mem := output.NewMemory()
+	if _, diags, err := Build(Options{Root: site, Builtin: themes.Default()}, mem); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	if got, _ := mem.File("img/logo.png"); string(got) != "PNG" {
+		t.Errorf("static/img/logo.png copied as %q", got)
+	}
+}
+
+// TestExampleSite builds the example site at the top of the repository.
+func TestExampleSite(t *testing.T) {
+	root := os.DirFS(filepath.Join("..", ".."))
+	mem := output.NewMemory()
+	stats, diags, err := Build(Options{Root: root, Builtin: themes.Default()}, mem)
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("example site: err %v, diagnostics:\n%s", err, diags.Format())
+	}
+	if stats.Journeys < 5 || stats.Personas < 3 {
+		t.Errorf("example site has %d journeys and %d personas; the README promises at least 5 and 3", stats.Journeys, stats.Personas)
+	}
+	for _, f := range []string{"index.html", "404.html", "channels/index.html", "journeys/buying-a-bike/index.html", "personas/dana-ortiz/index.html"} {
+		if _, ok := mem.File(f); !ok {
+			t.Errorf("%s not written", f)
+		}
+	}
+}
