@@ -1,0 +1,108 @@
+package build
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/themes"
+)
+
+// TestExampleSiteLinksResolve follows every href and src in every page of
+// the example site: each internal link must name a file the build wrote,
+// and each #fragment an id on the page it points to.
+func TestExampleSiteLinksResolve(t *testing.T) {
+	mem := output.NewMemory()
+	_, diags, err := Build(Options{Root: os.DirFS(filepath.Join("..", "..")), Builtin: themes.Default()}, mem)
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("err %v, diagnostics:\n%s", err, diags.Format())
+	}
+	const basePath = "/cx/maps/" // the path of the example site's base_url
+
+	ids := map[string]map[string]bool{} // page → ids on it
+	type link struct{ page, ref string }
+	var links []link
+	for _, name := range mem.Names() {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		data, _ := mem.File(name)
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		ids[name] = map[string]bool{}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					if ids[name][a.Val] {
+						t.Errorf("%s: duplicate id %q", name, a.Val)
+					}
+					ids[name][a.Val] = true
+				case a.Key == "href" || a.Key == "src":
+					links = append(links, link{name, a.Val})
+				}
+			}
+		}
+	}
+	checked := 0
+	for _, l := range links {
+		u, err := url.Parse(l.ref)
+		if err != nil {
+			t.Errorf("%s: bad URL %q", l.page, l.ref)
+			continue
+		}
+		if u.Scheme != "" || u.Host != "" {
+			if u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto" {
+				t.Errorf("%s: link %q has scheme %q", l.page, l.ref, u.Scheme)
+			}
+			continue // outside the site
+		}
+		target := l.page
+		if u.Path != "" {
+			if strings.HasPrefix(u.Path, "/") {
+				if !strings.HasPrefix(u.Path, basePath) {
+					t.Errorf("%s: absolute link %q is outside the base path %s", l.page, l.ref, basePath)
+					continue
+				}
+				target = strings.TrimPrefix(u.Path, basePath)
+			} else {
+				target = path.Join(path.Dir(l.page), u.Path)
+				if strings.HasSuffix(u.Path, "/") || u.Path == "." {
+					target += "/"
+				}
+			}
+			if target == "." || target == "./" || target == "" {
+				target = "index.html"
+			} else if strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if strings.HasPrefix(target, "../") {
+				t.Errorf("%s: link %q leaves the site", l.page, l.ref)
+				continue
+			}
+		}
+		if _, ok := mem.File(target); !ok {
+			t.Errorf("%s: link %q → %s, which was not written", l.page, l.ref, target)
+			continue
+		}
+		if u.Fragment != "" && path.Ext(target) == ".html" && !ids[target][u.Fragment] {
+			t.Errorf("%s: link %q → no id %q on %s", l.page, l.ref, u.Fragment, target)
+		}
+		checked++
+	}
+	if checked < 100 {
+		t.Errorf("only %d internal links checked; the example site should have hundreds", checked)
+	}
+}
