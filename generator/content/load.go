@@ -140,7 +140,10 @@ func (l *loader) persona(file string) {
 	p := &Persona{File: file, Slug: fileSlug(file)}
 	decodePersona(t, p, l.cfg)
 	if p.Photo != "" && SafeURL(p.Photo) && !strings.Contains(p.Photo, ":") {
-		if _, err := fs.Stat(l.fsys, path.Join(StaticDir, strings.TrimPrefix(p.Photo, "/"))); err != nil {
+		// path.Join cleans "../" away: what is left must still be a file
+		// under static/, which is all a build copies.
+		photo := path.Join(StaticDir, strings.TrimPrefix(p.Photo, "/"))
+		if fi, err := fs.Stat(l.fsys, photo); err != nil || fi.IsDir() || !strings.HasPrefix(photo, StaticDir+"/") {
 			t.Errorf("photo", "put the image under static/ and give its path from there, e.g. photo = \"img/dana.jpg\"",
 				"photo %q not found in static/", p.Photo)
 		}
@@ -167,8 +170,11 @@ func (l *loader) journey(file string) {
 	// that stage's notes; every other section stays in the narrative.
 	byKey := map[string]*Stage{}
 	for _, s := range j.Stages {
-		byKey[strings.ToLower(strings.TrimSpace(s.Name))] = s
-		byKey[s.ID] = s
+		for _, key := range []string{strings.ToLower(strings.TrimSpace(s.Name)), s.ID} {
+			if key != "" { // a name like "!!!" has no id: "## ?" must not match it
+				byKey[key] = s
+			}
+		}
 	}
 	var narrative strings.Builder
 	narrative.WriteString(string(doc.Intro))

@@ -113,6 +113,11 @@ func (s *scanner) header() {
 	for n, part := range parts {
 		path = join(path, part)
 		count, isArray := s.arrays[path]
+		if _, seen := s.at[path]; !seen && !isArray {
+			// The array itself, or a table only implied by [a.b]: a
+			// misspelt [[stage]] is reported at its first header.
+			s.at[path] = p
+		}
 		if array && n == len(parts)-1 {
 			s.arrays[path] = count + 1
 			path += "[" + strconv.Itoa(count) + "]"
@@ -136,6 +141,9 @@ func (s *scanner) keyValue(prefix string) {
 	path := prefix
 	for _, part := range parts {
 		path = join(path, part)
+		if _, seen := s.at[path]; !seen { // the tables a dotted key implies
+			s.at[path] = p
+		}
 	}
 	s.at[path] = p
 	s.space(false)

@@ -1,0 +1,1194 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+const testSiteTOML = `title = "Test site"
+
+[[channels]]
+id   = "web"
+name = "Website"
+kind = "digital"
+
+[[channels]]
+id   = "app"
+name = "App"
+kind = "digital"
+
+[[channels]]
+id   = "social"
+name = "Social media"
+kind = "digital"
+
+[[channels]]
+id   = "store"
+name = "Store"
+kind = "physical"
+
+[[channels]]
+id   = "phone"
+name = "Phone"
+kind = "human"
+`
+
+// testConfig is the configuration every test site is checked against.
+func testConfig(t testing.TB) *config.Config {
+	t.Helper()
+	cfg, errs := config.Load(fstest.MapFS{config.File: {Data: []byte(testSiteTOML)}})
+	if len(errs) > 0 || cfg == nil {
+		t.Fatalf("test site.toml: %v", errs.Format())
+	}
+	return cfg
+}
+
+// The persona every test site has, with its photo.
+const danaFile = "content/personas/dana-ortiz.md"
+
+const dana = `+++
+name = "Dana Ortiz"
+role = "Weekend commuter"
+photo = "img/dana.jpg"
++++
+
+Dana rides to work.
+`
+
+// siteFS builds a site folder: Dana, her photo, and files (path → text),
+// which may replace Dana too.
+func siteFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		danaFile:              {Data: []byte(dana)},
+		"static/img/dana.jpg": {Data: []byte("JPEG")},
+	}
+	for p, text := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func load(t *testing.T, fsys fstest.MapFS, opts Options) (*Site, diag.List) {
+	t.Helper()
+	return Load(fsys, testConfig(t), opts)
+}
+
+// wantDiag is an expected diagnostic: file, line and column (0 when the
+// loader does not know them), and substrings of the message and hint.
+type wantDiag struct {
+	file      string
+	line, col int
+	msg, hint string
+}
+
+// checkDiags asserts that errs holds exactly the wanted diagnostics, in the
+// order given (Load sorts them by position).
+func checkDiags(t *testing.T, errs diag.List, wants []wantDiag) {
+	t.Helper()
+	if len(errs) != len(wants) {
+		t.Errorf("got %d diagnostics, want %d:\n%s", len(errs), len(wants), errs.Format())
+	}
+	for i := range min(len(errs), len(wants)) {
+		g, w := errs[i], wants[i]
+		if g.Pos != (diag.Position{File: w.file, Line: w.line, Col: w.col}) {
+			t.Errorf("diagnostic %d at %v, want %s:%d:%d (%s)", i, g.Pos, w.file, w.line, w.col, g.Msg)
+		}
+		if !strings.Contains(g.Msg, w.msg) {
+			t.Errorf("diagnostic %d message %q, want it to contain %q", i, g.Msg, w.msg)
+		}
+		if !strings.Contains(g.Hint, w.hint) {
+			t.Errorf("diagnostic %d hint %q, want it to contain %q", i, g.Hint, w.hint)
+		}
+	}
+}
+
+const (
+	J = "content/journeys/j.md" // the journey most cases are about
+	P = "content/personas/p.md" // the persona some cases are about
+)
+
+// A valid one-stage journey, for cases that need a second file.
+func journey(title string, extra ...string) string {
+	return "+++\ntitle = \"" + title + "\"\n" + strings.Join(extra, "\n") + "\n[[stages]]\nname = \"One\"\n+++\n"
+}
+
+func TestLoadProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  map[string]string
+		drafts bool
+		want   []wantDiag
+	}{
+		// The file itself.
+		{
+			name:  "empty file",
+			files: map[string]string{J: ""},
+			want:  []wantDiag{{J, 1, 0, "empty file", "start the file with +++"}},
+		},
+		{
+			name:  "blank file",
+			files: map[string]string{J: "\uFEFF \n\n\t\n"},
+			want:  []wantDiag{{J, 1, 0, "empty file", ""}},
+		},
+		{
+			name:  "front matter not opened with +++",
+			files: map[string]string{J: "title = \"Buy\"\n+++\n"},
+			want:  []wantDiag{{J, 1, 1, "missing front matter", "the first line must be +++"}},
+		},
+		{
+			name:  "YAML front matter",
+			files: map[string]string{J: "---\ntitle: Buy\n---\n\nBody.\n"},
+			want:  []wantDiag{{J, 1, 1, "YAML front matter (---) is not supported", "replace both --- lines with +++"}},
+		},
+		{
+			name:  "front matter never closed",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\n\n[[stages]]\nname = \"One\"\n\nThe body.\n"},
+			want:  []wantDiag{{J, 1, 1, "never closed", "add a line holding only +++"}},
+		},
+		{
+			name:  "invalid UTF-8, at the bad byte",
+			files: map[string]string{J: "+++\ntitle = \"Caf\xe9\"\n[[stages]]\nname = \"One\"\n+++\n"},
+			want:  []wantDiag{{J, 2, 13, "invalid UTF-8 (byte 0xe9)", "save the file as UTF-8"}},
+		},
+		{
+			name: "TOML syntax error at its line in the file",
+			files: map[string]string{J: `+++
+title = "Buy"
+summary = "x"
+owner =
+[[stages]]
+name = "One"
++++
+`},
+			want: []wantDiag{{J, 4, 8, "TOML: expected value", ""}},
+		},
+		{
+			name:  "TOML syntax error with CRLF line endings",
+			files: map[string]string{J: "+++\r\ntitle = \"Buy\"\r\n\r\nsummary = \"x\" y\r\n+++\r\n"},
+			want:  []wantDiag{{J, 4, 14, "TOML: expected a top-level item to end", ""}},
+		},
+		{
+			name:  "Markdown file outside journeys and personas",
+			files: map[string]string{"content/notes.md": journey("Notes"), "content/journeys/notes.txt": "not Markdown, ignored"},
+			want:  []wantDiag{{"content/notes.md", 0, 0, "Markdown file outside content/journeys/ and content/personas/", "journeys go in content/journeys/"}},
+		},
+		{
+			name: "hidden and underscored files are not content",
+			files: map[string]string{
+				"content/journeys/_partial.md":    "not front matter",
+				"content/journeys/.#j.md":         "an editor's lock",
+				"content/journeys/.git/config.md": "",
+				"content/_drafts/x.md":            "",
+			},
+			want: nil,
+		},
+
+		// Keys.
+		{
+			name: "unknown key in a stage",
+			files: map[string]string{J: `+++
+title = "Buy"
+
+[[stages]]
+name = "Research"
+pain_point = "Jargon"
++++
+`},
+			want: []wantDiag{{J, 6, 1, `unknown key "pain_point" in [stages]`, `did you mean "pain_points"?`}},
+		},
+		{
+			name: "unknown top-level key",
+			files: map[string]string{J: `+++
+title = "Buy"
+sumary = "x"
+favourite_colour = "blue"
+[[stages]]
+name = "Research"
++++
+`},
+			want: []wantDiag{
+				{J, 3, 1, `unknown key "sumary" in front matter`, `did you mean "summary"?`},
+				{J, 4, 1, `unknown key "favourite_colour" in front matter`, "known keys here: "},
+			},
+		},
+		{
+			name: "misspelt [[stages.touchpoint]] header",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+
+  [[stages.touchpoint]]
+  name = "Page"
+  channels = ["web"]
++++
+`},
+			want: []wantDiag{{J, 6, 3, `unknown key "touchpoint" in [stages]`, `did you mean "touchpoints"?`}},
+		},
+		{
+			name:  "title of the wrong type",
+			files: map[string]string{J: "+++\ntitle = 3\n[[stages]]\nname = \"One\"\n+++\n"},
+			want:  []wantDiag{{J, 2, 1, "title must be a string, not an integer (3)", `title = "…"`}},
+		},
+		{
+			name: "emotion as a word",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+emotion = "high"
++++
+`},
+			want: []wantDiag{{J, 5, 1, `emotion must be a number, not a string ("high")`, "emotion = 1"}},
+		},
+		{
+			name: "moment_of_truth as a string",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+moment_of_truth = "yes"
++++
+`},
+			want: []wantDiag{{J, 5, 1, `moment_of_truth must be true or false, not a string ("yes")`, "moment_of_truth = true (no quotes)"}},
+		},
+		{
+			name: "updated date in quotes",
+			files: map[string]string{J: `+++
+title = "Buy"
+updated = "2026-01-02"
+[[stages]]
+name = "Research"
++++
+`},
+			want: []wantDiag{{J, 3, 1, "updated must be a date, not a string", "a TOML date, without quotes: updated = 2026-01-02"}},
+		},
+		{
+			name: "evidence sample size as a string",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.evidence]]
+  kind = "survey"
+  n = "12"
++++
+`},
+			want: []wantDiag{{J, 7, 3, `n must be a whole number, not a string ("12")`, "n = 120"}},
+		},
+		{
+			name: "evidence sample size below 1",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.evidence]]
+  kind = "poll"
+  n = 0
++++
+`},
+			want: []wantDiag{{J, 7, 3, "sample size n must be 1 or more, not 0", ""}},
+		},
+
+		// Required keys.
+		{
+			name:  "journey without a title",
+			files: map[string]string{J: "+++\nsummary = \"x\"\n[[stages]]\nname = \"One\"\n+++\n"},
+			want:  []wantDiag{{J, 2, 0, `missing required key "title" in front matter`, `add title = "Buying a bike online"`}},
+		},
+		{
+			name:  "journey without stages",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\n+++\n"},
+			want:  []wantDiag{{J, 2, 0, "journey has no stages", "add at least one [[stages]] section"}},
+		},
+		{
+			name:  "persona without a name",
+			files: map[string]string{P: "+++\nrole = \"Buyer\"\n+++\n"},
+			want:  []wantDiag{{P, 2, 0, `missing required key "name" in front matter`, `add name = "Dana Ortiz"`}},
+		},
+		{
+			name: "stage without a name",
+			files: map[string]string{J: `+++
+title = "Buy"
+
+[[stages]]
+goal = "Shortlist"
++++
+`},
+			want: []wantDiag{{J, 4, 1, `missing required key "name" in [stages]`, `add name = "Research"`}},
+		},
+		{
+			name: "touchpoint without a name",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.touchpoints]]
+  channels = ["web"]
++++
+`},
+			want: []wantDiag{{J, 5, 3, `missing required key "name" in [stages.touchpoints]`, `add name = "Product page"`}},
+		},
+		{
+			name: "evidence without a kind",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.evidence]]
+  title = "Q3 survey"
++++
+`},
+			want: []wantDiag{{J, 5, 3, `missing required key "kind" in [stages.evidence]`, `kind = "survey"`}},
+		},
+		{
+			name: "touchpoint with no channels key",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.touchpoints]]
+  name = "Call"
++++
+`},
+			want: []wantDiag{{J, 5, 3, `touchpoint "Call" has no channel`, "one or more of: web, app, social, store, phone"}},
+		},
+		{
+			name: "touchpoint with an empty channel list",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.touchpoints]]
+  name = "Call"
+  channels = []
++++
+`},
+			want: []wantDiag{{J, 7, 3, `touchpoint "Call" has no channel`, `add channels = ["…"]`}},
+		},
+
+		// Values.
+		{
+			name: "emotion out of range, in a stage and in a touchpoint",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+emotion = 3
+  [[stages.touchpoints]]
+  name = "Page"
+  channels = ["web"]
+  emotion = -2.5
++++
+`},
+			want: []wantDiag{
+				{J, 5, 1, "emotion 3 is out of range: it must be from -2 to 2", "-2 is very negative"},
+				{J, 9, 3, "emotion -2.5 is out of range", ""},
+			},
+		},
+		{
+			name: "stage id not a slug",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+id = "Re Search"
+name = "Research"
++++
+`},
+			want: []wantDiag{{J, 4, 1, `stage id "Re Search" is not a slug`, `id = "re-search"`}},
+		},
+		{
+			name:  "invalid state",
+			files: map[string]string{J: journey("Buy", `state = "past"`)},
+			want:  []wantDiag{{J, 3, 1, `state must be one of "current", "future", not "past"`, `use one of "current", "future"`}},
+		},
+		{
+			name:  "invalid type",
+			files: map[string]string{J: journey("Buy", `type = "tactic"`)},
+			want:  []wantDiag{{J, 3, 1, `type must be one of "strategic", "tactical", "goal-based", "day-in-the-life", not "tactic"`, `did you mean "tactical"?`}},
+		},
+		{
+			name:  "invalid status",
+			files: map[string]string{J: journey("Buy", `status = "drafts"`)},
+			want:  []wantDiag{{J, 3, 1, `status must be one of "published", "review", "draft", not "drafts"`, `did you mean "draft"?`}},
+		},
+		{
+			name: "invalid evidence kind",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.evidence]]
+  kind = "surveys"
++++
+`},
+			want: []wantDiag{{J, 6, 3, `kind must be one of "survey", "interview", "poll", "analytics", "support", "observation", not "surveys"`, `did you mean "survey"?`}},
+		},
+		{
+			name: "javascript: URL in evidence",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.evidence]]
+  kind = "survey"
+  url  = "javascript:alert(1)"
++++
+`},
+			want: []wantDiag{{J, 7, 3, `url "javascript:alert(1)" is not an allowed URL`, "http(s)://"}},
+		},
+		{
+			name:  "javascript: URL as a persona photo",
+			files: map[string]string{P: "+++\nname = \"Sam\"\nphoto = \" JavaScript:alert(1)\"\n+++\n"},
+			want:  []wantDiag{{P, 3, 1, `photo " JavaScript:alert(1)" is not an allowed URL`, "mailto:"}},
+		},
+		{
+			name:  "protocol-relative photo URL",
+			files: map[string]string{P: "+++\nname = \"Sam\"\nphoto = \"//evil.example/x.jpg\"\n+++\n"},
+			want:  []wantDiag{{P, 3, 1, "is not an allowed URL", ""}},
+		},
+		{
+			name:  "photo not found in static/",
+			files: map[string]string{P: "+++\nname = \"Sam\"\n\nphoto = \"img/sam.jpg\"\n+++\n"},
+			want:  []wantDiag{{P, 4, 1, `photo "img/sam.jpg" not found in static/`, "put the image under static/"}},
+		},
+		{
+			name: "photo outside static/",
+			files: map[string]string{
+				P:           "+++\nname = \"Sam\"\nphoto = \"../site.toml\"\n+++\n",
+				"site.toml": testSiteTOML,
+			},
+			want: []wantDiag{{P, 3, 1, `photo "../site.toml" not found in static/`, ""}},
+		},
+		{
+			name:  "photo that is a folder",
+			files: map[string]string{P: "+++\nname = \"Sam\"\nphoto = \"/img/\"\n+++\n"},
+			want:  []wantDiag{{P, 3, 1, `photo "/img/" not found in static/`, ""}},
+		},
+		{
+			name:  "photo path from the site root and an http URL are fine",
+			files: map[string]string{P: "+++\nname = \"Sam\"\nphoto = \"/img/dana.jpg\"\n+++\n", "content/personas/q.md": "+++\nname = \"Q\"\nphoto = \"https://x.example/q.jpg\"\n+++\n"},
+			want:  nil,
+		},
+
+		// References between files.
+		{
+			name: "unknown persona",
+			files: map[string]string{J: `+++
+title = "Buy"
+personas = ["dana-ortiz", "dana-ortz", "zed"]
+[[stages]]
+name = "Research"
++++
+`},
+			want: []wantDiag{
+				{J, 3, 27, `unknown persona "dana-ortz"`, `did you mean "dana-ortiz"?`},
+				{J, 3, 40, `unknown persona "zed"`, "a persona's slug is its file name"},
+			},
+		},
+		{
+			name: "unknown channel in a touchpoint, at its element",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+  [[stages.touchpoints]]
+  name = "Post"
+  channels = ["web", "socail"]
++++
+`},
+			want: []wantDiag{{J, 7, 22, `unknown channel "socail"`, `did you mean "social"?`}},
+		},
+		{
+			name:  "unknown channel in a persona's channels",
+			files: map[string]string{P: "+++\nname = \"Sam\"\nchannels = [\"web\",\n  \"fax\"]\n+++\n"},
+			want:  []wantDiag{{P, 4, 3, `unknown channel "fax"`, "declare it in site.toml"}},
+		},
+		{
+			name: "unknown parent",
+			files: map[string]string{
+				J:                                   journey("Buy", `parent = "buying-a-bke"`),
+				"content/journeys/buying-a-bike.md": journey("Buying a bike"),
+			},
+			want: []wantDiag{{J, 3, 1, `unknown parent journey "buying-a-bke"`, `did you mean "buying-a-bike"?`}},
+		},
+		{
+			name: "parent cycle",
+			files: map[string]string{
+				"content/journeys/a.md": journey("A", `parent = "b"`),
+				"content/journeys/b.md": journey("B", `parent = "a"`),
+			},
+			want: []wantDiag{
+				{"content/journeys/a.md", 3, 1, "parent cycle: a → b → a", "cannot contain its own ancestor"},
+				{"content/journeys/b.md", 3, 1, "parent cycle: b → a → b", ""},
+			},
+		},
+		{
+			name: "longer parent cycle, with a journey hanging off it",
+			files: map[string]string{
+				"content/journeys/a.md": journey("A", `parent = "b"`),
+				"content/journeys/b.md": journey("B", `parent = "c"`),
+				"content/journeys/c.md": journey("C", `parent = "a"`),
+				"content/journeys/d.md": journey("D", `parent = "a"`),
+			},
+			want: []wantDiag{
+				{"content/journeys/a.md", 3, 1, "parent cycle: a → b → c → a", ""},
+				{"content/journeys/b.md", 3, 1, "parent cycle: b → c → a → b", ""},
+				{"content/journeys/c.md", 3, 1, "parent cycle: c → a → b → c", ""},
+			},
+		},
+		{
+			name:  "journey is its own parent",
+			files: map[string]string{J: journey("Buy", `parent = "j"`)},
+			want:  []wantDiag{{J, 3, 1, "journey is its own parent", "remove parent"}},
+		},
+		{
+			name: "draft parent referenced by a published journey",
+			files: map[string]string{
+				"content/journeys/parent.md": journey("Parent", `status = "draft"`),
+				"content/journeys/child.md":  journey("Child", `parent = "parent"`),
+			},
+			want: []wantDiag{{"content/journeys/child.md", 3, 1, `parent journey "parent" is a draft, which this build leaves out`, "--drafts"}},
+		},
+		{
+			name: "draft parent is fine when drafts are built",
+			files: map[string]string{
+				"content/journeys/parent.md": journey("Parent", `status = "draft"`),
+				"content/journeys/child.md":  journey("Child", `parent = "parent"`),
+			},
+			drafts: true,
+			want:   nil,
+		},
+		{
+			name: "draft child of a draft parent is left out quietly",
+			files: map[string]string{
+				"content/journeys/parent.md": journey("Parent", `status = "draft"`),
+				"content/journeys/child.md":  journey("Child", `parent = "parent"`, `status = "draft"`),
+			},
+			want: nil,
+		},
+
+		// Slugs and ids.
+		{
+			name: "duplicate journey slugs across subfolders",
+			files: map[string]string{
+				"content/journeys/2025/Onboarding.md": journey("Onboarding 2025"),
+				"content/journeys/2026/onboarding.md": journey("Onboarding 2026"),
+			},
+			want: []wantDiag{{"content/journeys/2026/onboarding.md", 0, 0,
+				`duplicate slug "onboarding": content/journeys/2025/Onboarding.md has it too`, "rename one of the files"}},
+		},
+		{
+			name:  "duplicate persona slugs",
+			files: map[string]string{"content/personas/team/Dana Ortiz.md": "+++\nname = \"Dana O.\"\n+++\n"},
+			want: []wantDiag{{"content/personas/team/Dana Ortiz.md", 0, 0,
+				`duplicate slug "dana-ortiz": content/personas/dana-ortiz.md has it too`, ""}},
+		},
+		{
+			name:  "file name that gives no slug",
+			files: map[string]string{"content/journeys/---.md": journey("Dashes")},
+			want:  []wantDiag{{"content/journeys/---.md", 0, 0, "file name gives an empty slug", "name the file with letters or digits"}},
+		},
+		{
+			name: "duplicate explicit stage ids",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+id = "research"
+name = "Research online"
+[[stages]]
+id = "research"
+name = "Research in store"
++++
+`},
+			want: []wantDiag{{J, 7, 1, `duplicate stage id "research"`, "the first is at line 3"}},
+		},
+		{
+			name: "duplicate stage ids derived from the names",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
+
+[[stages]]
+name = "research!"
++++
+`},
+			want: []wantDiag{{J, 7, 1, `duplicate stage id "research"`, "set a distinct id"}},
+		},
+		{
+			name: "stage notes section written twice",
+			files: map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "Research"
++++
+
+## Research
+
+First.
+
+## research
+
+Second.
+`},
+			want: []wantDiag{{J, 11, 1, `stage "Research" already has a notes section`, "merge it into the section on line 7"}},
+		},
+		{
+			name: "stage notes written twice, CRLF",
+			files: map[string]string{J: strings.ReplaceAll(`+++
+title = "Buy"
+[[stages]]
+id = "res"
+name = "Research"
++++
+Intro.
+
+## res
+First.
+## RESEARCH
+Second.
+`, "\n", "\r\n")},
+			want: []wantDiag{{J, 11, 1, `stage "Research" already has a notes section`, "the section on line 9"}},
+		},
+
+		// Everything at once.
+		{
+			name: "all problems of a file in one run, sorted by line",
+			files: map[string]string{J: `+++
+title = "Buy"
+colour = "blue"
+
+[[stages]]
+name = "Research"
+emotion = 5
+
+  [[stages.touchpoints]]
+  name = "Page"
+  channels = ["wbe"]
++++
+`},
+			want: []wantDiag{
+				{J, 3, 1, `unknown key "colour"`, ""},
+				{J, 7, 1, "emotion 5 is out of range", ""},
+				{J, 11, 15, `unknown channel "wbe"`, `did you mean "web"?`},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := load(t, siteFS(tt.files), Options{Drafts: tt.drafts})
+			checkDiags(t, errs, tt.want)
+		})
+	}
+}
+
+func TestLoadNoContentFolder(t *testing.T) {
+	site, errs := load(t, fstest.MapFS{"static/x.txt": {Data: []byte("x")}}, Options{})
+	checkDiags(t, errs, []wantDiag{{"content", 0, 0, "no content folder", "create content/personas/ and content/journeys/"}})
+	if site == nil || len(site.Journeys) != 0 {
+		t.Errorf("site = %+v, want an empty site", site)
+	}
+}
+
+// A journey using every key of the format, with a parent, two personas and
+// stage notes in its body.
+const fullJourney = `+++
+title    = "Buying a bike online"
+summary  = "From first search to first ride."
+personas = ["dana-ortiz", "sam"]
+state    = "future"
+type     = "tactical"
+goal     = "Own a bike that fits"
+scenario = "What if it arrives damaged?"
+parent   = "buying-a-bike"
+status   = "review"
+owner    = "CX team"
+updated  = 2026-10-01
+version  = "2.1"
+tags     = "online"
+
+[[stages]]
+name            = "Research"
+goal            = "Shortlist two bikes"
+description     = "Dana compares models online."
+doing           = ["Searches for hybrid bikes", "Reads reviews"]
+thinking        = "Which size am I?"
+feeling         = "Curious"
+emotion         = 1
+pain_points     = ["Spec sheets use jargon"]
+opportunities   = "Plain-language size finder"
+frontstage      = ["Product pages"]
+backstage       = ["Product data feed"]
+kpis            = ["Size-finder use rate"]
+moment_of_truth = true
+
+  [[stages.touchpoints]]
+  name        = "Product page"
+  channels    = ["web", "app", "web"]
+  description = "Specs, photos, reviews"
+  owner       = "E-commerce"
+
+  [[stages.touchpoints]]
+  name            = "Review video"
+  channels        = "social"
+  emotion         = -1.5
+  moment_of_truth = true
+
+  [[stages.evidence]]
+  kind  = "survey"
+  title = "Q3 buyer survey"
+  n     = 412
+  quote = "I had no idea what frame size meant."
+  url   = "https://research.example/q3"
+
+[[stages]]
+id      = "buy"
+name    = "Checkout and payment"
+emotion = -0.5
++++
+
+The journey's narrative.
+
+## RESEARCH
+
+Notes on research.
+
+## Background
+
+Stays in the narrative.
+
+## Buy
+
+Notes on buying.
+`
+
+const sam = `+++
+name        = "Sam Lee"
+photo       = "https://photos.example/sam.jpg"
+goals       = "Get a fair price"
+pain_points = ["Hidden fees", "Long delivery"]
+channels    = ["phone", "store"]
+tags        = ["budget"]
+
+[demographics]
+occupation = "Nurse"
+age        = "34"
+location   = "Leeds"
++++
+
+Sam's background.
+
+## More
+
+More background.
+`
+
+func TestLoadFullJourney(t *testing.T) {
+	site, errs := load(t, siteFS(map[string]string{
+		"content/journeys/online/buy-online.md": fullJourney,
+		"content/journeys/buying-a-bike.md":     journey("Buying a bike"),
+		"content/personas/sam.md":               sam,
+	}), Options{})
+	checkDiags(t, errs, nil)
+	if len(site.Journeys) != 2 || len(site.Personas) != 2 {
+		t.Fatalf("got %d journeys and %d personas, want 2 and 2", len(site.Journeys), len(site.Personas))
+	}
+	j := site.Journeys[1] // "Buying a bike" sorts before "Buying a bike online"
+	parent := site.Journeys[0]
+	if j.Slug != "buy-online" || parent.Slug != "buying-a-bike" {
+		t.Fatalf("journeys = %s, %s; want buying-a-bike, buy-online", site.Journeys[0].Slug, site.Journeys[1].Slug)
+	}
+
+	// The journey's own keys.
+	str := func(name, got, want string) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	str("File", j.File, "content/journeys/online/buy-online.md")
+	str("Title", j.Title, "Buying a bike online")
+	str("Summary", j.Summary, "From first search to first ride.")
+	str("State", j.State, "future")
+	str("Type", j.Type, "tactical")
+	str("Goal", j.Goal, "Own a bike that fits")
+	str("Scenario", j.Scenario, "What if it arrives damaged?")
+	str("Status", j.Status, "review")
+	str("Owner", j.Owner, "CX team")
+	str("Version", j.Version, "2.1")
+	str("URL", j.URL(), "journeys/buy-online/")
+	if !j.Updated.Equal(time.Date(2026, 10, 1, 0, 0, 0, 0, j.Updated.Location())) {
+		t.Errorf("Updated = %v", j.Updated)
+	}
+	if !slices.Equal(j.Tags, []string{"online"}) {
+		t.Errorf("Tags = %q, want a single string as a list of one", j.Tags)
+	}
+	if j.Parent != parent || !slices.Equal(parent.Children, []*Journey{j}) {
+		t.Errorf("parent link: Parent = %v, parent.Children = %v", j.Parent, parent.Children)
+	}
+	if len(j.Personas) != 2 || j.Personas[0].Slug != "dana-ortiz" || j.Personas[1].Slug != "sam" {
+		t.Errorf("Personas not in the order written: %v", j.Personas)
+	}
+
+	// Stages.
+	if len(j.Stages) != 2 {
+		t.Fatalf("got %d stages", len(j.Stages))
+	}
+	s := j.Stages[0]
+	str("stage ID", s.ID, "research")
+	str("stage Name", s.Name, "Research")
+	str("stage Goal", s.Goal, "Shortlist two bikes")
+	str("stage Description", s.Description, "Dana compares models online.")
+	str("stage Feeling", s.Feeling, "Curious")
+	lists := []struct {
+		name      string
+		got, want []string
+	}{
+		{"Doing", s.Doing, []string{"Searches for hybrid bikes", "Reads reviews"}},
+		{"Thinking", s.Thinking, []string{"Which size am I?"}},
+		{"PainPoints", s.PainPoints, []string{"Spec sheets use jargon"}},
+		{"Opportunities", s.Opportunities, []string{"Plain-language size finder"}},
+		{"Frontstage", s.Frontstage, []string{"Product pages"}},
+		{"Backstage", s.Backstage, []string{"Product data feed"}},
+		{"KPIs", s.KPIs, []string{"Size-finder use rate"}},
+	}
+	for _, l := range lists {
+		if !slices.Equal(l.got, l.want) {
+			t.Errorf("stage %s = %q, want %q", l.name, l.got, l.want)
+		}
+	}
+	if s.Emotion != (Emotion{Value: 1, Set: true}) || !s.MomentOfTruth || s.Journey != j {
+		t.Errorf("stage Emotion, MomentOfTruth, Journey = %v, %v, %v", s.Emotion, s.MomentOfTruth, s.Journey)
+	}
+	if b := j.Stages[1]; b.ID != "buy" || b.Name != "Checkout and payment" || b.Emotion.Value != -0.5 || b.MomentOfTruth {
+		t.Errorf("second stage = %+v", b)
+	}
+
+	// Touchpoints.
+	if len(s.Touchpoints) != 2 {
+		t.Fatalf("got %d touchpoints", len(s.Touchpoints))
+	}
+	tp := s.Touchpoints[0]
+	if got := channelIDs(tp.Channels); !slices.Equal(got, []string{"web", "app"}) {
+		t.Errorf("touchpoint channels = %q, want web, app once each", got)
+	}
+	str("touchpoint Name", tp.Name, "Product page")
+	str("touchpoint Description", tp.Description, "Specs, photos, reviews")
+	str("touchpoint Owner", tp.Owner, "E-commerce")
+	if tp.Stage != s || tp.Emotion.Set || tp.MomentOfTruth {
+		t.Errorf("touchpoint Stage, Emotion, MomentOfTruth = %p, %v, %v", tp.Stage, tp.Emotion, tp.MomentOfTruth)
+	}
+	if e, inherited := tp.Feels(); e.Value != 1 || !inherited {
+		t.Errorf("Feels() = %v, %v; want the stage's 1, inherited", e, inherited)
+	}
+	if !tp.OnChannel("app") || tp.OnChannel("social") {
+		t.Errorf("OnChannel wrong for %q", channelIDs(tp.Channels))
+	}
+	tp = s.Touchpoints[1]
+	if got := channelIDs(tp.Channels); !slices.Equal(got, []string{"social"}) {
+		t.Errorf("single-string channels = %q", got)
+	}
+	if e, inherited := tp.Feels(); e.Value != -1.5 || inherited || !tp.MomentOfTruth {
+		t.Errorf("second touchpoint Feels() = %v, %v; MomentOfTruth %v", e, inherited, tp.MomentOfTruth)
+	}
+
+	// Evidence.
+	wantEv := Evidence{Kind: "survey", Title: "Q3 buyer survey", N: 412,
+		Quote: "I had no idea what frame size meant.", URL: "https://research.example/q3"}
+	if len(s.Evidence) != 1 || *s.Evidence[0] != wantEv {
+		t.Errorf("Evidence = %+v, want %+v", s.Evidence, wantEv)
+	}
+
+	// Notes: "## RESEARCH" matches the name in any case, "## Buy" the id;
+	// "## Background" names no stage and stays in the narrative.
+	if !strings.Contains(string(s.Notes), "Notes on research.") || strings.Contains(string(s.Notes), "Background") {
+		t.Errorf("Research notes = %q", s.Notes)
+	}
+	if !strings.Contains(string(j.Stages[1].Notes), "Notes on buying.") {
+		t.Errorf("Buy notes = %q", j.Stages[1].Notes)
+	}
+	n := string(j.Narrative)
+	for _, want := range []string{"The journey&rsquo;s narrative.", "<h2", "Background", "Stays in the narrative."} {
+		if !strings.Contains(n, want) && !strings.Contains(n, strings.ReplaceAll(want, "&rsquo;", "'")) {
+			t.Errorf("Narrative lacks %q:\n%s", want, n)
+		}
+	}
+	for _, notWant := range []string{"RESEARCH", "Notes on", ">Buy<"} {
+		if strings.Contains(n, notWant) {
+			t.Errorf("Narrative holds stage notes (%q):\n%s", notWant, n)
+		}
+	}
+
+	// The persona, and the back-links to the journey.
+	var samP, danaP *Persona
+	for _, p := range site.Personas {
+		switch p.Slug {
+		case "sam":
+			samP = p
+		case "dana-ortiz":
+			danaP = p
+		}
+	}
+	if samP == nil || danaP == nil {
+		t.Fatalf("personas = %v", site.Personas)
+	}
+	str("persona Name", samP.Name, "Sam Lee")
+	str("persona Photo", samP.Photo, "https://photos.example/sam.jpg")
+	str("persona URL", samP.URL(), "personas/sam/")
+	if !slices.Equal(samP.Goals, []string{"Get a fair price"}) || !slices.Equal(samP.PainPoints, []string{"Hidden fees", "Long delivery"}) {
+		t.Errorf("persona Goals, PainPoints = %q, %q", samP.Goals, samP.PainPoints)
+	}
+	if got := channelIDs(samP.Channels); !slices.Equal(got, []string{"phone", "store"}) {
+		t.Errorf("persona Channels = %q", got)
+	}
+	wantFacts := []Fact{{"occupation", "Nurse"}, {"age", "34"}, {"location", "Leeds"}}
+	if !slices.Equal(samP.Demographics, wantFacts) {
+		t.Errorf("Demographics = %q, want them in the order written: %q", samP.Demographics, wantFacts)
+	}
+	if bg := string(samP.Background); !strings.Contains(bg, "background.") || !strings.Contains(bg, "More background.") {
+		t.Errorf("persona Background lacks its sections: %q", bg)
+	}
+	if !slices.Equal(samP.Journeys, []*Journey{j}) || !slices.Equal(danaP.Journeys, []*Journey{j}) {
+		t.Errorf("persona back-links: sam %v, dana %v", samP.Journeys, danaP.Journeys)
+	}
+	if danaP.Photo != "img/dana.jpg" {
+		t.Errorf("dana Photo = %q", danaP.Photo)
+	}
+}
+
+func channelIDs(cs []*config.Channel) []string {
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+func TestLoadDefaults(t *testing.T) {
+	site, errs := load(t, siteFS(map[string]string{J: journey("Buy")}), Options{})
+	checkDiags(t, errs, nil)
+	j := site.Journeys[0]
+	if j.State != "current" || j.Status != "published" || j.Type != "" || !j.Updated.IsZero() || j.Parent != nil {
+		t.Errorf("defaults: State %q, Status %q, Type %q, Updated %v, Parent %v", j.State, j.Status, j.Type, j.Updated, j.Parent)
+	}
+	if s := j.Stages[0]; s.ID != "one" || s.Emotion.Set || s.Notes != "" {
+		t.Errorf("stage defaults: ID %q, Emotion %v, Notes %q", s.ID, s.Emotion, s.Notes)
+	}
+}
+
+// Only a heading that names a stage holds its notes: a stage whose name
+// gives no id must not catch headings that give none either.
+func TestLoadNotesNeedAMatch(t *testing.T) {
+	site, errs := load(t, siteFS(map[string]string{J: `+++
+title = "Buy"
+[[stages]]
+name = "!!!"
++++
+
+## ?
+
+Stays in the narrative.
+
+## !!!
+
+Notes.
+`}), Options{})
+	checkDiags(t, errs, nil)
+	j := site.Journeys[0]
+	if s := j.Stages[0]; s.ID != "" || !strings.Contains(string(s.Notes), "Notes.") || strings.Contains(string(s.Notes), "Stays") {
+		t.Errorf("stage ID %q, Notes %q", s.ID, s.Notes)
+	}
+	if !strings.Contains(string(j.Narrative), "Stays in the narrative.") {
+		t.Errorf("Narrative = %q", j.Narrative)
+	}
+}
+
+func TestLoadDraftsAndOrder(t *testing.T) {
+	fsys := siteFS(map[string]string{
+		"content/journeys/b.md":     journey("beta", `personas = "dana-ortiz"`),
+		"content/journeys/a.md":     journey("Gamma", `personas = "dana-ortiz"`),
+		"content/journeys/z.md":     journey("alpha"),
+		"content/journeys/draft.md": journey("Delta", `status = "draft"`, `personas = "dana-ortiz"`),
+		"content/journeys/sub.md":   journey("Epsilon", `parent = "b"`),
+		"content/journeys/sub2.md":  journey("Ash", `parent = "b"`, `status = "draft"`),
+		"content/personas/aaron.md": "+++\nname = \"zoe\"\n+++\n",
+		"content/personas/zed.md":   "+++\nname = \"Adam\"\n+++\n",
+	})
+	tests := []struct {
+		drafts                        bool
+		journeys, ofDana, childrenOfB []string
+	}{
+		{false, []string{"alpha", "beta", "Epsilon", "Gamma"}, []string{"beta", "Gamma"}, []string{"Epsilon"}},
+		{true, []string{"alpha", "Ash", "beta", "Delta", "Epsilon", "Gamma"}, []string{"beta", "Delta", "Gamma"}, []string{"Ash", "Epsilon"}},
+	}
+	for _, tt := range tests {
+		site, errs := load(t, fsys, Options{Drafts: tt.drafts})
+		checkDiags(t, errs, nil)
+		if got := titles(site.Journeys); !slices.Equal(got, tt.journeys) {
+			t.Errorf("drafts=%v: journeys %q, want %q (by title, in any case)", tt.drafts, got, tt.journeys)
+		}
+		var names, ofDana, childrenOfB []string
+		for _, p := range site.Personas {
+			names = append(names, p.Name)
+			if p.Slug == "dana-ortiz" {
+				ofDana = titles(p.Journeys)
+			}
+		}
+		for _, j := range site.Journeys {
+			if j.Slug == "b" {
+				childrenOfB = titles(j.Children)
+			}
+		}
+		if !slices.Equal(names, []string{"Adam", "Dana Ortiz", "zoe"}) {
+			t.Errorf("personas %q, want them by name", names)
+		}
+		if !slices.Equal(ofDana, tt.ofDana) {
+			t.Errorf("drafts=%v: Dana's journeys %q, want %q", tt.drafts, ofDana, tt.ofDana)
+		}
+		if !slices.Equal(childrenOfB, tt.childrenOfB) {
+			t.Errorf("drafts=%v: children of b %q, want %q", tt.drafts, childrenOfB, tt.childrenOfB)
+		}
+	}
+}
+
+func titles(js []*Journey) []string {
+	var out []string
+	for _, j := range js {
+		out = append(out, j.Title)
+	}
+	return out
+}
+
+// A parent cycle is reported, and then cut, so that nothing that follows
+// parents (breadcrumbs, children) can loop.
+func TestLoadParentCycleIsCut(t *testing.T) {
+	site, errs := load(t, siteFS(map[string]string{
+		"content/journeys/a.md": journey("A", `parent = "b"`),
+		"content/journeys/b.md": journey("B", `parent = "c"`),
+		"content/journeys/c.md": journey("C", `parent = "a"`),
+		"content/journeys/d.md": journey("D", `parent = "a"`),
+		"content/journeys/s.md": journey("S", `parent = "s"`),
+	}), Options{})
+	if len(errs) != 4 {
+		t.Errorf("got %d diagnostics, want 4:\n%s", len(errs), errs.Format())
+	}
+	for _, j := range site.Journeys {
+		n := 0
+		for p := j.Parent; p != nil; p = p.Parent {
+			if n++; n > len(site.Journeys) {
+				t.Fatalf("journey %s: parent chain still loops", j.Slug)
+			}
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		safe bool
+	}{
+		{"https://research.example/q3", true},
+		{"HTTP://research.example/", true},
+		{"mailto:cx@example.com", true},
+		{"img/dana.jpg", true},
+		{"/img/dana.jpg", true},
+		{"../reports/q3.pdf", true},
+		{"#stage-1", true},
+		{"javascript:alert(1)", false},
+		{" javascript:alert(1)", false},
+		{"JAVASCRIPT:alert(1)", false},
+		{"data:text/html,<script>", false},
+		{"file:///etc/passwd", false},
+		{"vbscript:x", false},
+		{"//evil.example/x", false},
+		{"https://", false},
+		{"http://[::1", false},
+	}
+	for _, tt := range tests {
+		if got := SafeURL(tt.url); got != tt.safe {
+			t.Errorf("SafeURL(%q) = %v, want %v", tt.url, got, tt.safe)
+		}
+	}
+}
+
+func TestEmotion(t *testing.T) {
+	tests := []struct {
+		e          Emotion
+		str, label string
+		level      int
+	}{
+		{Emotion{}, "", "not rated", 0},
+		{Emotion{2, true}, "+2", "very positive", 2},
+		{Emotion{1.5, true}, "+1.5", "very positive", 2},
+		{Emotion{0.5, true}, "+0.5", "positive", 1},
+		{Emotion{0, true}, "0", "neutral", 0},
+		{Emotion{-0.4, true}, "-0.4", "neutral", 0},
+		{Emotion{-1, true}, "-1", "negative", -1},
+		{Emotion{-1.5, true}, "-1.5", "very negative", -2},
+		{Emotion{-2, true}, "-2", "very negative", -2},
+	}
+	for _, tt := range tests {
+		if got := tt.e.String(); got != tt.str {
+			t.Errorf("%v.String() = %q, want %q", tt.e, got, tt.str)
+		}
+		if got := tt.e.Label(); got != tt.label {
+			t.Errorf("%v.Label() = %q, want %q", tt.e, got, tt.label)
+		}
+		if tt.e.Set {
+			if got := tt.e.Level(); got != tt.level {
+				t.Errorf("%v.Level() = %d, want %d", tt.e, got, tt.level)
+			}
+		}
+	}
+	avg := Average([]Emotion{{1, true}, {}, {-2, true}, {2, true}})
+	if avg != (Emotion{0.33, true}) {
+		t.Errorf("Average = %v, want 0.33 (unset values left out)", avg)
+	}
+	if avg := Average([]Emotion{{}, {}}); avg.Set {
+		t.Errorf("Average of unset = %v, want unset", avg)
+	}
+}
+
+// FuzzLoad loads a site whose one journey and one persona are the fuzz
+// input: the loader must never panic, and every diagnostic must name a
+// file of the site.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(fullJourney))
+	f.Add([]byte(sam))
+	f.Add([]byte(dana))
+	f.Add([]byte(journey("Buy", `parent = "j"`, `personas = ["dana-ortiz", 3]`)))
+	f.Add([]byte(""))
+	f.Add([]byte("+++"))
+	f.Add([]byte("+++\r\n+++\r\n## One\n## one\n"))
+	f.Add([]byte("---\ntitle: x\n---\n"))
+	f.Add([]byte("+++\ntitle = \"\xe9\"\n+++\n"))
+	f.Add([]byte("+++\n[[stages]]\n[[stages.touchpoints]]\nchannels = [1, \"wbe\"]\nemotion = nan\n[[stages.evidence]]\nn = -1\n+++\n"))
+	f.Add([]byte("+++\n[[stages]]\nname = \"\"\n[[stages]]\nid = \"\"\n+++\n## \n"))
+	f.Add([]byte("\uFEFF+++ \nstages = [{name = \"a\", touchpoints = [{name = \"t\", channels = \"web\"}]}]\n+++\t\n"))
+	cfg := testConfig(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{
+			"content/journeys/j.md": {Data: data},
+			"content/personas/p.md": {Data: data},
+		}
+		site, errs := Load(fsys, cfg, Options{Drafts: len(data)%2 == 0})
+		if site == nil {
+			t.Fatal("Load returned no site")
+		}
+		for _, d := range errs {
+			if d.Pos.File != "content/journeys/j.md" && d.Pos.File != "content/personas/p.md" {
+				t.Errorf("diagnostic names no file of the site: %v", d)
+			}
+			if d.Pos.Line < 0 || d.Pos.Col < 0 || d.Msg == "" {
+				t.Errorf("malformed diagnostic: %#v", d)
+			}
+		}
+	})
+}
