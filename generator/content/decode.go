@@ -32,7 +32,11 @@ func decodePersona(t tomldoc.Table, p *Persona, cfg *config.Config) {
 	p.Role = t.String("role")
 	p.Quote = t.String("quote")
 	if p.Photo = t.String("photo"); p.Photo != "" {
-		checkURL(t, "photo", p.Photo)
+		if u, err := url.Parse(p.Photo); err == nil && strings.EqualFold(u.Scheme, "mailto") {
+			t.Errorf("photo", "give an image: a file under static/ or an http(s):// address", "photo %q is not an image address", p.Photo)
+		} else {
+			checkURL(t, "photo", p.Photo)
+		}
 	}
 	p.Goals = t.Strings("goals")
 	p.PainPoints = t.Strings("pain_points")

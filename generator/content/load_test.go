@@ -1192,3 +1192,19 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestEmptyRequiredStrings(t *testing.T) {
+	for _, tc := range []struct{ file, src, want string }{
+		{"content/journeys/j.md", "+++\ntitle = \"  \"\n\n[[stages]]\nname = \"A\"\n+++\n", "content/journeys/j.md:2:1: title must not be empty"},
+		{"content/journeys/j.md", "+++\ntitle = \"J\"\n\n[[stages]]\nname = \"\"\n+++\n", "content/journeys/j.md:5:1: name must not be empty"},
+		{"content/personas/p.md", "+++\nname = \"\"\n+++\n", "content/personas/p.md:2:1: name must not be empty"},
+		{"content/personas/p.md", "+++\nname = \"P\"\nphoto = \"mailto:p@example.com\"\n+++\n", `content/personas/p.md:3:1: photo "mailto:p@example.com" is not an image address`},
+	} {
+		fsys := fstest.MapFS{tc.file: {Data: []byte(tc.src)}}
+		cfg := &config.Config{Title: "T", BaseURL: "/", Theme: "default", Language: "en"}
+		_, diags := Load(fsys, cfg, Options{})
+		if !strings.Contains(diags.Format(), tc.want) {
+			t.Errorf("%s: want %q in\n%s", tc.file, tc.want, diags.Format())
+		}
+	}
+}

@@ -149,13 +149,17 @@ func (t Table) wrongType(key string, v any, want, example string) {
 	t.Errorf(key, "write it as "+example, "%s must be %s, not %s", key, want, describe(v))
 }
 
-// Require reports key as missing when it is absent; it returns whether it
-// was present.
+// Require reports key as missing when it is absent, or empty when it is a
+// blank string; it returns whether there is a value to read.
 func (t Table) Require(key, example string) bool {
 	if t.known != nil {
 		t.known[key] = true
 	}
-	if t.Has(key) {
+	if v, ok := t.m[key]; ok {
+		if s, isString := v.(string); isString && strings.TrimSpace(s) == "" {
+			t.Errorf(key, "write "+example, "%s must not be empty", key)
+			return false
+		}
 		return true
 	}
 	where := "front matter"
