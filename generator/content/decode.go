@@ -109,8 +109,11 @@ func decodeStage(t tomldoc.Table, cfg *config.Config) *Stage {
 				"stage id %q is not a slug", id)
 		}
 		s.ID = id
-	} else {
-		s.ID = slug.Make(s.Name)
+	} else if s.ID = slug.Make(s.Name); s.ID == "" && s.Name != "" {
+		// The id names the stage's anchor and panel; without one the
+		// stage could not be linked to or opened.
+		t.Errorf("name", `add id = "…" with letters or digits, e.g. id = "arrival"`,
+			"stage name %q gives no id", s.Name)
 	}
 	s.Goal = t.String("goal")
 	s.Description = t.String("description")

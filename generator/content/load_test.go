@@ -984,11 +984,12 @@ func TestLoadDefaults(t *testing.T) {
 }
 
 // Only a heading that names a stage holds its notes: a stage whose name
-// gives no id must not catch headings that give none either.
+// gives no slug must not catch headings that give none either.
 func TestLoadNotesNeedAMatch(t *testing.T) {
 	site, errs := load(t, siteFS(map[string]string{J: `+++
 title = "Buy"
 [[stages]]
+id = "bang"
 name = "!!!"
 +++
 
@@ -1002,7 +1003,7 @@ Notes.
 `}), Options{})
 	checkDiags(t, errs, nil)
 	j := site.Journeys[0]
-	if s := j.Stages[0]; s.ID != "" || !strings.Contains(string(s.Notes), "Notes.") || strings.Contains(string(s.Notes), "Stays") {
+	if s := j.Stages[0]; s.ID != "bang" || !strings.Contains(string(s.Notes), "Notes.") || strings.Contains(string(s.Notes), "Stays") {
 		t.Errorf("stage ID %q, Notes %q", s.ID, s.Notes)
 	}
 	if !strings.Contains(string(j.Narrative), "Stays in the narrative.") {
@@ -1206,5 +1207,14 @@ func TestEmptyRequiredStrings(t *testing.T) {
 		if !strings.Contains(diags.Format(), tc.want) {
 			t.Errorf("%s: want %q in\n%s", tc.file, tc.want, diags.Format())
 		}
+	}
+}
+
+func TestStageNameWithoutID(t *testing.T) {
+	fsys := fstest.MapFS{"content/journeys/j.md": {Data: []byte("+++\ntitle = \"J\"\n\n[[stages]]\nname = \"!!!\"\n+++\n")}}
+	cfg := &config.Config{Title: "T", BaseURL: "/", Theme: "default", Language: "en"}
+	_, diags := Load(fsys, cfg, Options{})
+	if want := `content/journeys/j.md:5:1: stage name "!!!" gives no id`; !strings.Contains(diags.Format(), want) {
+		t.Errorf("want %q in\n%s", want, diags.Format())
 	}
 }
