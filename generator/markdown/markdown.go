@@ -4,11 +4,15 @@
 // the narrative. Each body is parsed once and rendered once.
 //
 // Raw HTML in Markdown is left out (goldmark's default) unless the site
-// opts in, and goldmark drops javascript:, vbscript:, file: and data: links.
+// opts in. In that default mode goldmark also drops javascript:,
+// vbscript:, file: and data: links; a site that opts in to raw HTML trusts
+// its authors with links too.
 package markdown
 
 import (
+	"bufio"
 	"bytes"
+	stdhtml "html"
 	"html/template"
 
 	"github.com/yuin/goldmark"
@@ -88,6 +92,8 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 			cur = &Section{Title: plainText(h, src), Heading: template.HTML(hb.String())}
 			if h.Lines().Len() > 0 {
 				cur.Line = line.at(h.Lines().At(0).Start)
+			} else if h.Pos() >= 0 { // an empty "##" has no text lines
+				cur.Line = line.at(h.Pos())
 			}
 			continue
 		}
@@ -108,16 +114,32 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			if c.IsRaw() { // code: shown as written
+				b.Write(c.Segment.Value(src))
+			} else {
+				b.WriteString(unescape(c.Segment.Value(src)))
+			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
 		}
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// unescape resolves backslash escapes and character references ("\&",
+// "&amp;", "&#169;") in text the way the rendered HTML shows them.
+func unescape(v []byte) string {
+	var h bytes.Buffer
+	w := bufio.NewWriter(&h)
+	html.DefaultWriter.Write(w, v)
+	_ = w.Flush()
+	return stdhtml.UnescapeString(h.String())
 }
 
 // lineCounter turns increasing byte offsets into 1-based line numbers.

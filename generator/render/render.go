@@ -98,7 +98,8 @@ func basePath(baseURL string) string {
 	if err != nil || u.Path == "" {
 		return "/"
 	}
-	return strings.TrimSuffix(u.Path, "/") + "/"
+	// Escaped, so that "%3F" in the path stays a path character.
+	return strings.TrimSuffix(u.EscapedPath(), "/") + "/"
 }
 
 // Render emits every page and static file of the site.

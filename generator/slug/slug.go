@@ -9,13 +9,16 @@ import (
 
 // Make turns any text into a slug: letters are lower-cased, runs of other
 // characters become one hyphen, and hyphens at either end are dropped.
-// Letters outside ASCII are kept (a slug is a URL path segment, and
-// browsers show them as written). It returns "" when nothing is left.
+// Letters outside ASCII are kept, with their combining marks (a slug is
+// a URL path segment, and browsers show them as written). It returns ""
+// when nothing is left.
 func Make(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		// A combining mark (an accent written as its own code point, an
+		// Indic vowel sign) belongs to the letter before it.
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.IsMark(r) && !hyphen && b.Len() > 0) {
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
