@@ -2,9 +2,12 @@ package build
 
 import (
 	"bytes"
+	"encoding/xml"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,6 +157,7 @@ var goldenPages = []string{
 	"index.html",
 	"journeys/buy/index.html",
 	"journeys/damaged/index.html",
+	"journeys/buy/map.svg",
 	"personas/ana/index.html",
 	"personas/ben/index.html",
 	"channels/index.html",
@@ -351,5 +355,35 @@ func TestExampleSite(t *testing.T) {
 		if _, ok := mem.File(f); !ok {
 			t.Errorf("%s not written", f)
 		}
+	}
+	// Each journey's slide-ready map is a well-formed SVG document.
+	maps := 0
+	for _, f := range mem.Names() {
+		if path.Base(f) != "map.svg" {
+			continue
+		}
+		maps++
+		data, _ := mem.File(f)
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		var root string
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s: %v", f, err)
+				break
+			}
+			if se, ok := tok.(xml.StartElement); ok && root == "" {
+				root = se.Name.Space + " " + se.Name.Local
+			}
+		}
+		if root != "http://www.w3.org/2000/svg svg" {
+			t.Errorf("%s: root element %q, want svg in the SVG namespace", f, root)
+		}
+	}
+	if maps != stats.Journeys {
+		t.Errorf("%d map.svg files for %d journeys", maps, stats.Journeys)
 	}
 }

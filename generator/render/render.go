@@ -59,6 +59,8 @@ type Page struct {
 	Matrix   *Matrix
 	Summary  *Summary
 	Channels []*ChannelUse // every channel, in site.toml order
+
+	hasMap bool
 }
 
 // Rel returns a link from this page to target, a path from the site root
@@ -122,7 +124,8 @@ func (r *Renderer) Render(emit Emit) error {
 	}
 	for _, j := range site.Journeys {
 		pages = append(pages, &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j,
-			Curve: newCurve(j.Stages, timelineCurve), Matrix: journeyMatrix(site.Config, j), Channels: all})
+			Curve: newCurve(j.Stages, timelineCurve), Matrix: journeyMatrix(site.Config, j), Channels: all,
+			hasMap: r.templates[mapKind] != nil})
 	}
 	var buf bytes.Buffer
 	for _, p := range pages {
@@ -132,6 +135,16 @@ func (r *Renderer) Render(emit Emit) error {
 			return fmt.Errorf("rendering %s: %w", outputPath(p), err)
 		}
 		if err := emit(outputPath(p), buf.Bytes()); err != nil {
+			return err
+		}
+		if p.Kind != "journey" || r.templates[mapKind] == nil {
+			continue
+		}
+		buf.Reset()
+		if err := r.templates[mapKind].ExecuteTemplate(&buf, mapLayout, p); err != nil {
+			return fmt.Errorf("rendering %smap.svg: %w", p.URL, err)
+		}
+		if err := emit(p.URL+"map.svg", buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -204,6 +217,10 @@ var funcs = template.FuncMap{
 	"inc":         func(i int) int { return i + 1 },
 	"emo":         emotionClass,
 	"laneList":    laneList,
+	"wrap":        wrap,
+	"mul":         func(a, b float64) float64 { return a * b },
+	"add":         func(a, b float64) float64 { return a + b },
+	"float":       func(i int) float64 { return float64(i) },
 	"dict":        dict,
 }
 
@@ -332,4 +349,40 @@ func lanes(j *content.Journey) map[string]bool {
 		}
 	}
 	return has
+}
+
+// HasMap reports whether the theme writes a standalone map.svg for each
+// journey, so that pages link to it only when it exists.
+func (p *Page) HasMap() bool { return p.hasMap }
+
+// wrap breaks text into at most lines lines of about width characters,
+// ending the last with "…" when the text is longer: SVG text does not wrap
+// by itself, and a slide has no room for more.
+func wrap(width, lines int, text string) []string {
+	var out []string
+	cur := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case cur == "":
+			cur = w
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= width:
+			cur += " " + w
+		default:
+			out = append(out, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	if len(out) > lines {
+		out = out[:lines]
+		out[lines-1] = strings.TrimRight(out[lines-1], ".,;:") + "…"
+	}
+	for i, l := range out {
+		if r := []rune(l); len(r) > width+1 {
+			out[i] = string(r[:width]) + "…"
+		}
+	}
+	return out
 }

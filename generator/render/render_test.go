@@ -2,6 +2,7 @@ package render
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/waymark-cx/waymark/generator/config"
@@ -324,5 +325,26 @@ func TestPainPointsAndTouchpointCount(t *testing.T) {
 	}
 	if got := touchpointCount(j); got != 3 {
 		t.Errorf("touchpointCount = %d, want 3", got)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		width, lines int
+		text         string
+		want         []string
+	}{
+		{10, 2, "", nil},
+		{10, 2, "Research", []string{"Research"}},
+		{10, 2, "Test ride and fitting", []string{"Test ride", "and…"}},
+		{12, 2, "Test ride and fitting", []string{"Test ride", "and fitting"}},
+		{30, 1, "Finance application takes 14 minutes, on average.", []string{"Finance application takes 14…"}},
+		{5, 1, "Supercalifragilistic", []string{"Super…"}},
+		{8, 3, "  spaces   collapse  here ", []string{"spaces", "collapse", "here"}},
+	} {
+		got := wrap(tc.width, tc.lines, tc.text)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("wrap(%d, %d, %q) = %q, want %q", tc.width, tc.lines, tc.text, got, tc.want)
+		}
 	}
 }

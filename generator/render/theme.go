@@ -30,6 +30,8 @@ type Theme struct {
 var pageLayouts = []string{"index", "journey", "persona", "channels", "channel", "404"}
 
 const (
+	mapLayout      = "map.svg" // optional: each journey as a standalone SVG
+	mapKind        = "map"
 	baseLayout     = "base.html"
 	partialsLayout = "partials.html"
 )
@@ -97,6 +99,16 @@ func (t *Theme) templates(funcs template.FuncMap) (map[string]*template.Template
 			continue
 		}
 		out[kind] = tmpl
+	}
+	// The slide-ready map is a whole SVG document, not a page in the
+	// frame; a theme without one simply writes none.
+	if src, file, err := t.layout(mapLayout); err == nil {
+		tmpl, err := template.New(mapLayout).Funcs(funcs).Parse(string(src))
+		if err != nil {
+			errs.Add(diag.Position{File: file}, "", "%v", err)
+		} else {
+			out[mapKind] = tmpl
+		}
 	}
 	return out, errs
 }
