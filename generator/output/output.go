@@ -15,6 +15,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
@@ -58,9 +59,10 @@ func NewWriter(target Target, minified bool) *Writer {
 }
 
 // MediaType is the type of a file as the build knows it, from its
-// extension; "" for anything it does not minify.
+// extension in any case (a static "Logo.SVG" is still an SVG); "" for
+// anything it does not minify.
 func MediaType(name string) string {
-	switch path.Ext(name) {
+	switch strings.ToLower(path.Ext(name)) {
 	case ".html":
 		return "text/html"
 	case ".css":

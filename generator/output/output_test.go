@@ -29,6 +29,8 @@ func TestMediaType(t *testing.T) {
 		{"README", ""},
 		{".waymark-build", ""},
 		{"index.html.bak", ""},
+		{"static/Logo.SVG", "image/svg+xml"},
+		{"INDEX.HTML", "text/html"},
 		{"dir.html/file", ""},
 		{"", ""},
 	}
