@@ -14,7 +14,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
-	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -137,7 +136,7 @@ func (r *Renderer) Render(emit Emit) error {
 		if err := emit(outputPath(p), buf.Bytes()); err != nil {
 			return err
 		}
-		if p.Kind != "journey" || r.templates[mapKind] == nil {
+		if !p.hasMap {
 			continue
 		}
 		buf.Reset()
@@ -210,10 +209,8 @@ var funcs = template.FuncMap{
 		return string(unicode.ToUpper(r)) + s[n:]
 	},
 	"lanes":       lanes,
-	"stageCount":  func(j *content.Journey) int { return len(j.Stages) },
 	"painPoints":  painPoints,
 	"touchpoints": touchpointCount,
-	"base":        path.Base,
 	"inc":         func(i int) int { return i + 1 },
 	"emo":         emotionClass,
 	"laneList":    laneList,
