@@ -9,6 +9,7 @@ package themes_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -59,6 +60,29 @@ func chromiumPath() string {
 	return ""
 }
 
+// required reports whether a missing browser or test tool is a failure
+// rather than a reason to skip (WAYMARK_BROWSER_TESTS=require, set by CI).
+func required() bool { return os.Getenv("WAYMARK_BROWSER_TESTS") == "require" }
+
+// buildExample builds the example site in the repository root (site.toml,
+// content/) with the default theme into dest. opts.Root and opts.Builtin
+// are filled in.
+func buildExample(dest string, opts build.Options) error {
+	opts.Root = os.DirFS("..")
+	opts.Builtin = themes.Default()
+	err := output.Publish(dest, false, func(t output.Target) error {
+		_, diags, err := build.Build(opts, t)
+		if err == nil && len(diags) > 0 {
+			return diags
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("building the example site: %w", err)
+	}
+	return nil
+}
+
 func setup(t *testing.T) *harness {
 	t.Helper()
 	if testing.Short() {
@@ -77,16 +101,8 @@ func setup(t *testing.T) *harness {
 		}
 		cleanups = append(cleanups, func() { os.RemoveAll(dir) })
 		dest := filepath.Join(dir, "public")
-		opts := build.Options{Root: os.DirFS(filepath.Join("..")), Builtin: themes.Default()}
-		err = output.Publish(dest, false, func(t output.Target) error {
-			_, diags, err := build.Build(opts, t)
-			if err == nil && len(diags) > 0 {
-				return diags
-			}
-			return err
-		})
-		if err != nil {
-			harnessErr = "building the example site: " + err.Error()
+		if err := buildExample(dest, build.Options{}); err != nil {
+			harnessErr = err.Error()
 			return
 		}
 		// Serve it where site.toml's base_url puts it, under a sub-path,
@@ -114,7 +130,7 @@ func setup(t *testing.T) *harness {
 		shared = &harness{url: srv.URL + base, browser: bctx}
 	})
 	if shared == nil {
-		if os.Getenv("WAYMARK_BROWSER_TESTS") == "require" {
+		if required() {
 			t.Fatal(harnessErr)
 		}
 		t.Skip(harnessErr)
