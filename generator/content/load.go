@@ -6,9 +6,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -29,6 +31,11 @@ const (
 type Options struct {
 	Drafts   bool               // keep journeys whose status is "draft"
 	Markdown *markdown.Renderer // shared by every file
+	// Cache, when set, keeps every file's decoded form from one load to
+	// the next, so that a rebuild reads and parses only the files named
+	// to Cache.Forget since. Watch mode uses it; a one-off build has no
+	// need.
+	Cache *Cache
 }
 
 // Load reads every persona and journey under content/ in fsys, the site
@@ -39,8 +46,8 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.Options{})
 	}
-	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown}
-	l.walk()
+	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}}
+	l.decodeAll(l.walk(), opts.Cache)
 	l.resolve()
 	site := &Site{Config: cfg, Personas: l.personas}
 	for _, j := range l.journeys {
@@ -66,9 +73,9 @@ type loader struct {
 	refs     map[*Journey]journeyRefs
 }
 
-// walk finds and decodes every content file.
-func (l *loader) walk() {
-	l.refs = map[*Journey]journeyRefs{}
+// walk lists the content files, in path order.
+func (l *loader) walk() []string {
+	var files []string
 	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -90,12 +97,9 @@ func (l *loader) walk() {
 		if d.IsDir() || path.Ext(name) != ".md" {
 			return nil // images and other files beside the maps are fine
 		}
-		switch {
-		case strings.HasPrefix(p, PersonasDir+"/"):
-			l.persona(p)
-		case strings.HasPrefix(p, JourneysDir+"/"):
-			l.journey(p)
-		default:
+		if strings.HasPrefix(p, PersonasDir+"/") || strings.HasPrefix(p, JourneysDir+"/") {
+			files = append(files, p)
+		} else {
 			l.errs.Add(diag.Position{File: p}, "journeys go in content/journeys/, personas in content/personas/",
 				"Markdown file outside content/journeys/ and content/personas/")
 		}
@@ -104,39 +108,103 @@ func (l *loader) walk() {
 	if err != nil {
 		l.errs.Add(diag.Position{File: Dir}, "", "cannot read: %v", err)
 	}
+	return files
+}
+
+// decodeAll decodes the files, those not in the cache on every core, and
+// gathers the results in file order.
+func (l *loader) decodeAll(files []string, cache *Cache) {
+	decoded := make([]*decoded, len(files))
+	var todo []int
+	for i, f := range files {
+		if d := cache.get(f); d != nil {
+			decoded[i] = d
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for i := range next {
+				decoded[i] = l.decode(files[i])
+			}
+		})
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, d := range decoded {
+		cache.put(files[i], d)
+		l.errs.Append(d.errs)
+		switch {
+		case d.persona != nil:
+			d.persona.Journeys = nil // links from an earlier load
+			l.personas = append(l.personas, d.persona)
+		case d.journey != nil:
+			d.journey.Personas, d.journey.Parent, d.journey.Children = nil, nil, nil
+			l.journeys = append(l.journeys, d.journey)
+			l.refs[d.journey] = d.refs
+		}
+	}
+}
+
+// decoded is one file, read and checked on its own: what it says, what it
+// refers to, and the problems found in it. The loader links it to the
+// others afresh on every load.
+type decoded struct {
+	persona *Persona
+	journey *Journey
+	refs    journeyRefs
+	errs    diag.List
+}
+
+// decode reads one persona or journey file. It touches nothing shared, so
+// that files can be decoded side by side.
+func (l *loader) decode(file string) *decoded {
+	d := &decoded{}
+	t, doc, bodyLine, ok := l.read(file, &d.errs)
+	if !ok {
+		return d
+	}
+	if strings.HasPrefix(file, PersonasDir+"/") {
+		d.persona = l.persona(file, t, doc)
+	} else {
+		d.journey, d.refs = l.journey(file, t, doc, bodyLine, &d.errs)
+	}
+	return d
 }
 
 // read returns a file's front matter, parsed, and its rendered body.
-func (l *loader) read(file string) (tomldoc.Table, markdown.Doc, int, bool) {
+func (l *loader) read(file string, errs *diag.List) (tomldoc.Table, markdown.Doc, int, bool) {
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
-		l.errs.Add(diag.Position{File: file}, "", "cannot read: %v", diag.Cause(err))
+		errs.Add(diag.Position{File: file}, "", "cannot read: %v", diag.Cause(err))
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
-	if !diag.CheckUTF8(file, data, &l.errs) {
+	if !diag.CheckUTF8(file, data, errs) {
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
-	sp, ok := splitFile(file, data, &l.errs)
+	sp, ok := splitFile(file, data, errs)
 	if !ok {
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
-	t, ok := tomldoc.Parse(file, sp.frontLine-1, sp.front, &l.errs)
+	t, ok := tomldoc.Parse(file, sp.frontLine-1, sp.front, errs)
 	if !ok {
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
 	doc, err := l.md.Render(sp.body)
 	if err != nil {
-		l.errs.Add(diag.Position{File: file, Line: sp.bodyLine}, "", "cannot render Markdown: %v", err)
+		errs.Add(diag.Position{File: file, Line: sp.bodyLine}, "", "cannot render Markdown: %v", err)
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
 	return t, doc, sp.bodyLine, true
 }
 
-func (l *loader) persona(file string) {
-	t, doc, _, ok := l.read(file)
-	if !ok {
-		return
-	}
+func (l *loader) persona(file string, t tomldoc.Table, doc markdown.Doc) *Persona {
 	p := &Persona{File: file, Slug: fileSlug(file)}
 	decodePersona(t, p, l.cfg)
 	if p.Photo != "" && SafeURL(p.Photo) && !strings.Contains(p.Photo, ":") {
@@ -155,16 +223,12 @@ func (l *loader) persona(file string) {
 		b.WriteString(string(sec.Body))
 	}
 	p.Background = template.HTML(b.String())
-	l.personas = append(l.personas, p)
+	return p
 }
 
-func (l *loader) journey(file string) {
-	t, doc, bodyLine, ok := l.read(file)
-	if !ok {
-		return
-	}
+func (l *loader) journey(file string, t tomldoc.Table, doc markdown.Doc, bodyLine int, errs *diag.List) (*Journey, journeyRefs) {
 	j := &Journey{File: file, Slug: fileSlug(file)}
-	l.refs[j] = decodeJourney(t, j, l.cfg)
+	refs := decodeJourney(t, j, l.cfg)
 
 	// A "## Heading" that names a stage (by name or id, in any case) holds
 	// that stage's notes; every other section stays in the narrative.
@@ -191,7 +255,7 @@ func (l *loader) journey(file string) {
 		}
 		line := bodyLine + sec.Line - 1
 		if first, dup := noted[s]; dup {
-			l.errs.Add(diag.Position{File: file, Line: line, Col: 1},
+			errs.Add(diag.Position{File: file, Line: line, Col: 1},
 				fmt.Sprintf("merge it into the section on line %d", first),
 				"stage %q already has a notes section", s.Name)
 			continue
@@ -200,7 +264,7 @@ func (l *loader) journey(file string) {
 		s.Notes = sec.Body
 	}
 	j.Narrative = template.HTML(narrative.String())
-	l.journeys = append(l.journeys, j)
+	return j, refs
 }
 
 // resolve checks slugs and turns references between files into pointers.
