@@ -129,6 +129,7 @@ func (l *loader) decodeAll(files []string, cache *Cache) {
 		wg.Go(func() {
 			for i := range next {
 				decoded[i] = l.decode(files[i])
+				cache.put(files[i], decoded[i])
 			}
 		})
 	}
@@ -137,8 +138,7 @@ func (l *loader) decodeAll(files []string, cache *Cache) {
 	}
 	close(next)
 	wg.Wait()
-	for i, d := range decoded {
-		cache.put(files[i], d)
+	for _, d := range decoded {
 		l.errs.Append(d.errs)
 		switch {
 		case d.persona != nil:
