@@ -55,12 +55,12 @@ func Build(opts Options, target output.Target) (Stats, diag.List, error) {
 	if len(errs) > 0 {
 		return Stats{}, errs.Sort(), nil
 	}
-	r, errs := render.New(site, theme)
+	r, errs := render.New(theme)
 	if len(errs) > 0 {
 		return Stats{}, errs.Sort(), nil
 	}
 	w := output.NewWriter(target, opts.Minify || cfg.Build.Minify)
-	if err := r.Render(w.Write); err != nil {
+	if err := r.Render(site, w.Write); err != nil {
 		return Stats{}, nil, err
 	}
 	files, bytes := w.Stats()

@@ -1,26 +1,25 @@
 package render
 
 import (
+	"math"
 	"sort"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 )
 
-// Matrix is a touchpoint × channel table: a row per touchpoint, grouped
-// (by stage on a journey page, by journey on the channels page), and a
-// column per channel. A cell is filled where the touchpoint uses the
+// Matrix is a journey's touchpoint × channel table: a row per
+// touchpoint, grouped by stage, and a column per channel. A cell is filled where the touchpoint uses the
 // channel and shows the touchpoint's emotion.
 type Matrix struct {
 	Channels []*config.Channel
 	Groups   []MatrixGroup
 }
 
-// MatrixGroup is a run of rows under one heading.
+// MatrixGroup is one stage's rows.
 type MatrixGroup struct {
-	Journey *content.Journey // set on the site-wide matrix
-	Stage   *content.Stage   // set on a journey's matrix
-	Rows    []MatrixRow
+	Stage *content.Stage
+	Rows  []MatrixRow
 }
 
 // MatrixRow is one touchpoint.
@@ -61,21 +60,6 @@ func journeyMatrix(cfg *config.Config, j *content.Journey) *Matrix {
 	return m
 }
 
-// siteMatrix has every channel and every touchpoint of every journey.
-func siteMatrix(site *content.Site) *Matrix {
-	m := &Matrix{Channels: allChannels(site.Config)}
-	for _, j := range site.Journeys {
-		var tps []*content.Touchpoint
-		for _, s := range j.Stages {
-			tps = append(tps, s.Touchpoints...)
-		}
-		if len(tps) > 0 {
-			m.Groups = append(m.Groups, MatrixGroup{Journey: j, Rows: m.rows(tps)})
-		}
-	}
-	return m
-}
-
 func (m *Matrix) rows(tps []*content.Touchpoint) []MatrixRow {
 	rows := make([]MatrixRow, 0, len(tps))
 	for _, t := range tps {
@@ -100,9 +84,9 @@ func allChannels(cfg *config.Config) []*config.Channel {
 	return out
 }
 
-// Summary is the stage × channel view of the whole site: for each stage of
-// each journey and each channel, how many touchpoints meet there and how
-// they feel on average. Hotspots are its most negative cells.
+// Summary is the journey × channel view of the whole site: for each
+// journey and channel, how many touchpoints meet there and how they feel
+// on average. Hotspots are the most negative stages on a channel.
 type Summary struct {
 	Channels []*config.Channel
 	Journeys []SummaryJourney
@@ -110,16 +94,10 @@ type Summary struct {
 	Hotspots []Hotspot
 }
 
-// SummaryJourney is one journey's rows.
+// SummaryJourney is one journey's row.
 type SummaryJourney struct {
 	Journey *content.Journey
-	Rows    []SummaryRow
-}
-
-// SummaryRow is one stage.
-type SummaryRow struct {
-	Stage *content.Stage
-	Cells []SummaryCell
+	Cells   []SummaryCell // per channel
 }
 
 // SummaryCell aggregates the touchpoints on one channel.
@@ -138,53 +116,84 @@ type Hotspot struct {
 // hotspotLimit is how many of the worst cells the summary lists.
 const hotspotLimit = 8
 
+// tally sums emotions without keeping them: the summary visits every
+// touchpoint of the site, and a slice per cell would cost more than the
+// arithmetic.
+type tally struct {
+	count, rated int
+	sum          float64
+}
+
+func (t *tally) add(e content.Emotion) {
+	t.count++
+	if e.Set {
+		t.rated++
+		t.sum += e.Value
+	}
+}
+
+func (t tally) cell(c *config.Channel) SummaryCell {
+	out := SummaryCell{Channel: c, Count: t.count}
+	if t.rated > 0 {
+		// Rounded as content.Average rounds: two decimals on a
+		// five-point scale.
+		out.Average = content.Emotion{Value: math.Round(t.sum/float64(t.rated)*100) / 100, Set: true}
+	}
+	return out
+}
+
 func summarize(site *content.Site) *Summary {
 	sum := &Summary{Channels: allChannels(site.Config)}
-	index := map[string]int{}
+	index := make(map[string]int, len(sum.Channels))
 	for i, c := range sum.Channels {
 		index[c.ID] = i
 	}
-	totals := make([][]content.Emotion, len(sum.Channels))
-	counts := make([]int, len(sum.Channels))
+	totals := make([]tally, len(sum.Channels))
+	journey := make([]tally, len(sum.Channels))
+	stage := make([]tally, len(sum.Channels))
+	var hot []Hotspot
 	for _, j := range site.Journeys {
-		sj := SummaryJourney{Journey: j}
+		clear(journey)
 		for _, s := range j.Stages {
-			feels := make([][]content.Emotion, len(sum.Channels))
-			row := SummaryRow{Stage: s, Cells: make([]SummaryCell, len(sum.Channels))}
+			clear(stage)
 			for _, t := range s.Touchpoints {
 				e, _ := t.Feels()
 				for _, c := range t.Channels {
-					i := index[c.ID]
-					row.Cells[i].Count++
-					counts[i]++
-					feels[i] = append(feels[i], e)
-					totals[i] = append(totals[i], e)
+					i, ok := index[c.ID]
+					if !ok {
+						continue
+					}
+					stage[i].add(e)
+					journey[i].add(e)
+					totals[i].add(e)
 				}
 			}
 			for i, c := range sum.Channels {
-				row.Cells[i].Channel = c
-				row.Cells[i].Average = content.Average(feels[i])
-				if row.Cells[i].Count > 0 && row.Cells[i].Average.Set && row.Cells[i].Average.Value < 0 {
-					sum.Hotspots = append(sum.Hotspots, Hotspot{Stage: s, SummaryCell: row.Cells[i]})
+				if cell := stage[i].cell(c); cell.Count > 0 && cell.Average.Set && cell.Average.Value < 0 {
+					hot = append(hot, Hotspot{Stage: s, SummaryCell: cell})
 				}
 			}
-			sj.Rows = append(sj.Rows, row)
 		}
-		sum.Journeys = append(sum.Journeys, sj)
+		row := SummaryJourney{Journey: j, Cells: make([]SummaryCell, len(sum.Channels))}
+		for i, c := range sum.Channels {
+			row.Cells[i] = journey[i].cell(c)
+		}
+		sum.Journeys = append(sum.Journeys, row)
 	}
 	for i, c := range sum.Channels {
-		sum.Totals = append(sum.Totals, SummaryCell{Channel: c, Count: counts[i], Average: content.Average(totals[i])})
+		sum.Totals = append(sum.Totals, totals[i].cell(c))
 	}
-	sort.SliceStable(sum.Hotspots, func(a, b int) bool {
-		ha, hb := sum.Hotspots[a], sum.Hotspots[b]
+	sort.SliceStable(hot, func(a, b int) bool {
+		ha, hb := hot[a], hot[b]
 		if ha.Average.Value != hb.Average.Value {
 			return ha.Average.Value < hb.Average.Value
 		}
 		return ha.Count > hb.Count
 	})
-	if len(sum.Hotspots) > hotspotLimit {
-		sum.Hotspots = sum.Hotspots[:hotspotLimit]
+	if len(hot) > hotspotLimit {
+		hot = hot[:hotspotLimit]
 	}
+	sum.Hotspots = hot
 	return sum
 }
 

@@ -14,7 +14,9 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,24 +26,27 @@ import (
 )
 
 // Emit receives each output file: its path from the site root, with
-// slashes ("journeys/buy/index.html"), and its contents.
+// slashes ("journeys/buy/index.html"), and its contents. Pages are
+// rendered on every core, so emit is called from several goroutines at
+// once and must be safe for that; it must not keep data after it returns.
 type Emit func(path string, data []byte) error
 
-// Renderer renders one site with one theme.
+// Renderer renders sites with one theme. It parses the theme once and
+// keeps the fragments that list pages share (see Page.Cached) from one
+// render to the next, so that watch mode re-renders only what changed.
 type Renderer struct {
-	site      *content.Site
 	theme     *Theme
 	templates map[string]*template.Template
-	channels  map[string]*ChannelUse
+	fragments fragmentCache
 }
 
-// New prepares the theme's templates for site.
-func New(site *content.Site, theme *Theme) (*Renderer, diag.List) {
+// New prepares the theme's templates.
+func New(theme *Theme) (*Renderer, diag.List) {
 	tmpls, errs := theme.templates(funcs)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return &Renderer{site: site, theme: theme, templates: tmpls, channels: channelUses(site)}, nil
+	return &Renderer{theme: theme, templates: tmpls, fragments: fragmentCache{byJourney: map[*content.Journey]*journeyFragments{}}}, nil
 }
 
 // Page is what a layout receives as its dot.
@@ -59,7 +64,14 @@ type Page struct {
 	Summary  *Summary
 	Channels []*ChannelUse // every channel, in site.toml order
 
-	hasMap bool
+	// Deps are the content files whose data the page shows, so that a
+	// rebuild after those files change renders it again. A page that
+	// shows the whole site (the index, /channels/) has AllDeps instead.
+	Deps    []string
+	AllDeps bool
+
+	hasMap   bool
+	renderer *Renderer
 }
 
 // Rel returns a link from this page to target, a path from the site root
@@ -94,6 +106,14 @@ func (p *Page) EditURL(file string) string {
 	return strings.ReplaceAll(p.Site.Config.EditURL, "{path}", (&url.URL{Path: file}).EscapedPath())
 }
 
+// Outputs are the files the page writes.
+func (p *Page) Outputs() []string {
+	if p.hasMap {
+		return []string{outputPath(p), p.URL + "map.svg"}
+	}
+	return []string{outputPath(p)}
+}
+
 func basePath(baseURL string) string {
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Path == "" {
@@ -103,51 +123,131 @@ func basePath(baseURL string) string {
 	return strings.TrimSuffix(u.EscapedPath(), "/") + "/"
 }
 
-// Render emits every page and static file of the site.
-func (r *Renderer) Render(emit Emit) error {
-	site := r.site
+// Pages lists every page of site, with what each shows and the content
+// files it depends on.
+func (r *Renderer) Pages(site *content.Site) []*Page {
+	uses := channelUses(site)
 	all := make([]*ChannelUse, 0, len(site.Config.Channels))
 	for _, c := range site.Config.Channels {
-		all = append(all, r.channels[c.ID])
+		all = append(all, uses[c.ID])
 	}
 	pages := []*Page{
-		{Kind: "index", Channels: all},
-		{Kind: "channels", Title: "Channels", URL: "channels/", Matrix: siteMatrix(site), Summary: summarize(site), Channels: all},
+		{Kind: "index", Channels: all, AllDeps: true},
+		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site), Channels: all, AllDeps: true},
 		{Kind: "404", Title: "Page not found"},
 	}
 	for _, u := range all {
-		pages = append(pages, &Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Channels: all})
+		var deps []string
+		for _, cj := range u.Journeys {
+			deps = append(deps, cj.Journey.File)
+		}
+		for _, p := range u.Personas {
+			deps = append(deps, p.File)
+		}
+		pages = append(pages, &Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Channels: all, Deps: deps})
 	}
 	for _, p := range site.Personas {
-		pages = append(pages, &Page{Kind: "persona", Title: p.Name, URL: p.URL(), Persona: p})
+		deps := []string{p.File}
+		for _, j := range p.Journeys {
+			deps = append(deps, journeyDeps(j)...)
+		}
+		pages = append(pages, &Page{Kind: "persona", Title: p.Name, URL: p.URL(), Persona: p, Deps: deps})
 	}
 	for _, j := range site.Journeys {
 		pages = append(pages, &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j,
 			Curve: newCurve(j.Stages, timelineCurve), Matrix: journeyMatrix(site.Config, j), Channels: all,
-			hasMap: r.templates[mapKind] != nil})
+			Deps: journeyDeps(j), hasMap: r.templates[mapKind] != nil})
 	}
-	var buf bytes.Buffer
 	for _, p := range pages {
 		p.Site = site
-		buf.Reset()
-		if err := r.templates[p.Kind].ExecuteTemplate(&buf, baseLayout, p); err != nil {
-			return fmt.Errorf("rendering %s: %w", outputPath(p), err)
-		}
-		if err := emit(outputPath(p), buf.Bytes()); err != nil {
-			return err
-		}
-		if !p.hasMap {
-			continue
-		}
-		buf.Reset()
-		if err := r.templates[mapKind].ExecuteTemplate(&buf, mapLayout, p); err != nil {
-			return fmt.Errorf("rendering %smap.svg: %w", p.URL, err)
-		}
-		if err := emit(p.URL+"map.svg", buf.Bytes()); err != nil {
-			return err
+		p.renderer = r
+	}
+	return pages
+}
+
+// journeyDeps are the files a journey's page and its cards show: its
+// own, its personas' (their names), its parent's and its sub-journeys'
+// (their titles).
+func journeyDeps(j *content.Journey) []string {
+	deps := []string{j.File}
+	for _, p := range j.Personas {
+		deps = append(deps, p.File)
+	}
+	if j.Parent != nil {
+		deps = append(deps, j.Parent.File)
+	}
+	for _, c := range j.Children {
+		deps = append(deps, c.File)
+	}
+	return deps
+}
+
+// Render emits every page and static file of site.
+func (r *Renderer) Render(site *content.Site, emit Emit) error {
+	if err := r.RenderPages(r.Pages(site), emit); err != nil {
+		return err
+	}
+	return r.Static(emit)
+}
+
+// RenderPages renders pages on every core and emits each as it is done.
+// It stops at the first error and returns it.
+func (r *Renderer) RenderPages(pages []*Page, emit Emit) error {
+	jobs := make(chan *Page)
+	errc := make(chan error, 1)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for p := range jobs {
+				if err := r.renderPage(p, &buf, emit); err != nil {
+					select {
+					case errc <- err:
+						close(done)
+					default:
+					}
+				}
+			}
+		}()
+	}
+feed:
+	for _, p := range pages {
+		select {
+		case jobs <- p:
+		case <-done:
+			break feed
 		}
 	}
-	return r.static(emit)
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errc:
+		return err
+	default:
+		return nil
+	}
+}
+
+// renderPage renders one page, and its map.svg when the theme has one.
+func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
+	buf.Reset()
+	if err := r.templates[p.Kind].ExecuteTemplate(buf, baseLayout, p); err != nil {
+		return fmt.Errorf("rendering %s: %w", outputPath(p), err)
+	}
+	if err := emit(outputPath(p), buf.Bytes()); err != nil {
+		return err
+	}
+	if !p.hasMap {
+		return nil
+	}
+	buf.Reset()
+	if err := r.templates[mapKind].ExecuteTemplate(buf, mapLayout, p); err != nil {
+		return fmt.Errorf("rendering %smap.svg: %w", p.URL, err)
+	}
+	return emit(p.URL+"map.svg", buf.Bytes())
 }
 
 func outputPath(p *Page) string {
@@ -157,8 +257,8 @@ func outputPath(p *Page) string {
 	return p.URL + "index.html"
 }
 
-// static emits the theme's and the site's static files.
-func (r *Renderer) static(emit Emit) error {
+// Static emits the theme's and the site's static files.
+func (r *Renderer) Static(emit Emit) error {
 	files, err := r.theme.StaticFiles()
 	if err != nil {
 		return err

@@ -6,8 +6,11 @@ import (
 	"html/template"
 	"io/fs"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -241,7 +244,7 @@ func TestThemeLayoutDiagnostics(t *testing.T) {
 			if len(errs) > 0 {
 				t.Fatal(errs)
 			}
-			r, errs := New(newFixture().site, th)
+			r, errs := New(th)
 			var files []string
 			for _, d := range errs {
 				files = append(files, d.Pos.File)
@@ -341,13 +344,16 @@ func TestRenderPages(t *testing.T) {
 	f := newFixture()
 	f.cfg.BaseURL = "https://intranet.example/cx/maps/"
 	f.buy.Title = "Buy <b>now</b>"
-	r, errs := New(f.site, th)
+	r, errs := New(th)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	out := map[string]string{}
 	var order []string
-	err := r.Render(func(p string, data []byte) error {
+	var mu sync.Mutex // pages are emitted from every core
+	err := r.Render(f.site, func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
 		if _, dup := out[p]; dup {
 			t.Errorf("%s emitted twice", p)
 		}
@@ -402,32 +408,33 @@ func TestRenderErrors(t *testing.T) {
 	t.Run("emit error stops the render", func(t *testing.T) {
 		site := addTheme(fstest.MapFS{}, "themes/t", "t")
 		th, _ := OpenTheme(site, "t", nil)
-		r, errs := New(newFixture().site, th)
+		r, errs := New(th)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
 		full := errors.New("disk full")
-		calls := 0
-		err := r.Render(func(string, []byte) error {
-			calls++
-			if calls == 3 {
+		var calls atomic.Int32
+		err := r.Render(newFixture().site, func(p string, _ []byte) error {
+			if calls.Add(1) == 3 {
 				return full
 			}
 			return nil
 		})
-		if !errors.Is(err, full) || calls != 3 {
-			t.Errorf("Render = %v after %d emits, want %v after 3", err, calls, full)
+		// Pages render on every core, so a few may finish after the
+		// failure; but the render stops, and static files never come.
+		if n := calls.Load(); !errors.Is(err, full) || n < 3 || int(n) > 3+runtime.GOMAXPROCS(0) {
+			t.Errorf("Render = %v after %d emits, want %v after 3 and a few more at most", err, n, full)
 		}
 	})
 	t.Run("template execution error names the page", func(t *testing.T) {
 		site := addTheme(fstest.MapFS{}, "themes/t", "t")
 		site["layouts/journey.html"] = file(`{{define "main"}}{{.NoSuchField}}{{end}}`)
 		th, _ := OpenTheme(site, "t", nil)
-		r, errs := New(newFixture().site, th)
+		r, errs := New(th)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
-		err := r.Render(func(string, []byte) error { return nil })
+		err := r.Render(newFixture().site, func(string, []byte) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), "journeys/") || !strings.Contains(err.Error(), "NoSuchField") {
 			t.Errorf("Render = %v, want an error naming the journey page and the field", err)
 		}
@@ -444,12 +451,14 @@ func TestRenderSparseSite(t *testing.T) {
 	s.Config.Channels = nil
 	s.Journeys = []*content.Journey{{Slug: "empty", Title: "Empty"}}
 	s.Personas = []*content.Persona{{Slug: "p", Name: "P"}}
-	r, errs := New(s, th)
+	r, errs := New(th)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	out := map[string]string{}
-	if err := r.Render(func(p string, d []byte) error { out[p] = string(d); return nil }); err != nil {
+	var mu sync.Mutex
+	emit := func(p string, d []byte) error { mu.Lock(); out[p] = string(d); mu.Unlock(); return nil }
+	if err := r.Render(s, emit); err != nil {
 		t.Fatal(err)
 	}
 	if got := out["journeys/empty/index.html"]; !strings.Contains(got, "|0||140") {
