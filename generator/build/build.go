@@ -1,11 +1,22 @@
 // Package build runs the whole pipeline, one stage after another: read
-// site.toml, load and check the content, open the theme, render every page
-// and hand it to the output. Each stage is its own package and imports
+// site.toml, load and check the content, open the theme, render the pages
+// and hand them to the output. Each stage is its own package and imports
 // only those before it; this package is the straight list of steps.
+//
+// A Builder also rebuilds: told which content files changed, it decodes
+// only those files again and renders only the pages that show them (each
+// page lists the files it depends on), then removes the files of pages
+// that are gone. A change to anything but content (site.toml, layouts,
+// static files, the theme) rebuilds everything. Watch mode and the review
+// server are built on it.
 package build
 
 import (
 	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/config"
@@ -37,38 +48,260 @@ type Stats struct {
 // then nothing at all is written; err is for failures of the machine (a
 // disk that will not take a file, a template that fails as it runs).
 func Build(opts Options, target output.Target) (Stats, diag.List, error) {
+	res, errs, err := NewBuilder(opts).Build(target, Change{All: true})
+	return res.Stats, errs, err
+}
+
+// Change is what changed on disk since the previous build.
+type Change struct {
+	// Files are content files, or folders under content/ that were
+	// renamed or deleted as a whole: slash paths from the site root.
+	Files []string
+	// All is set when anything else changed (site.toml, layouts, static
+	// files, the theme): everything is built again.
+	All bool
+}
+
+// Result describes one build.
+type Result struct {
+	Stats
+	Full    bool     // everything was built, not only what changed
+	Pages   int      // pages rendered
+	Written []string // files written, in no particular order
+	Removed []string // files of earlier builds that are gone, sorted
+}
+
+// Builder builds a site, then rebuilds it after changes. The first build,
+// and any after a failed full build, builds everything. It is not safe for
+// concurrent use: one build at a time.
+type Builder struct {
+	opts Options
+	md   *markdown.Renderer
+
+	// The last good build; renderer is nil before there is one.
+	cfg      *config.Config
+	renderer *render.Renderer
+	cache    *content.Cache
+	pages    map[string]pageRecord // by the page's first output file
+	static   []string              // the static files it wrote
+
+	// What changed since the last good build: kept across failed builds,
+	// so that the build that finally succeeds renders all of it.
+	pending []string
+	full    bool
+}
+
+// pageRecord is what a build remembers of a page: what it showed, and
+// where it went.
+type pageRecord struct {
+	deps    []string
+	all     bool
+	outputs []string
+}
+
+// NewBuilder returns a Builder for the site in opts.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts, md: markdown.New(markdown.Options{}), full: true}
+}
+
+// Build builds what c says changed into target, which must be the target
+// of the previous builds (or a fresh one for a full build). Files that are
+// no longer built are removed when target is an output.Remover.
+func (b *Builder) Build(target output.Target, c Change) (Result, diag.List, error) {
 	start := time.Now()
-	cfg, errs := config.Load(opts.Root)
+	b.pending = append(b.pending, c.Files...)
+	if c.All || b.renderer == nil {
+		b.full = true
+	}
+	var res Result
+	var errs diag.List
+	var err error
+	if b.full {
+		res, errs, err = b.buildAll(target)
+	} else {
+		res, errs, err = b.buildChanged(target)
+	}
+	if len(errs) == 0 && err == nil {
+		b.pending, b.full = nil, false
+	}
+	res.Duration = time.Since(start)
+	return res, errs, err
+}
+
+// buildAll reads everything afresh: configuration, theme and content.
+func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
+	cfg, errs := config.Load(b.opts.Root)
 	if cfg == nil {
 		// site.toml could not be read at all: checking content against
 		// an empty configuration would only bury the real problem.
-		return Stats{}, errs.Sort(), nil
+		return Result{}, errs.Sort(), nil
 	}
-	md := markdown.New(markdown.Options{})
-	site, more := content.Load(opts.Root, cfg, content.Options{
-		Drafts:   opts.Drafts || cfg.Build.Drafts,
-		Markdown: md,
-	})
+	cache := content.NewCache()
+	site, more := content.Load(b.opts.Root, cfg, b.loadOptions(cfg, cache))
 	errs.Append(more)
-	theme, more := render.OpenTheme(opts.Root, cfg.Theme, opts.Builtin)
+	theme, more := render.OpenTheme(b.opts.Root, cfg.Theme, b.opts.Builtin)
 	errs.Append(more)
 	if len(errs) > 0 {
-		return Stats{}, errs.Sort(), nil
+		return Result{}, errs.Sort(), nil
 	}
 	r, errs := render.New(theme)
 	if len(errs) > 0 {
-		return Stats{}, errs.Sort(), nil
+		return Result{}, errs.Sort(), nil
 	}
-	w := output.NewWriter(target, opts.Minify || cfg.Build.Minify)
-	if err := r.Render(site, w.Write); err != nil {
-		return Stats{}, nil, err
+	pages := r.Pages(site)
+	w := newRecorder(target, b.opts.Minify || cfg.Build.Minify)
+	if err := r.RenderPages(pages, w.write); err != nil {
+		return Result{}, nil, err
 	}
-	files, bytes := w.Stats()
-	return Stats{
-		Journeys: len(site.Journeys),
-		Personas: len(site.Personas),
-		Files:    files,
-		Bytes:    bytes,
-		Duration: time.Since(start),
-	}, nil, nil
+	pagesWritten := len(w.names)
+	if err := r.Static(w.write); err != nil {
+		return Result{}, nil, err
+	}
+	static := slices.Clone(w.names[pagesWritten:])
+	records := recordPages(pages)
+	res := w.result(site, len(pages))
+	res.Full = true
+	var err error
+	res.Removed, err = b.removeStale(target, records, static)
+	b.cfg, b.renderer, b.cache, b.pages, b.static = cfg, r, cache, records, static
+	return res, nil, err
+}
+
+// buildChanged decodes the changed files again and renders the pages
+// that showed them before or show them now.
+func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) {
+	for _, f := range b.pending {
+		b.cache.Forget(f)
+	}
+	site, errs := content.Load(b.opts.Root, b.cfg, b.loadOptions(b.cfg, b.cache))
+	if len(errs) > 0 {
+		return Result{}, errs.Sort(), nil
+	}
+	touched := touchedBy(b.pending)
+	b.renderer.Forget(touched)
+	pages := b.renderer.Pages(site)
+	records := recordPages(pages)
+	var todo []*render.Page
+	for _, p := range pages {
+		old, seen := b.pages[p.Outputs()[0]]
+		if !seen || p.AllDeps || slices.ContainsFunc(p.Deps, touched) || slices.ContainsFunc(old.deps, touched) {
+			todo = append(todo, p)
+		}
+	}
+	w := newRecorder(target, b.opts.Minify || b.cfg.Build.Minify)
+	if err := b.renderer.RenderPages(todo, w.write); err != nil {
+		return Result{}, nil, err
+	}
+	res := w.result(site, len(todo))
+	var err error
+	res.Removed, err = b.removeStale(target, records, b.static)
+	b.pages = records
+	return res, nil, err
+}
+
+func (b *Builder) loadOptions(cfg *config.Config, cache *content.Cache) content.Options {
+	return content.Options{Drafts: b.opts.Drafts || cfg.Build.Drafts, Markdown: b.md, Cache: cache}
+}
+
+// removeStale removes the files of the previous build that this one no
+// longer has: the pages of a deleted or renamed journey, a static file
+// that was removed.
+func (b *Builder) removeStale(target output.Target, pages map[string]pageRecord, static []string) ([]string, error) {
+	rm, ok := target.(output.Remover)
+	if !ok || b.pages == nil {
+		return nil, nil
+	}
+	keep := map[string]bool{}
+	for _, rec := range pages {
+		for _, o := range rec.outputs {
+			keep[o] = true
+		}
+	}
+	for _, s := range static {
+		keep[s] = true
+	}
+	var gone []string
+	for _, rec := range b.pages {
+		for _, o := range rec.outputs {
+			if !keep[o] {
+				gone = append(gone, o)
+			}
+		}
+	}
+	for _, s := range b.static {
+		if !keep[s] {
+			gone = append(gone, s)
+		}
+	}
+	slices.Sort(gone)
+	for _, name := range gone {
+		if err := rm.Remove(name); err != nil {
+			return gone, err
+		}
+	}
+	return gone, nil
+}
+
+func recordPages(pages []*render.Page) map[string]pageRecord {
+	out := make(map[string]pageRecord, len(pages))
+	for _, p := range pages {
+		outs := p.Outputs()
+		out[outs[0]] = pageRecord{deps: p.Deps, all: p.AllDeps, outputs: outs}
+	}
+	return out
+}
+
+// touchedBy returns a test for whether a file is among changed: the same
+// path, or a path under a changed folder.
+func touchedBy(changed []string) func(file string) bool {
+	set := make(map[string]bool, len(changed))
+	var dirs []string
+	for _, c := range changed {
+		set[c] = true
+		if path.Ext(c) == "" {
+			dirs = append(dirs, strings.TrimSuffix(c, "/")+"/")
+		}
+	}
+	return func(file string) bool {
+		if set[file] {
+			return true
+		}
+		for _, d := range dirs {
+			if strings.HasPrefix(file, d) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// recorder writes through an output.Writer and notes every name, for the
+// build's result and for watch mode's reload.
+type recorder struct {
+	w     *output.Writer
+	mu    sync.Mutex
+	names []string
+}
+
+func newRecorder(target output.Target, minify bool) *recorder {
+	return &recorder{w: output.NewWriter(target, minify)}
+}
+
+func (r *recorder) write(name string, data []byte) error {
+	if err := r.w.Write(name, data); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.names = append(r.names, name)
+	r.mu.Unlock()
+	return nil
+}
+
+func (r *recorder) result(site *content.Site, pages int) Result {
+	files, bytes := r.w.Stats()
+	return Result{
+		Stats:   Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: files, Bytes: bytes},
+		Pages:   pages,
+		Written: r.names,
+	}
 }

@@ -1,6 +1,9 @@
 package content
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Cache keeps decoded files from one Load to the next. Watch mode names
 // each file that changes on disk to Forget; every other file is taken from
@@ -18,15 +21,23 @@ type Cache struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{files: map[string]*decoded{}} }
 
-// Forget drops a file, so that the next Load reads it again. file is its
-// path from the site root, with slashes ("content/journeys/buy.md").
-func (c *Cache) Forget(file string) {
+// Forget drops a file, so that the next Load reads it again. name is its
+// path from the site root, with slashes ("content/journeys/buy.md"); a
+// folder's path drops every file under it, for a folder that was renamed
+// or deleted as a whole.
+func (c *Cache) Forget(name string) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	delete(c.files, file)
+	delete(c.files, name)
+	dir := strings.TrimSuffix(name, "/") + "/"
+	for f := range c.files {
+		if strings.HasPrefix(f, dir) {
+			delete(c.files, f)
+		}
+	}
 }
 
 func (c *Cache) get(file string) *decoded {

@@ -20,7 +20,30 @@ const markerText = "This folder is written by waymark and replaced on every buil
 // can reach outside it (no "..", no absolute path, no symlink out).
 type Dir struct {
 	root *os.Root
+	// live is set for a folder that may be read while it is written
+	// (watch mode's): each file is then written beside its place and
+	// renamed over it, so a reader sees the old file or the new one,
+	// never half of one.
+	live bool
 }
+
+// OpenDir opens an earlier build in dest for watch mode to update in
+// place, file by file. dest must hold a Marker: waymark changes only
+// folders it wrote.
+func OpenDir(dest string) (*Dir, error) {
+	root, err := os.OpenRoot(dest)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := root.Stat(Marker); err != nil {
+		root.Close()
+		return nil, &ForeignError{Dest: dest}
+	}
+	return &Dir{root: root, live: true}, nil
+}
+
+// Close releases the folder.
+func (d *Dir) Close() error { return d.root.Close() }
 
 // WriteFile writes data to name under the folder, creating folders as
 // needed.
@@ -30,7 +53,32 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 			return err
 		}
 	}
-	return d.root.WriteFile(name, data, 0o644)
+	if !d.live {
+		return d.root.WriteFile(name, data, 0o644)
+	}
+	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".waymark-tmp")
+	if err := d.root.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := d.root.Rename(tmp, name); err != nil {
+		d.root.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// Remove deletes a file that a rebuild no longer writes, and the folders
+// it leaves empty ("journeys/old/").
+func (d *Dir) Remove(name string) error {
+	if err := d.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if d.root.Remove(dir) != nil {
+			break // not empty: it still holds other pages
+		}
+	}
+	return nil
 }
 
 // ForeignError reports a destination that holds files waymark did not

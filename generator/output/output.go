@@ -32,6 +32,13 @@ type Target interface {
 	WriteFile(name string, data []byte) error
 }
 
+// Remover is a Target that can also delete a file, for rebuilds that
+// drop pages (a journey deleted or renamed in watch mode).
+type Remover interface {
+	Target
+	Remove(name string) error
+}
+
 // Writer sends files to a Target, minified when asked. It is safe for
 // concurrent use.
 type Writer struct {
@@ -120,7 +127,16 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// File returns a stored file.
+// Remove drops a file.
+func (m *Memory) Remove(name string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.files, name)
+	return nil
+}
+
+// File returns a stored file. The slice is shared: callers must not
+// change it (WriteFile replaces a file, it never writes into one).
 func (m *Memory) File(name string) ([]byte, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()

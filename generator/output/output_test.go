@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -555,5 +556,74 @@ func TestDirConfined(t *testing.T) {
 	sort.Strings(escaped)
 	if len(escaped) > 0 {
 		t.Errorf("files written outside the root: %q", escaped)
+	}
+}
+
+// Watch mode updates an earlier build in place: OpenDir refuses a folder
+// without the marker, writes replace files whole, and Remove takes the
+// folders a page leaves empty with it.
+func TestOpenDir(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	err := Publish(dest, false, func(t Target) error {
+		for _, name := range []string{"index.html", "journeys/buy/index.html", "journeys/buy/map.svg", "journeys/ride/index.html"} {
+			if err := t.WriteFile(name, []byte(name)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := OpenDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.WriteFile("journeys/buy/index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("journeys/new/index.html", []byte("added")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"journeys/buy/index.html", "journeys/buy/map.svg", "journeys/gone/index.html"} {
+		if err := d.Remove(name); err != nil {
+			t.Errorf("Remove(%s) = %v", name, err)
+		}
+	}
+	var got []string
+	filepath.WalkDir(dest, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(dest, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	want := []string{Marker, "index.html", "journeys/new/index.html", "journeys/ride/index.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("files after the update = %q, want %q (no temp files, buy/ removed)", got, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dest, "journeys/new/index.html")); string(data) != "added" {
+		t.Errorf("new file = %q", data)
+	}
+
+	foreign := t.TempDir()
+	if _, err := OpenDir(foreign); !errors.As(err, new(*ForeignError)) {
+		t.Errorf("OpenDir of a folder without the marker = %v, want a *ForeignError", err)
+	}
+}
+
+func TestMemoryRemove(t *testing.T) {
+	m := NewMemory()
+	m.WriteFile("a.html", []byte("a"))
+	m.WriteFile("b.html", []byte("b"))
+	if err := m.Remove("a.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Remove("missing.html"); err != nil {
+		t.Errorf("removing a missing file: %v", err)
+	}
+	if got := m.Names(); !slices.Equal(got, []string{"b.html"}) {
+		t.Errorf("names = %q", got)
 	}
 }

@@ -1,0 +1,212 @@
+package build
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/themes"
+)
+
+// A rebuild after a change must write exactly what a fresh full build of
+// the changed site writes, having rendered only the pages the change
+// shows on. Each step changes the fixture, rebuilds, and compares the
+// rebuilt Memory with a full build of the same files.
+func TestRebuildMatchesFullBuild(t *testing.T) {
+	fsys := fixture()
+	set := func(name, text string) { fsys[name] = &fstest.MapFile{Data: []byte(text)} }
+	edit := func(name, old, new string) {
+		t.Helper()
+		text := string(fsys[name].Data)
+		if !strings.Contains(text, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		set(name, strings.Replace(text, old, new, 1))
+	}
+	const buy, damaged, ana = "content/journeys/buy.md", "content/journeys/returns/damaged.md", "content/personas/ana.md"
+
+	steps := []struct {
+		name   string
+		change func()
+		files  []string // what the watcher would report
+		all    bool
+		// pages that must be rendered, and pages that must not be
+		render, skip []string
+		removed      []string
+	}{
+		{
+			name:   "a journey's title",
+			change: func() { edit(buy, `title = "Buying a bike"`, `title = "Buying an e-bike"`) },
+			files:  []string{buy},
+			// The child shows its parent's title; Ana lists it; the
+			// channels it uses list it. Ben and the channel it does not
+			// use are left alone.
+			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "channels/web/index.html"},
+			skip:   []string{"personas/ben/index.html", "404.html"},
+		},
+		{
+			name:   "a persona's name",
+			change: func() { edit(ana, `name = "Ana Ruiz"`, `name = "Ana Ruiz-Gil"`) },
+			files:  []string{ana},
+			render: []string{"personas/ana/index.html", "journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/phone/index.html"},
+			skip:   []string{"personas/ben/index.html"},
+		},
+		{
+			name: "a new journey in a new folder",
+			change: func() {
+				set("content/journeys/new/trial.md", "+++\ntitle = \"Trial ride\"\npersonas = [\"ben\"]\n\n[[stages]]\nname = \"Ride\"\n  [[stages.touchpoints]]\n  name = \"Shop\"\n  channels = [\"store\"]\n+++\n")
+			},
+			files:  []string{"content/journeys/new/trial.md"},
+			render: []string{"journeys/trial/index.html", "personas/ben/index.html", "channels/store/index.html", "index.html"},
+			skip:   []string{"personas/ana/index.html", "journeys/buy/index.html"},
+		},
+		{
+			name:   "a persona leaves a journey",
+			change: func() { edit("content/journeys/new/trial.md", `personas = ["ben"]`, `personas = []`) },
+			files:  []string{"content/journeys/new/trial.md"},
+			// Ben no longer lists it: his page depended on it before.
+			render: []string{"journeys/trial/index.html", "personas/ben/index.html"},
+			skip:   []string{"personas/ana/index.html"},
+		},
+		{
+			name: "a journey renamed (its slug changes)",
+			change: func() {
+				fsys["content/journeys/new/ride.md"] = fsys["content/journeys/new/trial.md"]
+				delete(fsys, "content/journeys/new/trial.md")
+			},
+			files:   []string{"content/journeys/new/trial.md", "content/journeys/new/ride.md"},
+			render:  []string{"journeys/ride/index.html", "index.html"},
+			removed: []string{"journeys/trial/index.html", "journeys/trial/map.svg"},
+		},
+		{
+			name:    "a folder deleted as a whole",
+			change:  func() { delete(fsys, "content/journeys/new/ride.md") },
+			files:   []string{"content/journeys/new"},
+			render:  []string{"index.html", "channels/store/index.html"},
+			removed: []string{"journeys/ride/index.html", "journeys/ride/map.svg"},
+		},
+		{
+			name:   "a sub-journey's parent removed",
+			change: func() { edit(damaged, `parent = "buy"`, ``) },
+			files:  []string{damaged},
+			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html"},
+		},
+		{
+			name:   "site.toml",
+			change: func() { edit("site.toml", `title = "Fixture maps"`, `title = "Bike maps"`) },
+			all:    true,
+			render: []string{"personas/ben/index.html", "404.html", "css/waymark.css"},
+		},
+		{
+			name:   "a static file of the site",
+			change: func() { set("static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") },
+			all:    true,
+			render: []string{"img/logo.svg"},
+		},
+		{
+			name:    "a static file removed",
+			change:  func() { delete(fsys, "static/img/logo.svg") },
+			all:     true,
+			removed: []string{"img/logo.svg"},
+		},
+	}
+
+	opts := Options{Root: fsys, Builtin: themes.Default()}
+	b := NewBuilder(opts)
+	mem := output.NewMemory()
+	if _, errs, err := b.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
+		t.Fatalf("first build: %v %v", err, errs)
+	}
+	for _, s := range steps {
+		s.change()
+		res, errs, err := b.Build(mem, Change{Files: s.files, All: s.all})
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("%s: %v\n%s", s.name, err, errs.Format())
+		}
+		if res.Full != s.all {
+			t.Errorf("%s: Full = %v, want %v", s.name, res.Full, s.all)
+		}
+		for _, p := range s.render {
+			if !slices.Contains(res.Written, p) {
+				t.Errorf("%s: %s was not rendered again", s.name, p)
+			}
+		}
+		for _, p := range s.skip {
+			if slices.Contains(res.Written, p) {
+				t.Errorf("%s: %s was rendered although nothing on it changed", s.name, p)
+			}
+		}
+		if !slices.Equal(res.Removed, s.removed) {
+			t.Errorf("%s: removed %q, want %q", s.name, res.Removed, s.removed)
+		}
+		sameAsFullBuild(t, s.name, opts, mem)
+	}
+}
+
+// sameAsFullBuild checks mem against a fresh build of opts.
+func sameAsFullBuild(t *testing.T, step string, opts Options, mem *output.Memory) {
+	t.Helper()
+	fresh := output.NewMemory()
+	if _, errs, err := Build(opts, fresh); err != nil || len(errs) > 0 {
+		t.Fatalf("%s: full build: %v %v", step, err, errs)
+	}
+	if got, want := mem.Names(), fresh.Names(); !slices.Equal(got, want) {
+		t.Errorf("%s: rebuilt site has files\n%q\nfull build has\n%q", step, got, want)
+		return
+	}
+	for _, name := range fresh.Names() {
+		got, _ := mem.File(name)
+		want, _ := fresh.File(name)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: %s differs from a full build: %s", step, name, firstDiff(want, got))
+		}
+	}
+}
+
+// Broken content leaves the last good site as it was; the build that
+// fixes it renders everything that changed in between.
+func TestRebuildKeepsLastGoodSite(t *testing.T) {
+	fsys := fixture()
+	const buy = "content/journeys/buy.md"
+	good := fsys[buy].Data
+	opts := Options{Root: fsys, Builtin: themes.Default()}
+	b := NewBuilder(opts)
+	mem := output.NewMemory()
+	if _, errs, err := b.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
+		t.Fatalf("first build: %v %v", err, errs)
+	}
+	before, _ := mem.File("journeys/buy/index.html")
+
+	fsys[buy] = &fstest.MapFile{Data: bytes.Replace(good, []byte(`title = "Buying a bike"`), []byte(`title = "Buying`), 1)}
+	res, errs, err := b.Build(mem, Change{Files: []string{buy}})
+	if err != nil || len(errs) == 0 || errs[0].Pos.File != buy || errs[0].Pos.Line == 0 {
+		t.Fatalf("broken file: err %v, diagnostics %v; want one naming %s and its line", err, errs, buy)
+	}
+	if len(res.Written) != 0 {
+		t.Errorf("a broken build wrote %q", res.Written)
+	}
+	if after, _ := mem.File("journeys/buy/index.html"); !bytes.Equal(before, after) {
+		t.Errorf("the last good page changed while the content was broken")
+	}
+
+	// Another file changes while buy.md is still broken, then buy.md is
+	// fixed: the fixing build renders both.
+	fsys["content/personas/ben.md"] = &fstest.MapFile{Data: []byte("+++\nname = \"Ben Coles\"\n+++\n")}
+	if _, errs, _ := b.Build(mem, Change{Files: []string{"content/personas/ben.md"}}); len(errs) == 0 {
+		t.Fatalf("still broken, but no diagnostics")
+	}
+	fsys[buy] = &fstest.MapFile{Data: bytes.Replace(good, []byte("Buying a bike"), []byte("Buying a bicycle"), 1)}
+	res, errs, err = b.Build(mem, Change{Files: []string{buy}})
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("fixed: %v %v", err, errs)
+	}
+	for _, p := range []string{"journeys/buy/index.html", "personas/ben/index.html"} {
+		if !slices.Contains(res.Written, p) {
+			t.Errorf("the fixing build did not render %s", p)
+		}
+	}
+	sameAsFullBuild(t, "fixed", opts, mem)
+}
