@@ -2,7 +2,7 @@ package render
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
@@ -132,6 +132,12 @@ func (t *tally) add(e content.Emotion) {
 	}
 }
 
+func (t *tally) merge(o tally) {
+	t.count += o.count
+	t.rated += o.rated
+	t.sum += o.sum
+}
+
 func (t tally) cell(c *config.Channel) SummaryCell {
 	out := SummaryCell{Channel: c, Count: t.count}
 	if t.rated > 0 {
@@ -142,59 +148,104 @@ func (t tally) cell(c *config.Channel) SummaryCell {
 	return out
 }
 
-func summarize(site *content.Site) *Summary {
+// summarize builds the site's summary from each journey's contribution.
+func summarize(site *content.Site, use useFunc) *Summary {
 	sum := &Summary{Channels: allChannels(site.Config)}
-	index := make(map[string]int, len(sum.Channels))
-	for i, c := range sum.Channels {
-		index[c.ID] = i
-	}
 	totals := make([]tally, len(sum.Channels))
-	journey := make([]tally, len(sum.Channels))
-	stage := make([]tally, len(sum.Channels))
 	var hot []Hotspot
 	for _, j := range site.Journeys {
-		clear(journey)
-		for _, s := range j.Stages {
-			clear(stage)
-			for _, t := range s.Touchpoints {
-				e, _ := t.Feels()
-				for _, c := range t.Channels {
-					i, ok := index[c.ID]
-					if !ok {
-						continue
-					}
-					stage[i].add(e)
-					journey[i].add(e)
-					totals[i].add(e)
-				}
-			}
-			for i, c := range sum.Channels {
-				if cell := stage[i].cell(c); cell.Count > 0 && cell.Average.Set && cell.Average.Value < 0 {
-					hot = append(hot, Hotspot{Stage: s, SummaryCell: cell})
-				}
-			}
-		}
+		ju := use(j)
 		row := SummaryJourney{Journey: j, Cells: make([]SummaryCell, len(sum.Channels))}
 		for i, c := range sum.Channels {
-			row.Cells[i] = journey[i].cell(c)
+			row.Cells[i] = ju.channels[i].tally.cell(c)
+			totals[i].merge(ju.channels[i].tally)
 		}
 		sum.Journeys = append(sum.Journeys, row)
+		for _, h := range ju.hotspots {
+			hot = addHotspot(hot, h)
+		}
 	}
 	for i, c := range sum.Channels {
 		sum.Totals = append(sum.Totals, totals[i].cell(c))
 	}
-	sort.SliceStable(hot, func(a, b int) bool {
-		ha, hb := hot[a], hot[b]
-		if ha.Average.Value != hb.Average.Value {
-			return ha.Average.Value < hb.Average.Value
-		}
-		return ha.Count > hb.Count
-	})
-	if len(hot) > hotspotLimit {
-		hot = hot[:hotspotLimit]
-	}
 	sum.Hotspots = hot
 	return sum
+}
+
+// journeyUse is what one journey contributes to the site-wide views of
+// channels. It depends on the journey alone (and site.toml), so a
+// Renderer keeps it between rebuilds like a fragment: a rebuild then adds
+// up 2,000 small records instead of visiting 36,000 touchpoints.
+type journeyUse struct {
+	channels []channelPart // by channel, in site.toml order
+	hotspots []Hotspot     // the journey's worst cells, at most hotspotLimit
+}
+
+// channelPart is a journey's touchpoints on one channel.
+type channelPart struct {
+	touchpoints []*content.Touchpoint
+	tally       tally
+}
+
+// useFunc gives a journey's contribution, computed or kept.
+type useFunc func(*content.Journey) *journeyUse
+
+// computeUse works out a journey's contribution.
+func computeUse(cfg *config.Config, j *content.Journey) *journeyUse {
+	index := make(map[string]int, len(cfg.Channels))
+	for i := range cfg.Channels {
+		index[cfg.Channels[i].ID] = i
+	}
+	ju := &journeyUse{channels: make([]channelPart, len(cfg.Channels))}
+	stage := make([]tally, len(cfg.Channels))
+	for _, s := range j.Stages {
+		clear(stage)
+		for _, t := range s.Touchpoints {
+			e, _ := t.Feels()
+			for _, c := range t.Channels {
+				i, ok := index[c.ID]
+				if !ok {
+					continue
+				}
+				stage[i].add(e)
+				ju.channels[i].tally.add(e)
+				ju.channels[i].touchpoints = append(ju.channels[i].touchpoints, t)
+			}
+		}
+		for i := range cfg.Channels {
+			// Only a journey's own top cells can be among the site's: the
+			// site's list is these lists merged, in journey order.
+			if cell := stage[i].cell(&cfg.Channels[i]); cell.Count > 0 && cell.Average.Set && cell.Average.Value < 0 {
+				ju.hotspots = addHotspot(ju.hotspots, Hotspot{Stage: s, SummaryCell: cell})
+			}
+		}
+	}
+	return ju
+}
+
+// addHotspot keeps the hotspotLimit worst cells in order, worst first; of
+// equal cells, the busier first, then the one met first. A site has tens
+// of thousands of negative cells: sorting them all to keep eight would be
+// the most expensive step of the summary.
+func addHotspot(top []Hotspot, h Hotspot) []Hotspot {
+	worse := func(a, b Hotspot) bool {
+		if a.Average.Value != b.Average.Value {
+			return a.Average.Value < b.Average.Value
+		}
+		return a.Count > b.Count
+	}
+	i := len(top)
+	for i > 0 && worse(h, top[i-1]) {
+		i--
+	}
+	if i >= hotspotLimit {
+		return top
+	}
+	top = slices.Insert(top, i, h)
+	if len(top) > hotspotLimit {
+		top = top[:hotspotLimit]
+	}
+	return top
 }
 
 // ChannelUse is one channel's touchpoints across the site, by journey.
@@ -212,37 +263,37 @@ type ChannelJourney struct {
 	Touchpoints []*content.Touchpoint
 }
 
-// channelUses indexes every touchpoint by channel in one pass.
-func channelUses(site *content.Site) map[string]*ChannelUse {
-	uses := map[string]*ChannelUse{}
-	for _, c := range allChannels(site.Config) {
+// channelUses gathers every channel's touchpoints and figures from each
+// journey's contribution.
+func channelUses(site *content.Site, use useFunc) map[string]*ChannelUse {
+	chans := allChannels(site.Config)
+	uses := make(map[string]*ChannelUse, len(chans))
+	totals := make([]tally, len(chans))
+	for _, c := range chans {
 		uses[c.ID] = &ChannelUse{Channel: c}
 	}
-	feels := map[string][]content.Emotion{}
 	for _, j := range site.Journeys {
-		for _, s := range j.Stages {
-			for _, t := range s.Touchpoints {
-				e, _ := t.Feels()
-				for _, c := range t.Channels {
-					u := uses[c.ID]
-					if n := len(u.Journeys); n == 0 || u.Journeys[n-1].Journey != j {
-						u.Journeys = append(u.Journeys, ChannelJourney{Journey: j})
-					}
-					last := &u.Journeys[len(u.Journeys)-1]
-					last.Touchpoints = append(last.Touchpoints, t)
-					u.Count++
-					feels[c.ID] = append(feels[c.ID], e)
-				}
+		ju := use(j)
+		for i, c := range chans {
+			part := ju.channels[i]
+			if len(part.touchpoints) == 0 {
+				continue
 			}
+			u := uses[c.ID]
+			u.Journeys = append(u.Journeys, ChannelJourney{Journey: j, Touchpoints: part.touchpoints})
+			totals[i].merge(part.tally)
 		}
 	}
 	for _, p := range site.Personas {
 		for _, c := range p.Channels {
-			uses[c.ID].Personas = append(uses[c.ID].Personas, p)
+			if u := uses[c.ID]; u != nil {
+				u.Personas = append(u.Personas, p)
+			}
 		}
 	}
-	for id, u := range uses {
-		u.Average = content.Average(feels[id])
+	for i, c := range chans {
+		cell := totals[i].cell(c)
+		uses[c.ID].Count, uses[c.ID].Average = cell.Count, cell.Average
 	}
 	return uses
 }

@@ -215,7 +215,7 @@ func summaryCellText(c SummaryCell) string {
 
 func TestSummarize(t *testing.T) {
 	f := newFixture()
-	sum := summarize(f.site)
+	sum := summarize(f.site, computed(f.site))
 	if got, want := channelIDList(sum.Channels), []string{"phone", "store", "web", "email", "app", "chat"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("channels = %q, want %q", got, want)
 	}
@@ -279,7 +279,8 @@ func TestSummarizeHotspotLimit(t *testing.T) {
 			for i, v := range values {
 				stage(j, fmt.Sprint("s", i), content.Emotion{}, tp("t", emo(v), w))
 			}
-			sum := summarize(&content.Site{Config: cfg, Journeys: []*content.Journey{j}})
+			site := &content.Site{Config: cfg, Journeys: []*content.Journey{j}}
+			sum := summarize(site, computed(site))
 			want := slices.Clone(negatives[:n])
 			slices.Sort(want)
 			want = want[:min(n, hotspotLimit)]
@@ -313,14 +314,14 @@ func TestSummarizeNoHotspots(t *testing.T) {
 			}
 		}
 	}
-	if sum := summarize(f.site); len(sum.Hotspots) != 0 {
+	if sum := summarize(f.site, computed(f.site)); len(sum.Hotspots) != 0 {
 		t.Errorf("hotspots = %+v, want none", sum.Hotspots)
 	}
 }
 
 func TestChannelUses(t *testing.T) {
 	f := newFixture()
-	uses := channelUses(f.site)
+	uses := channelUses(f.site, computed(f.site))
 	if len(uses) != len(f.cfg.Channels) {
 		t.Errorf("%d uses for %d channels", len(uses), len(f.cfg.Channels))
 	}
@@ -379,4 +380,10 @@ func TestChannelUses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// computed works each journey's contribution out afresh, as a Renderer
+// does the first time it sees a journey.
+func computed(site *content.Site) useFunc {
+	return func(j *content.Journey) *journeyUse { return computeUse(site.Config, j) }
 }

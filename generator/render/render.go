@@ -46,7 +46,7 @@ func New(theme *Theme) (*Renderer, diag.List) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return &Renderer{theme: theme, templates: tmpls, fragments: fragmentCache{byJourney: map[*content.Journey]*journeyFragments{}}}, nil
+	return &Renderer{theme: theme, templates: tmpls, fragments: newFragmentCache()}, nil
 }
 
 // Page is what a layout receives as its dot.
@@ -126,14 +126,15 @@ func basePath(baseURL string) string {
 // Pages lists every page of site, with what each shows and the content
 // files it depends on.
 func (r *Renderer) Pages(site *content.Site) []*Page {
-	uses := channelUses(site)
+	use := func(j *content.Journey) *journeyUse { return r.fragments.use(site.Config, j) }
+	uses := channelUses(site, use)
 	all := make([]*ChannelUse, 0, len(site.Config.Channels))
 	for _, c := range site.Config.Channels {
 		all = append(all, uses[c.ID])
 	}
 	pages := []*Page{
 		{Kind: "index", Channels: all, AllDeps: true},
-		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site), Channels: all, AllDeps: true},
+		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site, use), Channels: all, AllDeps: true},
 		{Kind: "404", Title: "Page not found"},
 	}
 	for _, u := range all {
@@ -155,8 +156,7 @@ func (r *Renderer) Pages(site *content.Site) []*Page {
 	}
 	for _, j := range site.Journeys {
 		pages = append(pages, &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j,
-			Curve: newCurve(j.Stages, timelineCurve), Matrix: journeyMatrix(site.Config, j), Channels: all,
-			Deps: journeyDeps(j), hasMap: r.templates[mapKind] != nil})
+			Channels: all, Deps: journeyDeps(j), hasMap: r.templates[mapKind] != nil})
 	}
 	for _, p := range pages {
 		p.Site = site
@@ -233,6 +233,12 @@ feed:
 
 // renderPage renders one page, and its map.svg when the theme has one.
 func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
+	if p.Journey != nil && p.Curve == nil {
+		// Made here rather than in Pages: a rebuild lists every page but
+		// renders a few, and these cost as much as the rest of the list.
+		p.Curve = newCurve(p.Journey.Stages, timelineCurve)
+		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
+	}
 	buf.Reset()
 	if err := r.templates[p.Kind].ExecuteTemplate(buf, baseLayout, p); err != nil {
 		return fmt.Errorf("rendering %s: %w", outputPath(p), err)
