@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"testing"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/themes"
@@ -41,7 +42,9 @@ func BenchmarkBuild(b *testing.B) {
 // too) and the Builder brings the site in memory up to date.
 func BenchmarkRebuildOneJourney(b *testing.B) {
 	root, fsys := benchSite(b)
-	opts := Options{Root: fsys, Builtin: themes.Default()}
+	var start time.Time
+	var early time.Duration
+	opts := Options{Root: fsys, Builtin: themes.Default(), Early: func([]string) { early += time.Since(start) }}
 	builder := NewBuilder(opts)
 	mem := output.NewMemory()
 	if _, errs, err := builder.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
@@ -61,6 +64,7 @@ func BenchmarkRebuildOneJourney(b *testing.B) {
 		if err := os.WriteFile(path.Join(root, file), edited, 0o644); err != nil {
 			b.Fatal(err)
 		}
+		start = time.Now()
 		res, errs, err := builder.Build(mem, Change{Files: []string{file}})
 		if err != nil || len(errs) > 0 {
 			b.Fatal(err, errs)
@@ -68,6 +72,8 @@ func BenchmarkRebuildOneJourney(b *testing.B) {
 		pages += res.Pages
 	}
 	b.ReportMetric(float64(pages)/float64(b.N), "pages/op")
+	// How long until the journey's own page was written (Options.Early).
+	b.ReportMetric(float64(early.Microseconds())/1000/float64(b.N), "ms-to-own-page")
 }
 
 func firstJourney(b *testing.B, fsys fs.FS) string {

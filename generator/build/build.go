@@ -33,6 +33,13 @@ type Options struct {
 	Builtin fs.FS // the theme compiled into the binary, used for theme = "default"
 	Drafts  bool  // include drafts, whatever site.toml says
 	Minify  bool  // minify, whatever site.toml says
+
+	// Early, when set, is called during a rebuild as soon as the pages of
+	// the changed files themselves (a journey's page, a persona's) are
+	// written, with their files, and before the pages that list them: the
+	// review server reloads the page an author is looking at without
+	// waiting for the index and the channel pages.
+	Early func(written []string)
 }
 
 // Stats describe a finished build.
@@ -181,18 +188,27 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 	b.renderer.Forget(touched)
 	pages := b.renderer.Pages(site)
 	records := recordPages(pages)
-	var todo []*render.Page
+	var own, others []*render.Page
 	for _, p := range pages {
 		old, seen := b.pages[p.Outputs()[0]]
-		if !seen || p.AllDeps || slices.ContainsFunc(p.Deps, touched) || slices.ContainsFunc(old.deps, touched) {
-			todo = append(todo, p)
+		switch {
+		case p.Journey != nil && touched(p.Journey.File), p.Persona != nil && touched(p.Persona.File):
+			own = append(own, p)
+		case !seen || p.AllDeps || slices.ContainsFunc(p.Deps, touched) || slices.ContainsFunc(old.deps, touched):
+			others = append(others, p)
 		}
 	}
 	w := newRecorder(target, b.opts.Minify || b.cfg.Build.Minify)
-	if err := b.renderer.RenderPages(todo, w.write); err != nil {
+	if err := b.renderer.RenderPages(own, w.write); err != nil {
 		return Result{}, nil, err
 	}
-	res := w.result(site, len(todo))
+	if b.opts.Early != nil && len(own) > 0 {
+		b.opts.Early(slices.Clone(w.names))
+	}
+	if err := b.renderer.RenderPages(others, w.write); err != nil {
+		return Result{}, nil, err
+	}
+	res := w.result(site, len(own)+len(others))
 	var err error
 	res.Removed, err = b.removeStale(target, records, b.static)
 	b.pages = records

@@ -36,6 +36,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		// pages that must be rendered, and pages that must not be
 		render, skip []string
 		removed      []string
+		early        []string // the pages of the changed files, written first
 	}{
 		{
 			name:   "a journey's title",
@@ -46,6 +47,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			// use are left alone.
 			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "channels/web/index.html"},
 			skip:   []string{"personas/ben/index.html", "404.html"},
+			early:  []string{"journeys/buy/index.html", "journeys/buy/map.svg"},
 		},
 		{
 			name:   "a persona's name",
@@ -53,6 +55,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			files:  []string{ana},
 			render: []string{"personas/ana/index.html", "journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/phone/index.html"},
 			skip:   []string{"personas/ben/index.html"},
+			early:  []string{"personas/ana/index.html"},
 		},
 		{
 			name: "a new journey in a new folder",
@@ -114,13 +117,15 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		},
 	}
 
-	opts := Options{Root: fsys, Builtin: themes.Default()}
+	var early []string
+	opts := Options{Root: fsys, Builtin: themes.Default(), Early: func(files []string) { early = files }}
 	b := NewBuilder(opts)
 	mem := output.NewMemory()
 	if _, errs, err := b.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
 		t.Fatalf("first build: %v %v", err, errs)
 	}
 	for _, s := range steps {
+		early = nil
 		s.change()
 		res, errs, err := b.Build(mem, Change{Files: s.files, All: s.all})
 		if err != nil || len(errs) > 0 {
@@ -138,6 +143,10 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			if slices.Contains(res.Written, p) {
 				t.Errorf("%s: %s was rendered although nothing on it changed", s.name, p)
 			}
+		}
+		slices.Sort(early)
+		if s.early != nil && !slices.Equal(early, s.early) {
+			t.Errorf("%s: written early %q, want %q", s.name, early, s.early)
 		}
 		if !slices.Equal(res.Removed, s.removed) {
 			t.Errorf("%s: removed %q, want %q", s.name, res.Removed, s.removed)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -366,19 +367,30 @@ func (l *loader) checkDraftRefs(kept []*Journey) {
 // link fills in the back-references: each persona's journeys and each
 // journey's sub-journeys, and sorts everything for display.
 func link(site *Site) {
-	byTitle := func(js []*Journey) {
-		sort.SliceStable(js, func(i, k int) bool {
-			a, b := strings.ToLower(js[i].Title), strings.ToLower(js[k].Title)
-			if a != b {
-				return a < b
-			}
-			return js[i].Slug < js[k].Slug
-		})
+	// The lower-case keys are made once per item, not once per
+	// comparison: watch mode links thousands of journeys on every save.
+	type keyed[T any] struct {
+		key, slug string
+		item      T
 	}
-	byTitle(site.Journeys)
-	sort.SliceStable(site.Personas, func(i, k int) bool {
-		return strings.ToLower(site.Personas[i].Name) < strings.ToLower(site.Personas[k].Name)
+	js := make([]keyed[*Journey], len(site.Journeys))
+	for i, j := range site.Journeys {
+		js[i] = keyed[*Journey]{strings.ToLower(j.Title), j.Slug, j}
+	}
+	slices.SortStableFunc(js, func(a, b keyed[*Journey]) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.slug, b.slug))
 	})
+	for i := range js {
+		site.Journeys[i] = js[i].item
+	}
+	ps := make([]keyed[*Persona], len(site.Personas))
+	for i, p := range site.Personas {
+		ps[i] = keyed[*Persona]{key: strings.ToLower(p.Name), item: p}
+	}
+	slices.SortStableFunc(ps, func(a, b keyed[*Persona]) int { return strings.Compare(a.key, b.key) })
+	for i := range ps {
+		site.Personas[i] = ps[i].item
+	}
 	kept := map[*Journey]bool{}
 	for _, j := range site.Journeys {
 		kept[j] = true
