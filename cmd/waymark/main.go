@@ -5,6 +5,8 @@
 //
 //	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force]
 //	waymark check [-s DIR] [--drafts]
+//	waymark watch [-s DIR] [-d DIR] [--drafts] [--force]
+//	waymark serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]
 //	waymark version
 //	waymark help [command]
 //
@@ -51,6 +53,8 @@ type command struct {
 var commands = []command{
 	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force]", "build the site into a folder (default DIR/public)"},
 	{"check", "[-s DIR] [--drafts]", "load and check the site; write nothing"},
+	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force]", "build the site, then rebuild it on every change"},
+	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]", "serve the site from memory for review, reloading pages on every change"},
 	{"version", "", "print the version"},
 	{"help", "[command]", "show help for waymark or a command"},
 }
@@ -62,6 +66,10 @@ func (c *cli) command(name string, args []string) (code int, ok bool) {
 		return c.build(args), true
 	case "check":
 		return c.check(args), true
+	case "watch":
+		return c.watch(args), true
+	case "serve":
+		return c.serve(args), true
 	case "version":
 		return c.version(args), true
 	case "help":
