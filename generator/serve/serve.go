@@ -368,6 +368,13 @@ func (s *Server) Broken(problems diag.List) {
 	s.broadcast(event{"problems", string(data)})
 }
 
+// Clients is how many pages listen for reloads.
+func (s *Server) Clients() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.clients)
+}
+
 // Close ends every event stream, so that http.Server.Shutdown need not
 // wait for them, and refuses new ones.
 func (s *Server) Close() {
