@@ -1,6 +1,7 @@
 package themes_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -81,7 +82,7 @@ func TestReviewServerReload(t *testing.T) {
 	waitFor := func(what, js string) {
 		t.Helper()
 		deadline := time.Now().Add(20 * time.Second) // a bound, not a timing assertion
-		for !eval[bool](t, ctx, "!!("+js+")") {
+		for !settled(ctx, "document.readyState === \"complete\" && !!("+js+")") {
 			if time.Now().After(deadline) {
 				t.Fatalf("never happened: %s", what)
 			}
@@ -150,4 +151,11 @@ func TestReviewServerReload(t *testing.T) {
 	if v := eval[[]string](t, ctx, `window.__csp`); len(v) > 0 {
 		t.Errorf("Content-Security-Policy violations: %q", v)
 	}
+}
+
+// settled evaluates a condition on a page that may be reloading; an
+// evaluation cut short by the navigation counts as false.
+func settled(ctx context.Context, js string) bool {
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+	return err == nil && v
 }

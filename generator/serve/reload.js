@@ -1,34 +1,57 @@
 /* waymark live reload: served by `waymark serve` only, never written into
-   a build. It listens for the server's events: "reload" reloads this page
-   when it changed (the URL hash, and so the open stage, is kept);
-   "problems" lays the build's problems over the page, which still shows
-   the last good version. Everything from the server is shown with
-   textContent, never as markup. */
+   a build. It listens for the server's events:
+   - "reload" reloads this page when it changed, when every page may have
+     (a stylesheet, a script), or while it shows problems. location.reload()
+     keeps the URL hash, and so a journey page's open stage, and the scroll.
+   - "problems" lays the build's problems over the page, which still shows
+     the last good version: #waymark-problems, one <li> per problem.
+   Everything from the server is shown with textContent, never as markup,
+   and styled through element.style, so neither authors nor the theme's
+   stylesheet can break the overlay. A classic script, ES5. */
 (function () {
   "use strict";
-  if (!window.EventSource) {
+  if (!window.EventSource || !window.JSON) {
     return;
   }
-  var OVERLAY = "waymark-problems";
+  var ID = "waymark-problems";
+  var FONT = "15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  var INK = "#3b0d0c";
+  var RED = "#b3261e";
 
+  // The page's own path as the server names pages: decoded, and
+  // ".../index.html" is ".../".
   function here() {
     var p = window.location.pathname;
-    return p.replace(/index\.html$/, "");
+    try {
+      p = decodeURIComponent(p);
+    } catch (e) { /* a malformed escape: compare it as it is */ }
+    return p.replace(/\/index\.html$/, "/");
   }
 
   function overlay() {
-    return document.getElementById(OVERLAY);
+    return document.getElementById(ID);
   }
 
-  function el(tag, text, style) {
+  // el makes an element whose look owes nothing to the page: "all:
+  // initial" first drops whatever the theme says about h2, ul, li or
+  // button, then the overlay's own style. (Browsers without "all" ignore
+  // it, and still get the rest.)
+  function el(tag, text, display, style) {
     var e = document.createElement(tag);
-    if (text) {
-      e.textContent = text;
-    }
+    var s = e.style;
+    s.all = "initial";
+    s.display = display;
+    s.boxSizing = "border-box";
+    s.font = FONT;
+    s.color = INK;
+    s.overflowWrap = "break-word";
     for (var k in style) {
       if (Object.prototype.hasOwnProperty.call(style, k)) {
-        e.style[k] = style[k];
+        s[k] = style[k];
       }
+    }
+    if (text) {
+      e.textContent = text;
     }
     return e;
   }
@@ -42,48 +65,60 @@
 
   function show(problems) {
     hide();
-    var box = el("section", "", {
+    var box = el("section", "", "block", {
       position: "fixed", top: "0", left: "0", right: "0", zIndex: "2147483647",
       maxHeight: "60vh", overflow: "auto", margin: "0", padding: "16px 20px",
-      background: "#fff8f6", color: "#3b0d0c", borderBottom: "4px solid #b3261e",
-      boxShadow: "0 4px 16px rgba(0,0,0,.25)", font: "15px/1.45 system-ui, sans-serif",
-      textAlign: "left"
+      background: "#fff8f6", borderBottom: "4px solid " + RED,
+      boxShadow: "0 4px 16px rgba(0,0,0,.25)", textAlign: "left"
     });
-    box.id = OVERLAY;
+    box.id = ID;
     box.setAttribute("role", "alert");
-    box.setAttribute("aria-labelledby", OVERLAY + "-title");
-    var close = el("button", "Dismiss", {
-      float: "right", font: "inherit", padding: "4px 12px", cursor: "pointer",
-      background: "#fff", color: "#3b0d0c", border: "1px solid #b3261e", borderRadius: "4px"
+    box.setAttribute("aria-labelledby", ID + "-title");
+
+    var close = el("button", "Dismiss", "inline-block", {
+      cssFloat: "right", margin: "0 0 8px 12px", padding: "4px 12px", cursor: "pointer",
+      background: "#fff", border: "1px solid " + RED, borderRadius: "4px"
     });
     close.type = "button";
+    close.setAttribute("aria-label", "Dismiss the problems (Escape)");
     close.addEventListener("click", hide);
     box.appendChild(close);
-    var h = el("h2", "waymark could not rebuild the site", { font: "bold 18px/1.3 system-ui, sans-serif", margin: "0 0 4px" });
-    h.id = OVERLAY + "-title";
-    box.appendChild(h);
-    box.appendChild(el("p", "The last good version is shown below. Fix the file and save; this page reloads by itself.", { margin: "0 0 10px" }));
-    var list = el("ul", "", { margin: "0", padding: "0 0 0 20px" });
+
+    var title = el("h2", "waymark could not rebuild the site", "block", {
+      fontWeight: "bold", fontSize: "18px", margin: "0 0 4px"
+    });
+    title.id = ID + "-title";
+    box.appendChild(title);
+    box.appendChild(el("p", "The last good version is shown below. Fix the file and save; this page reloads by itself.", "block", {
+      margin: "0 0 10px"
+    }));
+
+    var list = el("ul", "", "block", { margin: "0", padding: "0 0 0 20px", listStyle: "disc outside" });
     for (var i = 0; i < problems.length; i++) {
-      var p = problems[i];
+      var p = problems[i] || {};
       var where = String(p.file || "");
       if (p.line) {
-        where += ":" + p.line + (p.col ? ":" + p.col : "");
+        where += ":" + p.line;
+        if (p.col) {
+          where += ":" + p.col;
+        }
       }
-      var li = el("li", "", { margin: "0 0 6px" });
-      li.appendChild(el("code", where, { font: "bold 14px ui-monospace, monospace" }));
+      var li = el("li", "", "list-item", { margin: "0 0 6px", listStyle: "disc outside" });
+      li.appendChild(el("code", where, "inline", {
+        fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontWeight: "bold", fontSize: "14px"
+      }));
       li.appendChild(document.createTextNode(": " + String(p.message || "")));
       if (p.hint) {
-        li.appendChild(el("div", "hint: " + String(p.hint), { color: "#5c2b29", fontStyle: "italic" }));
+        li.appendChild(el("div", "hint: " + String(p.hint), "block", { fontStyle: "italic", color: "#5c2b29" }));
       }
       list.appendChild(li);
     }
     box.appendChild(list);
-    document.body.appendChild(box);
+    (document.body || document.documentElement).appendChild(box);
   }
 
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && overlay()) {
+    if ((e.key === "Escape" || e.key === "Esc") && overlay()) {
       hide();
     }
   });
@@ -97,27 +132,33 @@
     } catch (err) {
       return;
     }
-    var mine = msg.all || !!overlay();
-    for (var i = 0; !mine && msg.pages && i < msg.pages.length; i++) {
-      mine = msg.pages[i] === here();
+    var mine = !!msg.all || !!overlay();
+    var pages = msg.pages || [];
+    for (var i = 0; !mine && i < pages.length; i++) {
+      mine = pages[i] === here();
     }
     if (mine) {
       window.location.reload();
     }
   });
   source.addEventListener("problems", function (e) {
+    var problems;
     try {
-      show(JSON.parse(e.data));
+      problems = JSON.parse(e.data);
     } catch (err) {
-      /* a malformed event is ignored */
+      return; // a malformed event is ignored
+    }
+    if (Object.prototype.toString.call(problems) === "[object Array]") {
+      show(problems);
     }
   });
   source.addEventListener("error", function () {
-    lost = true;
+    lost = true; // EventSource retries by itself
   });
   source.addEventListener("open", function () {
     if (lost) {
-      // The server restarted: the page may be out of date.
+      // Back after a restart (or after falling behind): the page may be
+      // out of date, and events were missed.
       window.location.reload();
     }
   });
