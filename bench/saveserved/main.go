@@ -103,7 +103,7 @@ func run(site string, runs int, pause time.Duration, verbose bool) error {
 		close(events)
 	}()
 
-	var own, all []time.Duration
+	var own, all, announced []time.Duration
 	for i := range runs + 1 {
 		title := fmt.Sprintf("Timed save %d", i)
 		edited := regexp.MustCompile(`(?m)^title\s*=\s*"[^"]*"`).ReplaceAll(orig, []byte(`title = "`+title+`"`))
@@ -118,6 +118,7 @@ func run(site string, runs int, pause time.Duration, verbose bool) error {
 		if err != nil {
 			return err
 		}
+		announcedTook := time.Since(start)
 		if err := waitServed(base, page, title); err != nil {
 			return err
 		}
@@ -128,11 +129,13 @@ func run(site string, runs int, pause time.Duration, verbose bool) error {
 		allTook := time.Since(start)
 		if i > 0 { // the first save warms the caches
 			own = append(own, ownTook)
+			announced = append(announced, announcedTook)
 			all = append(all, allTook)
 		}
 		time.Sleep(pause)
 	}
 	fmt.Printf("%d saves of %s\n", runs, file)
+	fmt.Printf("saved → reload event:          %s\n", stats(announced))
 	fmt.Printf("saved → journey page served:   %s\n", stats(own))
 	fmt.Printf("saved → every page rebuilt:    %s\n", stats(all))
 	return nil

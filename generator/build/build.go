@@ -14,6 +14,7 @@ package build
 import (
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -186,26 +187,36 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 	}
 	touched := touchedBy(b.pending)
 	b.renderer.Forget(touched)
+	w := newRecorder(target, b.opts.Minify || b.cfg.Build.Minify)
+
+	// The changed files' own pages first, before the rest of the site is
+	// even listed: they are what the author is looking at.
+	own := b.renderer.PagesOf(site, touched)
+	if err := b.renderer.RenderPages(own, w.write); err != nil {
+		return Result{}, nil, err
+	}
+	cores := runtime.GOMAXPROCS(0)
+	if b.opts.Early != nil && len(own) > 0 {
+		b.opts.Early(slices.Clone(w.names))
+		cores-- // leave one to serve those pages while the rest renders
+	}
+	done := map[string]bool{}
+	for _, p := range own {
+		done[p.Outputs()[0]] = true
+	}
+
 	pages := b.renderer.Pages(site)
 	records := recordPages(pages)
-	var own, others []*render.Page
+	var others []*render.Page
 	for _, p := range pages {
 		old, seen := b.pages[p.Outputs()[0]]
 		switch {
-		case p.Journey != nil && touched(p.Journey.File), p.Persona != nil && touched(p.Persona.File):
-			own = append(own, p)
+		case done[p.Outputs()[0]]:
 		case !seen || p.AllDeps || slices.ContainsFunc(p.Deps, touched) || slices.ContainsFunc(old.deps, touched):
 			others = append(others, p)
 		}
 	}
-	w := newRecorder(target, b.opts.Minify || b.cfg.Build.Minify)
-	if err := b.renderer.RenderPages(own, w.write); err != nil {
-		return Result{}, nil, err
-	}
-	if b.opts.Early != nil && len(own) > 0 {
-		b.opts.Early(slices.Clone(w.names))
-	}
-	if err := b.renderer.RenderPages(others, w.write); err != nil {
+	if err := b.renderer.RenderPagesOn(cores, others, w.write); err != nil {
 		return Result{}, nil, err
 	}
 	res := w.result(site, len(own)+len(others))

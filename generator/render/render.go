@@ -56,13 +56,12 @@ type Page struct {
 	Title string // the page's own title, "" on the index
 	URL   string // this page's path from the site root, "" for the index
 
-	Journey  *content.Journey
-	Persona  *content.Persona
-	Channel  *ChannelUse
-	Curve    *Curve
-	Matrix   *Matrix
-	Summary  *Summary
-	Channels []*ChannelUse // every channel, in site.toml order
+	Journey *content.Journey
+	Persona *content.Persona
+	Channel *ChannelUse
+	Curve   *Curve
+	Matrix  *Matrix
+	Summary *Summary
 
 	// Deps are the content files whose data the page shows, so that a
 	// rebuild after those files change renders it again. A page that
@@ -72,6 +71,35 @@ type Page struct {
 
 	hasMap   bool
 	renderer *Renderer
+	views    *siteViews
+}
+
+// Channels is every channel's use across the site, in site.toml order.
+func (p *Page) Channels() []*ChannelUse { return p.views.channels() }
+
+// siteViews are the site-wide figures pages share, worked out once per
+// render and only when a page asks: a rebuild renders the changed
+// journey's own page before anything needs them.
+type siteViews struct {
+	site *content.Site
+	use  useFunc
+	once sync.Once
+	uses map[string]*ChannelUse
+	all  []*ChannelUse
+}
+
+func (v *siteViews) channels() []*ChannelUse {
+	v.once.Do(func() {
+		v.uses = channelUses(v.site, v.use)
+		for _, c := range v.site.Config.Channels {
+			v.all = append(v.all, v.uses[c.ID])
+		}
+	})
+	return v.all
+}
+
+func (r *Renderer) views(site *content.Site) *siteViews {
+	return &siteViews{site: site, use: func(j *content.Journey) *journeyUse { return r.fragments.use(site.Config, j) }}
 }
 
 // Rel returns a link from this page to target, a path from the site root
@@ -126,15 +154,14 @@ func basePath(baseURL string) string {
 // Pages lists every page of site, with what each shows and the content
 // files it depends on.
 func (r *Renderer) Pages(site *content.Site) []*Page {
-	use := func(j *content.Journey) *journeyUse { return r.fragments.use(site.Config, j) }
-	uses := channelUses(site, use)
-	all := make([]*ChannelUse, 0, len(site.Config.Channels))
-	for _, c := range site.Config.Channels {
-		all = append(all, uses[c.ID])
-	}
+	return r.pages(site, r.views(site))
+}
+
+func (r *Renderer) pages(site *content.Site, views *siteViews) []*Page {
+	all := views.channels()
 	pages := []*Page{
-		{Kind: "index", Channels: all, AllDeps: true},
-		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site, use), Channels: all, AllDeps: true},
+		{Kind: "index", AllDeps: true},
+		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site, views.use), AllDeps: true},
 		{Kind: "404", Title: "Page not found"},
 	}
 	for _, u := range all {
@@ -145,24 +172,53 @@ func (r *Renderer) Pages(site *content.Site) []*Page {
 		for _, p := range u.Personas {
 			deps = append(deps, p.File)
 		}
-		pages = append(pages, &Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Channels: all, Deps: deps})
+		pages = append(pages, &Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Deps: deps})
 	}
 	for _, p := range site.Personas {
-		deps := []string{p.File}
-		for _, j := range p.Journeys {
-			deps = append(deps, journeyDeps(j)...)
-		}
-		pages = append(pages, &Page{Kind: "persona", Title: p.Name, URL: p.URL(), Persona: p, Deps: deps})
+		pages = append(pages, r.personaPage(p))
 	}
 	for _, j := range site.Journeys {
-		pages = append(pages, &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j,
-			Channels: all, Deps: journeyDeps(j), hasMap: r.templates[mapKind] != nil})
+		pages = append(pages, r.journeyPage(j))
 	}
 	for _, p := range pages {
-		p.Site = site
-		p.renderer = r
+		p.Site, p.renderer, p.views = site, r, views
 	}
 	return pages
+}
+
+func (r *Renderer) personaPage(p *content.Persona) *Page {
+	deps := []string{p.File}
+	for _, j := range p.Journeys {
+		deps = append(deps, journeyDeps(j)...)
+	}
+	return &Page{Kind: "persona", Title: p.Name, URL: p.URL(), Persona: p, Deps: deps}
+}
+
+func (r *Renderer) journeyPage(j *content.Journey) *Page {
+	return &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j, Deps: journeyDeps(j), hasMap: r.templates[mapKind] != nil}
+}
+
+// PagesOf lists the pages of the journeys and personas whose own file is
+// one of files, the pages an author is looking at after saving those
+// files, without working out the rest of the site. Pages lists them
+// again; a caller that renders these first leaves them out of the rest.
+func (r *Renderer) PagesOf(site *content.Site, files func(file string) bool) []*Page {
+	views := r.views(site)
+	var out []*Page
+	for _, p := range site.Personas {
+		if files(p.File) {
+			out = append(out, r.personaPage(p))
+		}
+	}
+	for _, j := range site.Journeys {
+		if files(j.File) {
+			out = append(out, r.journeyPage(j))
+		}
+	}
+	for _, p := range out {
+		p.Site, p.renderer, p.views = site, r, views
+	}
+	return out
 }
 
 // journeyDeps are the files a journey's page and its cards show: its
@@ -193,11 +249,18 @@ func (r *Renderer) Render(site *content.Site, emit Emit) error {
 // RenderPages renders pages on every core and emits each as it is done.
 // It stops at the first error and returns it.
 func (r *Renderer) RenderPages(pages []*Page, emit Emit) error {
+	return r.RenderPagesOn(runtime.GOMAXPROCS(0), pages, emit)
+}
+
+// RenderPagesOn is RenderPages on at most cores goroutines: the review
+// server keeps a core free to answer the browser while the pages that
+// list a changed journey are rendered.
+func (r *Renderer) RenderPagesOn(cores int, pages []*Page, emit Emit) error {
 	jobs := make(chan *Page)
 	errc := make(chan error, 1)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+	for range min(max(cores, 1), len(pages)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
