@@ -115,6 +115,13 @@ const scriptTag = `<script src="` + ScriptPath + `" defer></script>`
 const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
 	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// noSitePage answers for a site that has no 404 page, or no pages at all
+// because its first build failed.
+const noSitePage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Not found · waymark</title></head>
+<body><h1>Not found</h1><p>There is no page here. If the site does not build, the problems are shown above and in the terminal; this page reloads by itself once it builds.</p></body></html>
+`
+
 // pingEvery keeps idle event streams open through proxies, which close
 // connections that stay silent for a minute or so.
 const pingEvery = 15 * time.Second
@@ -290,8 +297,10 @@ func redirect(w http.ResponseWriter, r *http.Request, p string, code int) {
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	data, ok := s.site.File("404.html")
 	if !ok {
-		http.Error(w, "404 page not found", http.StatusNotFound)
-		return
+		// No site yet (the first build failed) or a theme without a 404
+		// page: a page of our own, so that the problems overlay and the
+		// reload still reach the browser.
+		data = []byte(noSitePage)
 	}
 	data = injectScript(data) // so the 404 page reloads too, when the missing page appears
 	h := w.Header()
