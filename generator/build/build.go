@@ -109,7 +109,7 @@ type pageRecord struct {
 
 // NewBuilder returns a Builder for the site in opts.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, md: markdown.New(markdown.Options{}), full: true}
+	return &Builder{opts: opts, full: true}
 }
 
 // Build builds what c says changed into target, which must be the target
@@ -144,6 +144,8 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 		// an empty configuration would only bury the real problem.
 		return Result{}, errs.Sort(), nil
 	}
+	// Built once per configuration: [markdown] unsafe is in site.toml.
+	b.md = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
 	cache := content.NewCache()
 	site, more := content.Load(b.opts.Root, cfg, b.loadOptions(cfg, cache))
 	errs.Append(more)

@@ -387,3 +387,27 @@ func TestExampleSite(t *testing.T) {
 		t.Errorf("%d map.svg files for %d journeys", maps, stats.Journeys)
 	}
 }
+
+// Raw HTML in Markdown is left out unless site.toml opts in; unsafe link
+// schemes are dropped either way.
+func TestMarkdownUnsafeOption(t *testing.T) {
+	for _, unsafe := range []bool{false, true} {
+		fsys := fixture()
+		if unsafe {
+			fsys["site.toml"].Data = append(fsys["site.toml"].Data, "\n[markdown]\nunsafe = true\n"...)
+		}
+		buy := fsys["content/journeys/buy.md"]
+		buy.Data = append(buy.Data, []byte("\n<mark>raw</mark> and [bad](javascript:alert(1))\n")...)
+		mem := output.NewMemory()
+		if _, diags, err := Build(Options{Root: fsys, Builtin: themes.Default()}, mem); err != nil || len(diags) > 0 {
+			t.Fatalf("unsafe=%v: %v %v", unsafe, err, diags)
+		}
+		page, _ := mem.File("journeys/buy/index.html")
+		if got := bytes.Contains(page, []byte("<mark>raw</mark>")); got != unsafe {
+			t.Errorf("unsafe=%v: raw HTML kept = %v", unsafe, got)
+		}
+		if bytes.Contains(page, []byte("javascript:")) {
+			t.Errorf("unsafe=%v: a javascript: link survived", unsafe)
+		}
+	}
+}

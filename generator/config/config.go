@@ -27,7 +27,15 @@ type Config struct {
 	Language    string
 	EditURL     string // with a {path} placeholder, or ""
 	Build       Build
+	Markdown    Markdown
 	Channels    []Channel
+}
+
+// Markdown holds the [markdown] options.
+type Markdown struct {
+	// Unsafe keeps raw HTML written in Markdown bodies. Off by default:
+	// with it, any author can put script into pages everyone reads.
+	Unsafe bool
 }
 
 // Build holds the [build] options.
@@ -135,6 +143,10 @@ func decode(c *Config, t tomldoc.Table) {
 		c.Build.Minify = b.Bool("minify")
 		c.Build.Drafts = b.Bool("drafts")
 		b.Done()
+	}
+	if m, ok := t.Table("markdown"); ok {
+		c.Markdown.Unsafe = m.Bool("unsafe")
+		m.Done()
 	}
 	seen := map[string]diag.Position{}
 	for _, ct := range t.Tables("channels") {

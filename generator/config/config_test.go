@@ -65,6 +65,9 @@ edit_url    = "https://git.example/cx/maps/edit/main/{path}"
 minify = true
 drafts = true
 
+[markdown]
+unsafe = true
+
 [[channels]]
 id          = "web"
 name        = "Website"
@@ -84,11 +87,12 @@ kind = "physical"
 				Language:    "fr",
 				EditURL:     "https://git.example/cx/maps/edit/main/{path}",
 				Build:       Build{Minify: true, Drafts: true},
+				Markdown:    Markdown{Unsafe: true},
 				Channels: []Channel{
 					{ID: "web", Name: "Website", Kind: "digital", Description: "northwind.example",
-						Pos: diag.Position{File: File, Line: 12, Col: 1}},
+						Pos: diag.Position{File: File, Line: 15, Col: 1}},
 					{ID: "store", Name: "Store", Kind: "physical",
-						Pos: diag.Position{File: File, Line: 18, Col: 1}},
+						Pos: diag.Position{File: File, Line: 21, Col: 1}},
 				},
 			},
 		},

@@ -4,9 +4,10 @@
 // the narrative. Each body is parsed once and rendered once.
 //
 // Raw HTML in Markdown is left out (goldmark's default) unless the site
-// opts in. In that default mode goldmark also drops javascript:,
-// vbscript:, file: and data: links; a site that opts in to raw HTML trusts
-// its authors with links too.
+// opts in. Links and images keep only http, https, mailto and relative
+// destinations, with or without raw HTML: any other is dropped, and its
+// text kept. A site that opts in to raw HTML trusts its authors with the
+// HTML they write, links in it included.
 package markdown
 
 import (
@@ -21,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer converts Markdown. Build one per site and share it: it is safe
@@ -45,7 +47,10 @@ func New(opts Options) *Renderer {
 	}
 	rOpts = append(rOpts,
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkFilter{}, 1000)),
+		),
 	)
 	return &Renderer{md: goldmark.New(rOpts...)}
 }
