@@ -1,6 +1,8 @@
 package build
 
 import (
+	"encoding/csv"
+	"encoding/json"
 	"bytes"
 	"encoding/xml"
 	"flag"
@@ -163,6 +165,9 @@ var goldenPages = []string{
 	"channels/index.html",
 	"channels/phone/index.html",
 	"404.html",
+	"index.json",
+	"journeys/damaged/map.json",
+	"channels/matrix.csv",
 }
 
 func TestGoldenPages(t *testing.T) {
@@ -408,6 +413,101 @@ func TestMarkdownUnsafeOption(t *testing.T) {
 		}
 		if bytes.Contains(page, []byte("javascript:")) {
 			t.Errorf("unsafe=%v: a javascript: link survived", unsafe)
+		}
+	}
+}
+
+// index.json decodes into the documented shape (docs/exports.md) and
+// says what the content says; matrix.csv has a row per touchpoint and
+// channel, with author text that cannot become a formula.
+func TestExports(t *testing.T) {
+	fsys := fixture()
+	buy := fsys["content/journeys/buy.md"]
+	buy.Data = bytes.Replace(buy.Data, []byte(`title = "Buying a bike"`), []byte(`title = "=HYPERLINK(\"http://evil.example\")"`), 1)
+	mem := output.NewMemory()
+	if _, diags, err := Build(Options{Root: fsys, Builtin: themes.Default()}, mem); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	data, _ := mem.File("index.json")
+	var site struct {
+		Version  int `json:"version"`
+		Channels []struct {
+			ID, Name, Kind string
+		} `json:"channels"`
+		Personas []struct {
+			Slug     string   `json:"slug"`
+			Channels []string `json:"channels"`
+			Journeys []string `json:"journeys"`
+		} `json:"personas"`
+		Journeys []struct {
+			Slug     string   `json:"slug"`
+			Title    string   `json:"title"`
+			Parent   *string  `json:"parent"`
+			Children []string `json:"children"`
+			Updated  *string  `json:"updated"`
+			Stages   []struct {
+				ID          string   `json:"id"`
+				Emotion     *float64 `json:"emotion"`
+				Touchpoints []struct {
+					Name     string   `json:"name"`
+					Channels []string `json:"channels"`
+					Emotion  *float64 `json:"emotion"`
+				} `json:"touchpoints"`
+			} `json:"stages"`
+		} `json:"journeys"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&site); err != nil {
+		t.Fatalf("index.json: %v", err)
+	}
+	if site.Version != 1 || len(site.Channels) != 3 || len(site.Personas) != 2 || len(site.Journeys) != 2 {
+		t.Fatalf("index.json: version %d, %d channels, %d personas, %d journeys", site.Version, len(site.Channels), len(site.Personas), len(site.Journeys))
+	}
+	byslug := map[string]int{}
+	for i, j := range site.Journeys {
+		byslug[j.Slug] = i
+	}
+	buyJ, dmg := site.Journeys[byslug["buy"]], site.Journeys[byslug["damaged"]]
+	if dmg.Parent == nil || *dmg.Parent != "buy" || len(buyJ.Children) != 1 || buyJ.Children[0] != "damaged" {
+		t.Errorf("parent and children: %v %v", dmg.Parent, buyJ.Children)
+	}
+	if buyJ.Updated == nil || *buyJ.Updated != "2026-10-01" || dmg.Updated != nil {
+		t.Errorf("updated: %v %v", buyJ.Updated, dmg.Updated)
+	}
+	if s := dmg.Stages[0]; s.Emotion == nil || *s.Emotion != -2 || s.Touchpoints[0].Channels[0] != "phone" || s.Touchpoints[0].Emotion != nil {
+		t.Errorf("damaged stage = %+v", s)
+	}
+	// map.json holds the same journey.
+	var m struct {
+		Version int             `json:"version"`
+		Journey json.RawMessage `json:"journey"`
+	}
+	mdata, _ := mem.File("journeys/damaged/map.json")
+	if err := json.Unmarshal(mdata, &m); err != nil || m.Version != 1 || !bytes.Contains(data, m.Journey) {
+		t.Errorf("map.json: %v; version %d; journey inside index.json: %v", err, m.Version, bytes.Contains(data, m.Journey))
+	}
+
+	rows, err := csv.NewReader(bytes.NewReader(func() []byte { d, _ := mem.File("channels/matrix.csv"); return d }())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "touchpoint,journey,stage,channel,emotion,emotion_from,moment_of_truth,journey_slug,stage_id,channel_id" {
+		t.Errorf("header = %q", rows[0])
+	}
+	tps := 0
+	for _, j := range site.Journeys {
+		for _, s := range j.Stages {
+			for _, tp := range s.Touchpoints {
+				tps += len(tp.Channels)
+			}
+		}
+	}
+	if len(rows)-1 != tps {
+		t.Errorf("matrix.csv has %d rows, want %d (one per touchpoint and channel)", len(rows)-1, tps)
+	}
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[1], "=") {
+			t.Errorf("a journey title starting with = is left to run as a formula: %q", r[1])
 		}
 	}
 }

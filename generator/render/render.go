@@ -136,10 +136,14 @@ func (p *Page) EditURL(file string) string {
 
 // Outputs are the files the page writes.
 func (p *Page) Outputs() []string {
-	if p.hasMap {
-		return []string{outputPath(p), p.URL + "map.svg"}
+	out := []string{outputPath(p)}
+	if p.Kind == "journey" {
+		out = append(out, p.URL+mapJSON)
 	}
-	return []string{outputPath(p)}
+	if p.hasMap {
+		out = append(out, p.URL+"map.svg")
+	}
+	return out
 }
 
 func basePath(baseURL string) string {
@@ -163,6 +167,8 @@ func (r *Renderer) pages(site *content.Site, views *siteViews) []*Page {
 		{Kind: "index", AllDeps: true},
 		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site, views.use), AllDeps: true},
 		{Kind: "404", Title: "Page not found"},
+		{Kind: exportKind, URL: indexJSON, AllDeps: true},
+		{Kind: exportKind, URL: matrixCSV, AllDeps: true},
 	}
 	for _, u := range all {
 		var deps []string
@@ -303,11 +309,26 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
 	}
 	buf.Reset()
+	if p.Kind == exportKind {
+		if err := r.renderExport(p, buf); err != nil {
+			return fmt.Errorf("writing %s: %w", p.URL, err)
+		}
+		return emit(p.URL, buf.Bytes())
+	}
 	if err := r.templates[p.Kind].ExecuteTemplate(buf, baseLayout, p); err != nil {
 		return fmt.Errorf("rendering %s: %w", outputPath(p), err)
 	}
 	if err := emit(outputPath(p), buf.Bytes()); err != nil {
 		return err
+	}
+	if p.Journey != nil {
+		buf.Reset()
+		if err := r.mapJSON(p, buf); err != nil {
+			return fmt.Errorf("writing %s%s: %w", p.URL, mapJSON, err)
+		}
+		if err := emit(p.URL+mapJSON, buf.Bytes()); err != nil {
+			return err
+		}
 	}
 	if !p.hasMap {
 		return nil
@@ -320,8 +341,11 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 }
 
 func outputPath(p *Page) string {
-	if p.Kind == "404" {
+	switch p.Kind {
+	case "404":
 		return "404.html"
+	case exportKind:
+		return p.URL
 	}
 	return p.URL + "index.html"
 }

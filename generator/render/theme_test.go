@@ -372,10 +372,11 @@ func TestRenderPages(t *testing.T) {
 	want := []string{
 		"404.html",
 		"channels/app/index.html", "channels/chat/index.html", "channels/email/index.html",
-		"channels/index.html", "channels/phone/index.html", "channels/store/index.html", "channels/web/index.html",
+		"channels/index.html", "channels/matrix.csv", "channels/phone/index.html", "channels/store/index.html", "channels/web/index.html",
 		"css/site.css", "img/dana.jpg",
-		"index.html",
-		"journeys/browse/index.html", "journeys/buy/index.html", "journeys/return/index.html",
+		"index.html", "index.json",
+		"journeys/browse/index.html", "journeys/browse/map.json", "journeys/buy/index.html", "journeys/buy/map.json",
+		"journeys/return/index.html", "journeys/return/map.json",
 		"personas/dana/index.html", "personas/eli/index.html",
 	}
 	if !reflect.DeepEqual(paths, want) {

@@ -521,6 +521,10 @@ func (s *Server) pageOf(f string, files []string) string {
 		return s.base + strings.TrimSuffix(f, "index.html")
 	case strings.EqualFold(path.Ext(f), ".html"):
 		return s.base + f
+	case strings.EqualFold(path.Ext(f), ".json"), strings.EqualFold(path.Ext(f), ".csv"):
+		// Data exports change on every save and no page includes them:
+		// only a tab showing the file itself needs to reload.
+		return s.base + f
 	case path.Base(f) == "map.svg" && path.Dir(f) != ".":
 		// A journey's map.svg is written with its page and only linked
 		// from it, for download: it is that page's. A map.svg in a

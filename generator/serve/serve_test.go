@@ -372,6 +372,7 @@ func TestReloadPages(t *testing.T) {
 		{[]string{"journeys/buy/index.html", "journeys/buy/map.svg", "index.html", "journeys/buy/index.html"},
 			msg{[]string{"/cx/journeys/buy/", "/cx/"}, false}},
 		{[]string{"journeys/buy/print.html", "404.html"}, msg{[]string{"/cx/journeys/buy/print.html", "/cx/404.html"}, false}},
+		{[]string{"index.json", "journeys/buy/map.json", "channels/matrix.csv"}, msg{[]string{"/cx/index.json", "/cx/journeys/buy/map.json", "/cx/channels/matrix.csv"}, false}},
 		{[]string{"journeys/a b/index.html"}, msg{[]string{"/cx/journeys/a b/"}, false}},
 		// A removed journey: its map goes with its page.
 		{[]string{"journeys/gone/index.html", "journeys/gone/map.svg"}, msg{[]string{"/cx/journeys/gone/"}, false}},

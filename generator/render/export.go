@@ -1,0 +1,326 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"html/template"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/content"
+)
+
+// The data exports let a site's model flow on to spreadsheets, BI tools
+// and scripts. They are written with the pages, by Go code rather than
+// the theme: their format is a contract (docs/exports.md), versioned by
+// ExportVersion, not a matter of taste.
+const (
+	// ExportVersion is the "version" of index.json and map.json. It
+	// changes only when a field changes meaning or goes away; new fields
+	// may appear in any version.
+	ExportVersion = 1
+
+	indexJSON  = "index.json"
+	mapJSON    = "map.json"
+	matrixCSV  = "channels/matrix.csv"
+	exportKind = "export" // the Page.Kind of index.json and matrix.csv
+)
+
+// The JSON shapes. Field names are snake_case like the front matter's
+// keys; lists are never null, so that scripts can loop without checks.
+type (
+	exportSite struct {
+		Version   int               `json:"version"`
+		Generator string            `json:"generator"`
+		Site      exportMeta        `json:"site"`
+		Channels  []exportChannel   `json:"channels"`
+		Personas  []exportPersona   `json:"personas"`
+		Journeys  []json.RawMessage `json:"journeys"`
+	}
+	exportMeta struct {
+		Title       string `json:"title"`
+		Description string `json:"description"`
+		BaseURL     string `json:"base_url"`
+		Language    string `json:"language"`
+	}
+	exportChannel struct {
+		ID          string `json:"id"`
+		Name        string `json:"name"`
+		Kind        string `json:"kind"`
+		Description string `json:"description"`
+	}
+	exportPersona struct {
+		Slug         string       `json:"slug"`
+		URL          string       `json:"url"`
+		File         string       `json:"file"`
+		Name         string       `json:"name"`
+		Role         string       `json:"role"`
+		Quote        string       `json:"quote"`
+		Photo        string       `json:"photo"`
+		Goals        []string     `json:"goals"`
+		PainPoints   []string     `json:"pain_points"`
+		Behaviors    []string     `json:"behaviors"`
+		Motivations  []string     `json:"motivations"`
+		Channels     []string     `json:"channels"`
+		Tags         []string     `json:"tags"`
+		Demographics []exportFact `json:"demographics"`
+		Journeys     []string     `json:"journeys"`
+	}
+	exportFact struct {
+		Label string `json:"label"`
+		Value string `json:"value"`
+	}
+	exportMap struct {
+		Version int             `json:"version"`
+		Journey json.RawMessage `json:"journey"`
+	}
+	exportJourney struct {
+		Slug     string        `json:"slug"`
+		URL      string        `json:"url"`
+		File     string        `json:"file"`
+		Title    string        `json:"title"`
+		Summary  string        `json:"summary"`
+		Personas []string      `json:"personas"`
+		State    string        `json:"state"`
+		Type     string        `json:"type"`
+		Goal     string        `json:"goal"`
+		Scenario string        `json:"scenario"`
+		Parent   *string       `json:"parent"`
+		Children []string      `json:"children"`
+		Status   string        `json:"status"`
+		Owner    string        `json:"owner"`
+		Updated  *string       `json:"updated"`
+		Version  string        `json:"version"`
+		Tags     []string      `json:"tags"`
+		Stages   []exportStage `json:"stages"`
+	}
+	exportStage struct {
+		ID            string             `json:"id"`
+		Name          string             `json:"name"`
+		Goal          string             `json:"goal"`
+		Description   string             `json:"description"`
+		Doing         []string           `json:"doing"`
+		Thinking      []string           `json:"thinking"`
+		Feeling       string             `json:"feeling"`
+		Emotion       *float64           `json:"emotion"`
+		PainPoints    []string           `json:"pain_points"`
+		Opportunities []string           `json:"opportunities"`
+		Frontstage    []string           `json:"frontstage"`
+		Backstage     []string           `json:"backstage"`
+		KPIs          []string           `json:"kpis"`
+		MomentOfTruth bool               `json:"moment_of_truth"`
+		Touchpoints   []exportTouchpoint `json:"touchpoints"`
+		Evidence      []exportEvidence   `json:"evidence"`
+	}
+	exportTouchpoint struct {
+		Name          string   `json:"name"`
+		Channels      []string `json:"channels"`
+		Description   string   `json:"description"`
+		Emotion       *float64 `json:"emotion"`
+		Owner         string   `json:"owner"`
+		MomentOfTruth bool     `json:"moment_of_truth"`
+	}
+	exportEvidence struct {
+		Kind  string `json:"kind"`
+		Title string `json:"title"`
+		N     int    `json:"n"`
+		Quote string `json:"quote"`
+		URL   string `json:"url"`
+	}
+)
+
+// list keeps a nil list out of the JSON.
+func list(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func emotion(e content.Emotion) *float64 {
+	if !e.Set {
+		return nil
+	}
+	v := e.Value
+	return &v
+}
+
+// journeyJSON is one journey as index.json and map.json show it.
+func journeyJSON(j *content.Journey) ([]byte, error) {
+	out := exportJourney{
+		Slug: j.Slug, URL: j.URL(), File: j.File, Title: j.Title, Summary: j.Summary,
+		Personas: []string{}, State: j.State, Type: j.Type, Goal: j.Goal, Scenario: j.Scenario,
+		Children: []string{}, Status: j.Status, Owner: j.Owner, Version: j.Version,
+		Tags: list(j.Tags), Stages: []exportStage{},
+	}
+	for _, p := range j.Personas {
+		out.Personas = append(out.Personas, p.Slug)
+	}
+	if j.Parent != nil {
+		out.Parent = &j.Parent.Slug
+	}
+	for _, c := range j.Children {
+		out.Children = append(out.Children, c.Slug)
+	}
+	if !j.Updated.IsZero() {
+		d := j.Updated.Format("2006-01-02")
+		out.Updated = &d
+	}
+	for _, s := range j.Stages {
+		es := exportStage{
+			ID: s.ID, Name: s.Name, Goal: s.Goal, Description: s.Description,
+			Doing: list(s.Doing), Thinking: list(s.Thinking), Feeling: s.Feeling, Emotion: emotion(s.Emotion),
+			PainPoints: list(s.PainPoints), Opportunities: list(s.Opportunities),
+			Frontstage: list(s.Frontstage), Backstage: list(s.Backstage), KPIs: list(s.KPIs),
+			MomentOfTruth: s.MomentOfTruth, Touchpoints: []exportTouchpoint{}, Evidence: []exportEvidence{},
+		}
+		for _, t := range s.Touchpoints {
+			et := exportTouchpoint{Name: t.Name, Channels: []string{}, Description: t.Description,
+				Emotion: emotion(t.Emotion), Owner: t.Owner, MomentOfTruth: t.MomentOfTruth}
+			for _, c := range t.Channels {
+				et.Channels = append(et.Channels, c.ID)
+			}
+			es.Touchpoints = append(es.Touchpoints, et)
+		}
+		for _, e := range s.Evidence {
+			es.Evidence = append(es.Evidence, exportEvidence{Kind: e.Kind, Title: e.Title, N: e.N, Quote: e.Quote, URL: e.URL})
+		}
+		out.Stages = append(out.Stages, es)
+	}
+	return json.Marshal(out)
+}
+
+// cachedExport is a journey's piece of an export, made once and kept
+// like a fragment: index.json and matrix.csv list every journey, and a
+// save should make one piece again, not thousands.
+func (p *Page) cachedExport(name string, j *content.Journey, make func() ([]byte, error)) ([]byte, error) {
+	key := fragmentKey{name: name, page: exportKind}
+	if h, ok := p.renderer.fragments.get(key, j); ok {
+		return []byte(h), nil
+	}
+	data, err := make()
+	if err != nil {
+		return nil, err
+	}
+	p.renderer.fragments.put(key, j, template.HTML(data)) // bytes kept, never inserted into a page
+	return data, nil
+}
+
+// renderExport writes index.json or channels/matrix.csv.
+func (r *Renderer) renderExport(p *Page, buf *bytes.Buffer) error {
+	switch p.URL {
+	case indexJSON:
+		return r.indexJSON(p, buf)
+	case matrixCSV:
+		return r.matrixCSV(p, buf)
+	}
+	return nil
+}
+
+func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {
+	site := p.Site
+	out := exportSite{
+		Version: ExportVersion, Generator: "waymark",
+		Site: exportMeta{Title: site.Config.Title, Description: site.Config.Description,
+			BaseURL: site.Config.BaseURL, Language: site.Config.Language},
+		Channels: []exportChannel{}, Personas: []exportPersona{}, Journeys: []json.RawMessage{},
+	}
+	for _, c := range site.Config.Channels {
+		out.Channels = append(out.Channels, exportChannel{ID: c.ID, Name: c.Name, Kind: c.Kind, Description: c.Description})
+	}
+	for _, ps := range site.Personas {
+		ep := exportPersona{
+			Slug: ps.Slug, URL: ps.URL(), File: ps.File, Name: ps.Name, Role: ps.Role, Quote: ps.Quote, Photo: ps.Photo,
+			Goals: list(ps.Goals), PainPoints: list(ps.PainPoints), Behaviors: list(ps.Behaviors),
+			Motivations: list(ps.Motivations), Channels: []string{}, Tags: list(ps.Tags),
+			Demographics: []exportFact{}, Journeys: []string{},
+		}
+		for _, c := range ps.Channels {
+			ep.Channels = append(ep.Channels, c.ID)
+		}
+		for _, f := range ps.Demographics {
+			ep.Demographics = append(ep.Demographics, exportFact{Label: f.Label, Value: f.Value})
+		}
+		for _, j := range ps.Journeys {
+			ep.Journeys = append(ep.Journeys, j.Slug)
+		}
+		out.Personas = append(out.Personas, ep)
+	}
+	for _, j := range site.Journeys {
+		data, err := p.cachedExport(mapJSON, j, func() ([]byte, error) { return journeyJSON(j) })
+		if err != nil {
+			return err
+		}
+		out.Journeys = append(out.Journeys, data)
+	}
+	enc := json.NewEncoder(buf)
+	return enc.Encode(out)
+}
+
+// mapJSON writes a journey's map.json.
+func (r *Renderer) mapJSON(p *Page, buf *bytes.Buffer) error {
+	data, err := p.cachedExport(mapJSON, p.Journey, func() ([]byte, error) { return journeyJSON(p.Journey) })
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(buf).Encode(exportMap{Version: ExportVersion, Journey: data})
+}
+
+// matrixHeader is the first row of channels/matrix.csv: the names a
+// person reads first, then the ids a script joins on.
+var matrixHeader = []string{"touchpoint", "journey", "stage", "channel", "emotion", "emotion_from", "moment_of_truth", "journey_slug", "stage_id", "channel_id"}
+
+// matrixCSV writes one row per touchpoint and channel.
+func (r *Renderer) matrixCSV(p *Page, buf *bytes.Buffer) error {
+	w := csv.NewWriter(buf)
+	if err := w.Write(matrixHeader); err != nil {
+		return err
+	}
+	w.Flush()
+	for _, j := range p.Site.Journeys {
+		rows, err := p.cachedExport(matrixCSV, j, func() ([]byte, error) { return matrixRows(j) })
+		if err != nil {
+			return err
+		}
+		buf.Write(rows)
+	}
+	return w.Error()
+}
+
+func matrixRows(j *content.Journey) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for _, s := range j.Stages {
+		for _, t := range s.Touchpoints {
+			e, inherited := t.Feels()
+			from := "touchpoint"
+			switch {
+			case !e.Set:
+				from = ""
+			case inherited:
+				from = "stage"
+			}
+			mot := "no"
+			if t.MomentOfTruth || s.MomentOfTruth {
+				mot = "yes"
+			}
+			for _, c := range t.Channels {
+				err := w.Write([]string{cell(t.Name), cell(j.Title), cell(s.Name), cell(c.Name), e.String(), from, mot, j.Slug, s.ID, c.ID})
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// cell keeps a text from being read as a formula: spreadsheets run a
+// cell that starts with =, +, - or @, and authors' text must stay text.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
