@@ -1,9 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"bytes"
 	"encoding/xml"
 	"flag"
 	"fmt"
