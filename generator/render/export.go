@@ -30,12 +30,14 @@ const (
 // keys; lists are never null, so that scripts can loop without checks.
 type (
 	exportSite struct {
-		Version   int               `json:"version"`
-		Generator string            `json:"generator"`
-		Site      exportMeta        `json:"site"`
-		Channels  []exportChannel   `json:"channels"`
-		Personas  []exportPersona   `json:"personas"`
-		Journeys  []json.RawMessage `json:"journeys"`
+		Version   int             `json:"version"`
+		Generator string          `json:"generator"`
+		Site      exportMeta      `json:"site"`
+		Channels  []exportChannel `json:"channels"`
+		Personas  []exportPersona `json:"personas"`
+		// Journeys are spliced in after the rest is encoded: encoding/json
+		// would re-validate every cached journey, megabytes on each save.
+		Journeys []json.RawMessage `json:"-"`
 	}
 	exportMeta struct {
 		Title       string `json:"title"`
@@ -193,17 +195,32 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 // cachedExport is a journey's piece of an export, made once and kept
 // like a fragment: index.json and matrix.csv list every journey, and a
 // save should make one piece again, not thousands.
-func (p *Page) cachedExport(name string, j *content.Journey, make func() ([]byte, error)) ([]byte, error) {
+func (p *Page) cachedExport(name string, j *content.Journey, piece func() ([]byte, error)) (string, error) {
 	key := fragmentKey{name: name, page: exportKind}
 	if h, ok := p.renderer.fragments.get(key, j); ok {
-		return []byte(h), nil
+		return string(h), nil
 	}
-	data, err := make()
+	data, err := piece()
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	p.renderer.fragments.put(key, j, template.HTML(data)) // bytes kept, never inserted into a page
-	return data, nil
+	p.renderer.fragments.put(key, j, template.HTML(data)) // kept as text, never inserted into a page
+	return string(data), nil
+}
+
+// cachedExports returns every journey's piece, and their total size.
+func (p *Page) cachedExports(name string, piece func(*content.Journey) ([]byte, error)) ([]string, int, error) {
+	parts := make([]string, len(p.Site.Journeys))
+	size := 0
+	for i, j := range p.Site.Journeys {
+		s, err := p.cachedExport(name, j, func() ([]byte, error) { return piece(j) })
+		if err != nil {
+			return nil, 0, err
+		}
+		parts[i] = s
+		size += len(s) + 1
+	}
+	return parts, size, nil
 }
 
 // renderExport writes index.json or channels/matrix.csv.
@@ -246,15 +263,25 @@ func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {
 		}
 		out.Personas = append(out.Personas, ep)
 	}
-	for _, j := range site.Journeys {
-		data, err := p.cachedExport(mapJSON, j, func() ([]byte, error) { return journeyJSON(j) })
-		if err != nil {
-			return err
-		}
-		out.Journeys = append(out.Journeys, data)
+	head, err := json.Marshal(out)
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(buf)
-	return enc.Encode(out)
+	parts, size, err := p.cachedExports(mapJSON, journeyJSON)
+	if err != nil {
+		return err
+	}
+	buf.Grow(len(head) + size + 32)
+	buf.Write(head[:len(head)-1]) // without the closing brace
+	buf.WriteString(`,"journeys":[`)
+	for i, part := range parts {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(part)
+	}
+	buf.WriteString("]}\n")
+	return nil
 }
 
 // mapJSON writes a journey's map.json.
@@ -263,7 +290,7 @@ func (r *Renderer) mapJSON(p *Page, buf *bytes.Buffer) error {
 	if err != nil {
 		return err
 	}
-	return json.NewEncoder(buf).Encode(exportMap{Version: ExportVersion, Journey: data})
+	return json.NewEncoder(buf).Encode(exportMap{Version: ExportVersion, Journey: json.RawMessage(data)})
 }
 
 // matrixHeader is the first row of channels/matrix.csv: the names a
@@ -277,12 +304,13 @@ func (r *Renderer) matrixCSV(p *Page, buf *bytes.Buffer) error {
 		return err
 	}
 	w.Flush()
-	for _, j := range p.Site.Journeys {
-		rows, err := p.cachedExport(matrixCSV, j, func() ([]byte, error) { return matrixRows(j) })
-		if err != nil {
-			return err
-		}
-		buf.Write(rows)
+	parts, size, err := p.cachedExports(matrixCSV, matrixRows)
+	if err != nil {
+		return err
+	}
+	buf.Grow(size)
+	for _, rows := range parts {
+		buf.WriteString(rows)
 	}
 	return w.Error()
 }
