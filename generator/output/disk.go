@@ -155,27 +155,37 @@ func checkDest(dest string, force bool) error {
 	return nil
 }
 
-// swap puts the new folder in place of dest: dest moves aside, the new
-// folder takes its name, and the old one is removed. Between the two
-// renames dest does not exist for an instant; each rename is atomic.
+// swap puts the new folder in place of dest and removes the old one.
+// Where the system can, the two folders trade places in one atomic step
+// (exchange, in disk_linux.go), so that dest never stops existing;
+// elsewhere, and on file systems that cannot exchange (NFS, some FUSE),
+// dest moves aside and the new folder takes its name: two renames, each
+// atomic, with an instant between them when dest does not exist.
 func swap(tmp, dest string) error {
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		aside, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
-		if err != nil {
-			return err
-		}
-		old = filepath.Join(aside, "site")
-		if err := os.Rename(dest, old); err != nil {
-			os.Remove(aside)
-			return err
-		}
-		defer os.RemoveAll(aside)
+	if _, err := os.Stat(dest); err != nil {
+		return os.Rename(tmp, dest) // nothing to replace
+	}
+	if err := exchange(tmp, dest); err == nil {
+		// tmp now holds the previous site.
+		return os.RemoveAll(tmp)
+	}
+	return renameAside(tmp, dest)
+}
+
+// renameAside moves dest aside, renames tmp to dest, and removes the old
+// site; if the second rename fails, the old site is put back.
+func renameAside(tmp, dest string) error {
+	aside, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(aside)
+	old := filepath.Join(aside, "site")
+	if err := os.Rename(dest, old); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dest) // put the previous site back
-		}
+		_ = os.Rename(old, dest) // put the previous site back
 		return err
 	}
 	return nil

@@ -5,8 +5,9 @@
 //
 // Publish makes a disk build atomic: the site is written to a fresh
 // folder beside the destination and swapped in only when the whole build
-// succeeded, so a failed build leaves the previous site exactly as it was
-// and files from earlier builds never linger.
+// succeeded (on Linux by exchanging the two folders in one step), so a
+// failed build leaves the previous site exactly as it was and files from
+// earlier builds never linger.
 package output
 
 import (

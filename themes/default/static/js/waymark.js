@@ -152,7 +152,26 @@
     apply();
   }
 
+  // Opened from disk (a file share), a link to a folder shows the
+  // browser's folder listing, not the page in it: point such links at
+  // the folder's index.html. Served over HTTP, links stay as written.
+  function fileLinks() {
+    if (window.location.protocol !== "file:") return;
+    all(document, "a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
+      var cut = href.search(/[?#]/);
+      var path = cut < 0 ? href : href.slice(0, cut);
+      var rest = cut < 0 ? "" : href.slice(cut);
+      if (path === "" || path === "." || path === ".." || /\/$/.test(path)) {
+        if (path === "." || path === "..") path += "/";
+        a.setAttribute("href", path + "index.html" + rest);
+      }
+    });
+  }
+
   function init() {
+    fileLinks();
     all(document, "[data-controls]").forEach(function (c) { c.hidden = false; });
     all(document, "[data-timeline]").forEach(setupStages);
     setupChannelFilter();
