@@ -35,6 +35,10 @@ type Options struct {
 	Drafts  bool  // include drafts, whatever site.toml says
 	Minify  bool  // minify, whatever site.toml says
 
+	// Now is the build's date, for the stale-map warning; zero means the
+	// current time. Golden tests fix it.
+	Now time.Time
+
 	// Early, when set, is called during a rebuild as soon as the pages of
 	// the changed files themselves (a journey's page, a persona's) are
 	// written, with their files, and before the pages that list them: the
@@ -157,6 +161,9 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 	r, errs := render.New(theme)
 	if len(errs) > 0 {
 		return Result{}, errs.Sort(), nil
+	}
+	if !b.opts.Now.IsZero() {
+		r.Now = b.opts.Now
 	}
 	pages := r.Pages(site)
 	w := newRecorder(target, b.opts.Minify || cfg.Build.Minify)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/themes"
@@ -28,6 +29,9 @@ func fixture() fstest.MapFS {
 description = "A small site for golden tests"
 base_url = "https://intranet.example/cx/"
 edit_url = "https://git.example/maps/edit/main/{path}"
+
+[review]
+stale_after_days = 30
 
 [[channels]]
 id = "web"
@@ -154,6 +158,10 @@ name = "Think"
 	}
 }
 
+// goldenNow is the golden build's date: "Buying a bike" (updated on
+// 1 October 2026) is then past the fixture's stale_after_days.
+var goldenNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
 // goldenPages are the pages compared with testdata/golden.
 var goldenPages = []string{
 	"index.html",
@@ -172,7 +180,7 @@ var goldenPages = []string{
 
 func TestGoldenPages(t *testing.T) {
 	mem := output.NewMemory()
-	_, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default()}, mem)
+	_, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default(), Now: goldenNow}, mem)
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("build: err %v, diagnostics:\n%s", err, diags.Format())
 	}

@@ -28,7 +28,16 @@ type Config struct {
 	EditURL     string // with a {path} placeholder, or ""
 	Build       Build
 	Markdown    Markdown
+	Review      Review
 	Channels    []Channel
+}
+
+// Review holds the [review] options.
+type Review struct {
+	// StaleAfterDays marks a journey whose updated date is older than
+	// this many days as stale, on its page and its card: journey maps must
+	// be kept current. 0 turns the warning off.
+	StaleAfterDays int
 }
 
 // Markdown holds the [markdown] options.
@@ -143,6 +152,17 @@ func decode(c *Config, t tomldoc.Table) {
 		c.Build.Minify = b.Bool("minify")
 		c.Build.Drafts = b.Bool("drafts")
 		b.Done()
+	}
+	if r, ok := t.Table("review"); ok {
+		if n, ok := r.Int("stale_after_days"); ok {
+			if n < 0 || n > 36500 {
+				r.Errorf("stale_after_days", "use a number of days, e.g. stale_after_days = 180, or 0 for no warning",
+					"stale_after_days %d is out of range", n)
+			} else {
+				c.Review.StaleAfterDays = int(n)
+			}
+		}
+		r.Done()
 	}
 	if m, ok := t.Table("markdown"); ok {
 		c.Markdown.Unsafe = m.Bool("unsafe")

@@ -68,6 +68,9 @@ drafts = true
 [markdown]
 unsafe = true
 
+[review]
+stale_after_days = 180
+
 [[channels]]
 id          = "web"
 name        = "Website"
@@ -88,11 +91,12 @@ kind = "physical"
 				EditURL:     "https://git.example/cx/maps/edit/main/{path}",
 				Build:       Build{Minify: true, Drafts: true},
 				Markdown:    Markdown{Unsafe: true},
+				Review:      Review{StaleAfterDays: 180},
 				Channels: []Channel{
 					{ID: "web", Name: "Website", Kind: "digital", Description: "northwind.example",
-						Pos: diag.Position{File: File, Line: 15, Col: 1}},
+						Pos: diag.Position{File: File, Line: 18, Col: 1}},
 					{ID: "store", Name: "Store", Kind: "physical",
-						Pos: diag.Position{File: File, Line: 21, Col: 1}},
+						Pos: diag.Position{File: File, Line: 24, Col: 1}},
 				},
 			},
 		},
@@ -236,6 +240,11 @@ func TestLoadProblems(t *testing.T) {
 			name:  "edit_url not http(s)",
 			toml:  "title = \"x\"\nedit_url = \"javascript:alert(1)//{path}\"\n",
 			wants: []want{{2, 1, "is not an http(s) URL", ""}},
+		},
+		{
+			name:  "stale_after_days negative",
+			toml:  "title = \"x\"\n[review]\nstale_after_days = -3\n",
+			wants: []want{{3, 1, "stale_after_days -3 is out of range", "e.g. stale_after_days = 180"}},
 		},
 		{
 			name:  "theme not a folder name",

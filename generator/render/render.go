@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +36,10 @@ type Emit func(path string, data []byte) error
 // keeps the fragments that list pages share (see Page.Cached) from one
 // render to the next, so that watch mode re-renders only what changed.
 type Renderer struct {
+	// Now is when the site is built, for the stale-map warning ([review]
+	// stale_after_days). New sets it to the current time; tests fix it.
+	Now time.Time
+
 	theme     *Theme
 	templates map[string]*template.Template
 	fragments fragmentCache
@@ -46,7 +51,7 @@ func New(theme *Theme) (*Renderer, diag.List) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return &Renderer{theme: theme, templates: tmpls, fragments: newFragmentCache()}, nil
+	return &Renderer{Now: time.Now(), theme: theme, templates: tmpls, fragments: newFragmentCache()}, nil
 }
 
 // Page is what a layout receives as its dot.
@@ -132,6 +137,14 @@ func (p *Page) EditURL(file string) string {
 		return ""
 	}
 	return strings.ReplaceAll(p.Site.Config.EditURL, "{path}", (&url.URL{Path: file}).EscapedPath())
+}
+
+// Stale reports whether j was last updated longer ago than site.toml's
+// [review] stale_after_days. A journey without an updated date is not
+// called stale: nothing says how old it is.
+func (p *Page) Stale(j *content.Journey) bool {
+	days := p.Site.Config.Review.StaleAfterDays
+	return days > 0 && !j.Updated.IsZero() && p.renderer.Now.Sub(j.Updated) > time.Duration(days)*24*time.Hour
 }
 
 // Outputs are the files the page writes.
