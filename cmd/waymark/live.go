@@ -22,6 +22,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/serve"
 	"github.com/waymark-cx/waymark/generator/watch"
 	"github.com/waymark-cx/waymark/themes"
@@ -142,7 +143,10 @@ func (c *cli) serve(args []string) int {
 		Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts,
 		// The page being edited reloads as soon as it is written; the
 		// pages that list it follow when the rebuild is done.
-		Early: func(files []string) { early = files; srv.Reload(files) },
+		Early: func(files []string) {
+			early = files
+			srv.Reload(slices.DeleteFunc(slices.Clone(files), render.IsExport))
+		},
 	})
 	rebuild := func(ch build.Change, what string) {
 		early = nil
@@ -152,7 +156,9 @@ func (c *cli) serve(args []string) int {
 		case len(diags) > 0:
 			srv.Broken(diags)
 		case err == nil:
-			rest := slices.DeleteFunc(append(res.Written, res.Removed...), func(f string) bool { return slices.Contains(early, f) })
+			rest := slices.DeleteFunc(append(res.Written, res.Removed...), func(f string) bool {
+				return slices.Contains(early, f) || render.IsExport(f)
+			})
 			srv.Reload(rest)
 		}
 	}

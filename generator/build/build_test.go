@@ -519,3 +519,34 @@ func TestExports(t *testing.T) {
 		}
 	}
 }
+
+// The search index is a classic script whose entries point at pages the
+// build wrote.
+func TestSearchIndex(t *testing.T) {
+	mem := output.NewMemory()
+	if _, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default()}, mem); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	data, _ := mem.File("js/search-index.js")
+	const head = "/* waymark search index: generated, do not edit */\nwindow.waymarkSearch = "
+	if !bytes.HasPrefix(data, []byte(head)) || !bytes.HasSuffix(data, []byte(";\n")) {
+		t.Fatalf("search-index.js = %q…", data[:min(len(data), 120)])
+	}
+	var entries [][4]string
+	if err := json.Unmarshal(bytes.TrimSuffix(bytes.TrimPrefix(data, []byte(head)), []byte(";\n")), &entries); err != nil {
+		t.Fatalf("the index is not a JSON array of entries: %v", err)
+	}
+	kinds := map[string]int{}
+	for _, e := range entries {
+		kinds[e[0]]++
+		page, _, _ := strings.Cut(e[3], "#")
+		if _, ok := mem.File(page + "index.html"); !ok {
+			t.Errorf("entry %q points at %s, which the build did not write", e[1], e[3])
+		}
+	}
+	for kind, want := range map[string]int{"persona": 2, "journey": 2, "stage": 3, "touchpoint": 3, "pain point": 0} {
+		if kinds[kind] < want {
+			t.Errorf("%d %s entries, want at least %d (all: %v)", kinds[kind], kind, want, kinds)
+		}
+	}
+}

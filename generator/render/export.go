@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html/template"
+	"path"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/content"
@@ -21,10 +22,19 @@ const (
 	ExportVersion = 1
 
 	indexJSON  = "index.json"
+	searchJS   = "js/search-index.js"
 	mapJSON    = "map.json"
 	matrixCSV  = "channels/matrix.csv"
 	exportKind = "export" // the Page.Kind of index.json and matrix.csv
 )
+
+// IsExport reports whether name (a path from the site root) is one of
+// the data files a build writes beside the pages: index.json, a map.json,
+// matrix.csv or the search index. No page shows them, so the review server
+// need not reload pages when they change.
+func IsExport(name string) bool {
+	return name == indexJSON || name == matrixCSV || name == searchJS || path.Base(name) == mapJSON
+}
 
 // The JSON shapes. Field names are snake_case like the front matter's
 // keys; lists are never null, so that scripts can loop without checks.
@@ -230,8 +240,86 @@ func (r *Renderer) renderExport(p *Page, buf *bytes.Buffer) error {
 		return r.indexJSON(p, buf)
 	case matrixCSV:
 		return r.matrixCSV(p, buf)
+	case searchJS:
+		return r.searchIndex(p, buf)
 	}
 	return nil
+}
+
+// The search index is a classic script that sets window.waymarkSearch,
+// not JSON fetched at run time: browsers refuse fetch() of files opened
+// from disk, and a site on a file share must still be searchable. The
+// theme loads it when a reader first uses the search box. Each entry is
+// [kind, text, context, url], url from the site root; arrays rather
+// than objects, since a big site has tens of thousands of entries.
+func (r *Renderer) searchIndex(p *Page, buf *bytes.Buffer) error {
+	parts, size, err := p.cachedExports(searchJS, searchEntries)
+	if err != nil {
+		return err
+	}
+	var people []string
+	for _, ps := range p.Site.Personas {
+		e, err := json.Marshal([]string{"persona", ps.Name, ps.Role, ps.URL()})
+		if err != nil {
+			return err
+		}
+		people = append(people, string(e))
+	}
+	buf.Grow(size + 64)
+	buf.WriteString("/* waymark search index: generated, do not edit */\nwindow.waymarkSearch = [\n")
+	first := true
+	for _, part := range append(people, parts...) {
+		if part == "" {
+			continue
+		}
+		if !first {
+			buf.WriteString(",\n")
+		}
+		first = false
+		buf.WriteString(part)
+	}
+	buf.WriteString("\n];\n")
+	return nil
+}
+
+// searchEntries are a journey's entries: the journey, its stages,
+// touchpoints, pain points and opportunities, joined by ",\n".
+func searchEntries(j *content.Journey) ([]byte, error) {
+	var out [][]byte
+	add := func(kind, text, context, url string) error {
+		if text == "" {
+			return nil
+		}
+		e, err := json.Marshal([]string{kind, text, context, url})
+		out = append(out, e)
+		return err
+	}
+	if err := add("journey", j.Title, j.Summary, j.URL()); err != nil {
+		return nil, err
+	}
+	for _, s := range j.Stages {
+		at := j.URL() + "#stage-" + s.ID
+		where := j.Title + " › " + s.Name
+		if err := add("stage", s.Name, j.Title, at); err != nil {
+			return nil, err
+		}
+		for _, t := range s.Touchpoints {
+			if err := add("touchpoint", t.Name, where, at); err != nil {
+				return nil, err
+			}
+		}
+		for _, pp := range s.PainPoints {
+			if err := add("pain point", pp, where, at); err != nil {
+				return nil, err
+			}
+		}
+		for _, o := range s.Opportunities {
+			if err := add("opportunity", o, where, at); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return bytes.Join(out, []byte(",\n")), nil
 }
 
 func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {

@@ -182,6 +182,7 @@ func (r *Renderer) pages(site *content.Site, views *siteViews) []*Page {
 		{Kind: "404", Title: "Page not found"},
 		{Kind: exportKind, URL: indexJSON, AllDeps: true},
 		{Kind: exportKind, URL: matrixCSV, AllDeps: true},
+		{Kind: exportKind, URL: searchJS, AllDeps: true},
 	}
 	for _, u := range all {
 		var deps []string

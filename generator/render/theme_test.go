@@ -377,6 +377,7 @@ func TestRenderPages(t *testing.T) {
 		"index.html", "index.json",
 		"journeys/browse/index.html", "journeys/browse/map.json", "journeys/buy/index.html", "journeys/buy/map.json",
 		"journeys/return/index.html", "journeys/return/map.json",
+		"js/search-index.js",
 		"personas/dana/index.html", "personas/eli/index.html",
 	}
 	if !reflect.DeepEqual(paths, want) {

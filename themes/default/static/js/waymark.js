@@ -170,8 +170,120 @@
     });
   }
 
+  // Search: the index is a classic script (js/search-index.js, setting
+  // window.waymarkSearch), loaded the first time the box is used, since
+  // browsers refuse fetch() of files opened from disk.
+  var KINDS = { journey: "Journey", stage: "Stage", touchpoint: "Touchpoint", "pain point": "Pain point", opportunity: "Opportunity", persona: "Persona" };
+  var RANK = { journey: 0, persona: 1, stage: 2, "pain point": 3, opportunity: 4, touchpoint: 5 };
+  var LIMIT = 30;
+
+  function setupSearch(form) {
+    var input = form.querySelector("input");
+    var box = form.querySelector(".search-results");
+    var list = box.querySelector("ol");
+    var status = box.querySelector(".search-status");
+    var root = form.getAttribute("data-root");
+    var loading = false;
+    form.hidden = false;
+
+    function load(then) {
+      if (window.waymarkSearch) return then();
+      if (loading) return;
+      loading = true;
+      status.textContent = "Loading the search index…";
+      box.hidden = false;
+      var s = document.createElement("script");
+      s.src = form.getAttribute("data-index");
+      s.onload = function () { loading = false; then(); };
+      s.onerror = function () { loading = false; status.textContent = "The search index could not be loaded."; };
+      document.head.appendChild(s);
+    }
+
+    function link(url) {
+      var href = root + url;
+      if (window.location.protocol === "file:") {
+        href = href.replace(/\/(#|$)/, "/index.html$1");
+      }
+      return href;
+    }
+
+    function search() {
+      var q = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      list.textContent = "";
+      if (!q.length) {
+        box.hidden = true;
+        return;
+      }
+      var found = [];
+      var index = window.waymarkSearch || [];
+      for (var i = 0; i < index.length; i++) {
+        var e = index[i];
+        var text = (e[1] + " " + e[2]).toLowerCase();
+        var all = true;
+        for (var k = 0; k < q.length && all; k++) all = text.indexOf(q[k]) >= 0;
+        if (all) found.push(e);
+      }
+      found.sort(function (a, b) {
+        var inA = a[1].toLowerCase().indexOf(q[0]) >= 0 ? 0 : 1;
+        var inB = b[1].toLowerCase().indexOf(q[0]) >= 0 ? 0 : 1;
+        return (inA - inB) || (RANK[a[0]] - RANK[b[0]]);
+      });
+      found.slice(0, LIMIT).forEach(function (e) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = link(e[3]);
+        var kind = document.createElement("span");
+        kind.className = "search-kind";
+        kind.textContent = KINDS[e[0]] || e[0];
+        var title = document.createElement("span");
+        title.className = "search-title";
+        title.textContent = e[1];
+        a.appendChild(kind);
+        a.appendChild(title);
+        if (e[2]) {
+          var ctx = document.createElement("span");
+          ctx.className = "search-context";
+          ctx.textContent = e[2];
+          a.appendChild(ctx);
+        }
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      status.textContent = found.length === 0 ? "No matches." :
+        found.length > LIMIT ? found.length + " matches; the first " + LIMIT + " are shown." :
+        found.length === 1 ? "1 match." : found.length + " matches.";
+      box.hidden = false;
+    }
+
+    input.addEventListener("input", function () { load(search); });
+    input.addEventListener("focus", function () { load(function () { if (input.value) search(); }); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var first = list.querySelector("a");
+      if (first) window.location.href = first.href;
+    });
+    form.addEventListener("keydown", function (e) {
+      var links = all(list, "a");
+      var at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && links.length) {
+        e.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (e.key === "ArrowUp" && at >= 0) {
+        e.preventDefault();
+        if (at === 0) input.focus(); else links[at - 1].focus();
+      } else if (e.key === "Escape") {
+        box.hidden = true;
+        input.focus();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!form.contains(e.target)) box.hidden = true;
+    });
+  }
+
   function init() {
     fileLinks();
+    all(document, "[data-search]").forEach(setupSearch);
     all(document, "[data-controls]").forEach(function (c) { c.hidden = false; });
     all(document, "[data-timeline]").forEach(setupStages);
     setupChannelFilter();
