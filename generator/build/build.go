@@ -34,6 +34,7 @@ type Options struct {
 	Builtin fs.FS // the theme compiled into the binary, used for theme = "default"
 	Drafts  bool  // include drafts, whatever site.toml says
 	Minify  bool  // minify, whatever site.toml says
+	BaseURL string // replaces site.toml's base_url when set (--base-url)
 
 	// Now is the build's date, for the stale-map warning; zero means the
 	// current time. Golden tests fix it.
@@ -147,6 +148,12 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 		// site.toml could not be read at all: checking content against
 		// an empty configuration would only bury the real problem.
 		return Result{}, errs.Sort(), nil
+	}
+	if b.opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+			errs.Add(diag.Position{File: "--base-url"}, "", "%v", err)
+			return Result{}, errs.Sort(), nil
+		}
 	}
 	// Built once per configuration: [markdown] unsafe is in site.toml.
 	b.md = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})

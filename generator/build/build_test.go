@@ -550,3 +550,19 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 }
+
+// --base-url replaces site.toml's base_url, by the same rules.
+func TestBaseURLOption(t *testing.T) {
+	mem := output.NewMemory()
+	if _, diags, err := Build(Options{Root: fixture(), Builtin: themes.Default(), BaseURL: "https://maps.example/team"}, mem); err != nil || len(diags) > 0 {
+		t.Fatal(err, diags)
+	}
+	page, _ := mem.File("404.html")
+	if !bytes.Contains(page, []byte(`href="/team/css/waymark.css"`)) {
+		t.Errorf("the 404 page does not use the base path of --base-url")
+	}
+	_, diags, _ := Build(Options{Root: fixture(), Builtin: themes.Default(), BaseURL: "ftp://maps.example/"}, output.NewMemory())
+	if len(diags) != 1 || !strings.Contains(diags[0].Msg, "not an http(s) URL") {
+		t.Errorf("ftp base URL: %v", diags)
+	}
+}

@@ -16,15 +16,27 @@ import (
 )
 
 // TestExampleSiteLinksResolve follows every href and src in every page of
-// the example site: each internal link must name a file the build wrote,
-// and each #fragment an id on the page it points to.
+// the example site, built for a server's root and for a sub-path: each
+// internal link must name a file the build wrote, and each #fragment an
+// id on the page it points to. (From disk, file://, the theme's script
+// points folder links at index.html; themes/file_test.go follows those in
+// a browser.)
 func TestExampleSiteLinksResolve(t *testing.T) {
+	for _, tc := range []struct{ baseURL, basePath string }{
+		{"", "/cx/maps/"}, // site.toml's base_url
+		{"https://maps.intranet.example/", "/"},
+		{"https://intranet.example/teams/cx/journey-maps", "/teams/cx/journey-maps/"},
+	} {
+		t.Run(tc.basePath, func(t *testing.T) { checkLinks(t, tc.baseURL, tc.basePath) })
+	}
+}
+
+func checkLinks(t *testing.T, baseURL, basePath string) {
 	mem := output.NewMemory()
-	_, diags, err := Build(Options{Root: os.DirFS(filepath.Join("..", "..")), Builtin: themes.Default()}, mem)
+	_, diags, err := Build(Options{Root: os.DirFS(filepath.Join("..", "..")), Builtin: themes.Default(), BaseURL: baseURL}, mem)
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("err %v, diagnostics:\n%s", err, diags.Format())
 	}
-	const basePath = "/cx/maps/" // the path of the example site's base_url
 
 	ids := map[string]map[string]bool{} // page → ids on it
 	type link struct{ page, ref string }
@@ -62,6 +74,9 @@ func TestExampleSiteLinksResolve(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: bad URL %q", l.page, l.ref)
 			continue
+		}
+		if strings.HasPrefix(l.page, "404") && u.Path != "" && !strings.HasPrefix(u.Path, basePath) {
+			t.Errorf("%s: link %q does not start with the base path %s", l.page, l.ref, basePath)
 		}
 		if u.Scheme != "" || u.Host != "" {
 			if u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto" {

@@ -3,6 +3,7 @@
 package config
 
 import (
+	"fmt"
 	"bytes"
 	"errors"
 	"io/fs"
@@ -109,6 +110,17 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	}
 	decode(c, root)
 	return c, errs
+}
+
+// SetBaseURL replaces base_url, as --base-url does: the same rules as in
+// site.toml, an absolute http(s) URL.
+func (c *Config) SetBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("base URL %q is not an http(s) URL; write the full address, e.g. https://intranet.example/cx/maps/", s)
+	}
+	c.BaseURL = strings.TrimSuffix(s, "/") + "/"
+	return nil
 }
 
 func decode(c *Config, t tomldoc.Table) {
