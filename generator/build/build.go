@@ -30,10 +30,10 @@ import (
 
 // Options say what to build.
 type Options struct {
-	Root    fs.FS // the site folder: site.toml, content/, layouts/, static/, themes/
-	Builtin fs.FS // the theme compiled into the binary, used for theme = "default"
-	Drafts  bool  // include drafts, whatever site.toml says
-	Minify  bool  // minify, whatever site.toml says
+	Root    fs.FS  // the site folder: site.toml, content/, layouts/, static/, themes/
+	Builtin fs.FS  // the theme compiled into the binary, used for theme = "default"
+	Drafts  bool   // include drafts, whatever site.toml says
+	Minify  bool   // minify, whatever site.toml says
 	BaseURL string // replaces site.toml's base_url when set (--base-url)
 
 	// Now is the build's date, for the stale-map warning; zero means the

@@ -3,9 +3,9 @@
 package config
 
 import (
-	"fmt"
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"slices"
