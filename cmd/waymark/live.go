@@ -140,7 +140,7 @@ func (c *cli) serve(args []string) int {
 	srv := serve.New(serve.Options{Site: mem, BasePath: base, Addr: addr})
 	var early []string
 	b := build.NewBuilder(build.Options{
-		Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts,
+		Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, NoMinify: true,
 		// The page being edited reloads as soon as it is written; the
 		// pages that list it follow when the rebuild is done.
 		Early: func(files []string) {

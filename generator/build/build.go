@@ -36,6 +36,11 @@ type Options struct {
 	Minify  bool   // minify, whatever site.toml says
 	BaseURL string // replaces site.toml's base_url when set (--base-url)
 
+	// NoMinify writes files as rendered whatever site.toml says: the
+	// review server serves pages that are quick to build and easy to read
+	// in the browser's source view.
+	NoMinify bool
+
 	// Now is the build's date, for the stale-map warning; zero means the
 	// current time. Golden tests fix it.
 	Now time.Time
@@ -173,7 +178,7 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 		r.Now = b.opts.Now
 	}
 	pages := r.Pages(site)
-	w := newRecorder(target, b.opts.Minify || cfg.Build.Minify)
+	w := newRecorder(target, b.minify(cfg))
 	if err := r.RenderPages(pages, w.write); err != nil {
 		return Result{}, nil, err
 	}
@@ -203,7 +208,7 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 	}
 	touched := touchedBy(b.pending)
 	b.renderer.Forget(touched)
-	w := newRecorder(target, b.opts.Minify || b.cfg.Build.Minify)
+	w := newRecorder(target, b.minify(b.cfg))
 
 	// The changed files' own pages first, before the rest of the site is
 	// even listed: they are what the author is looking at.
@@ -240,6 +245,10 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 	res.Removed, err = b.removeStale(target, records, b.static)
 	b.pages = records
 	return res, nil, err
+}
+
+func (b *Builder) minify(cfg *config.Config) bool {
+	return !b.opts.NoMinify && (b.opts.Minify || cfg.Build.Minify)
 }
 
 func (b *Builder) loadOptions(cfg *config.Config, cache *content.Cache) content.Options {

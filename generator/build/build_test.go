@@ -566,3 +566,27 @@ func TestBaseURLOption(t *testing.T) {
 		t.Errorf("ftp base URL: %v", diags)
 	}
 }
+
+// site.toml's minify is on for builds and off for the review server.
+func TestMinifyOptions(t *testing.T) {
+	for _, tc := range []struct {
+		opts     Options
+		minified bool
+	}{
+		{Options{}, true},
+		{Options{NoMinify: true}, false},
+		{Options{NoMinify: true, Minify: true}, false},
+	} {
+		fsys := fixture()
+		fsys["site.toml"].Data = append(fsys["site.toml"].Data, "\n[build]\nminify = true\n"...)
+		tc.opts.Root, tc.opts.Builtin = fsys, themes.Default()
+		mem := output.NewMemory()
+		if _, diags, err := Build(tc.opts, mem); err != nil || len(diags) > 0 {
+			t.Fatal(err, diags)
+		}
+		css, _ := mem.File("css/waymark.css")
+		if got := bytes.Count(css, []byte("\n")) < 5; got != tc.minified {
+			t.Errorf("%+v: minified = %v, want %v", tc.opts, got, tc.minified)
+		}
+	}
+}
