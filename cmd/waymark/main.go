@@ -4,7 +4,9 @@
 // Usage:
 //
 //	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force]
-//	waymark check [-s DIR] [--drafts]
+//	waymark check [-s DIR] [--drafts] [--format text|json]
+//	waymark new journey "Title" [-s DIR] [--force]
+//	waymark new persona "Name" [-s DIR] [--force]
 //	waymark watch [-s DIR] [-d DIR] [--drafts] [--force]
 //	waymark serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]
 //	waymark version
@@ -23,6 +25,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/build"
@@ -48,16 +51,25 @@ func main() {
 // command describes one subcommand for help; dispatch is in cli.command.
 type command struct {
 	name, args, summary string
+	more                string // optional: printed under the summary by 'waymark help <name>'
 }
 
 var commands = []command{
-	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force]", "build the site into a folder (default DIR/public)"},
-	{"check", "[-s DIR] [--drafts]", "load and check the site; write nothing"},
-	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force]", "build the site, then rebuild it on every change"},
-	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]", "serve the site from memory for review, reloading pages on every change"},
-	{"version", "", "print the version"},
-	{"help", "[command]", "show help for waymark or a command"},
+	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force]", "build the site into a folder (default DIR/public)", ""},
+	{"check", "[-s DIR] [--drafts] [--format text|json]", "load and check the site; write nothing", checkMore},
+	{"new", `journey|persona "TITLE" [-s DIR] [--force]`, "start a journey map or a persona from a commented skeleton", newMore},
+	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force]", "build the site, then rebuild it on every change", ""},
+	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]", "serve the site from memory for review, reloading pages on every change", ""},
+	{"version", "", "print the version", ""},
+	{"help", "[command]", "show help for waymark or a command", ""},
 }
+
+const checkMore = `
+--format json prints the result to stdout as one JSON object, for CI: the
+counts and every problem with its file, line, column, message and hint.
+The exit status is the same as with text. The format is described in
+docs/authoring.md.
+`
 
 // command runs the named subcommand; ok is false when there is none.
 func (c *cli) command(name string, args []string) (code int, ok bool) {
@@ -66,6 +78,8 @@ func (c *cli) command(name string, args []string) (code int, ok bool) {
 		return c.build(args), true
 	case "check":
 		return c.check(args), true
+	case "new":
+		return c.newFile(args), true
 	case "watch":
 		return c.watch(args), true
 	case "serve":
@@ -159,6 +173,7 @@ func (c *cli) commandUsage(w io.Writer, name string, fs *flag.FlagSet) {
 	for _, cmd := range commands {
 		if cmd.name == name {
 			fmt.Fprintf(w, "Usage: waymark %s %s\n\n%s.\n", cmd.name, cmd.args, upperFirst(cmd.summary))
+			fmt.Fprint(w, cmd.more)
 		}
 	}
 	if fs != nil {
@@ -169,8 +184,43 @@ func (c *cli) commandUsage(w io.Writer, name string, fs *flag.FlagSet) {
 }
 
 // parse parses a command's flags. It returns -1 to go on, or the exit code:
-// 0 after -h (help was asked for, and printed to stdout), 2 on bad flags.
+// 0 after -h (help was asked for, and printed to stdout), 2 on bad flags
+// or any argument left over.
 func (c *cli) parse(fs *flag.FlagSet, args []string) int {
+	if code := c.parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(c.stderr, "waymark %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", fs.Name())
+		return exitUsage
+	}
+	return -1
+}
+
+// parseArgs parses a command that takes arguments as well as flags, in any
+// order (new journey "Title" -s site, or new -s site journey "Title");
+// everything after "--" is an argument. It returns the arguments, and the
+// exit code as parse does.
+func (c *cli) parseArgs(fs *flag.FlagSet, args []string) ([]string, int) {
+	var pos, rest []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, rest = args[:i], args[i+1:]
+	}
+	for {
+		if code := c.parseFlags(fs, args); code >= 0 {
+			return nil, code
+		}
+		if fs.NArg() == 0 {
+			return append(pos, rest...), -1
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// parseFlags parses flags up to the first argument; see parse.
+func (c *cli) parseFlags(fs *flag.FlagSet, args []string) int {
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	fs.SetOutput(c.stderr)
@@ -182,12 +232,19 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) int {
 		fmt.Fprintf(c.stderr, "waymark %s: %v\n", fs.Name(), err)
 		fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", fs.Name())
 		return exitUsage
-	case fs.NArg() > 0:
-		fmt.Fprintf(c.stderr, "waymark %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", fs.Name())
-		return exitUsage
 	}
 	return -1
+}
+
+// usageError reports a wrong use of a command, with a hint when there is
+// one, and returns the exit code for it.
+func (c *cli) usageError(name, hint, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "waymark %s: %s\n", name, fmt.Sprintf(format, args...))
+	if hint != "" {
+		fmt.Fprintf(c.stderr, "\thint: %s\n", hint)
+	}
+	fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", name)
+	return exitUsage
 }
 
 // openSite checks that the site folder exists.
@@ -256,8 +313,16 @@ func (c *cli) check(args []string) int {
 	fs := c.flags("check")
 	var sf siteFlags
 	sf.register(fs)
+	format := fs.String("format", "text", "how to print the result: `text` (problems to stderr) or json (one object to stdout)")
 	if code := c.parse(fs, args); code >= 0 {
 		return code
+	}
+	if !slices.Contains(checkFormats, *format) {
+		hint := diag.Suggest(*format, checkFormats)
+		if hint == "" {
+			hint = "use --format text or --format json"
+		}
+		return c.usageError("check", hint, "unknown format %q", *format)
 	}
 	dir, ok := c.openSite("check", sf.source)
 	if !ok {
@@ -267,6 +332,9 @@ func (c *cli) check(args []string) int {
 	// Rendering too, into nowhere, catches template errors in a site's
 	// own layouts.
 	stats, diags, err := build.Build(opts, output.Discard{})
+	if *format == "json" {
+		return c.checkJSON(opts, stats, diags, err)
+	}
 	switch {
 	case len(diags) > 0:
 		c.printDiags(diags)
