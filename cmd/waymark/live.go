@@ -36,11 +36,12 @@ func (c *cli) watch(args []string) int {
 	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
 	fs.StringVar(dest, "destination", "", "same as -d")
 	force := fs.Bool("force", false, "replace the output folder even if waymark did not write it")
+	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
 	dir, ok := c.openSite("watch", sf.source)
-	if !ok {
+	if !ok || !c.checkBaseURL("watch", *base) {
 		return exitUsage
 	}
 	if *dest == "" {
@@ -49,7 +50,7 @@ func (c *cli) watch(args []string) int {
 	ctx, stop := c.interrupted()
 	defer stop()
 
-	b := build.NewBuilder(build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts})
+	b := build.NewBuilder(build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, BaseURL: *base})
 	// The first good build is published whole (atomically, and never over
 	// a folder waymark did not write); later ones update it in place.
 	var out *output.Dir
@@ -104,11 +105,12 @@ func (c *cli) serve(args []string) int {
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but a loopback address exposes the drafts to your network")
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
 	open := fs.Bool("open", false, "open the site in the default browser")
+	baseFlag := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
 	dir, ok := c.openSite("serve", sf.source)
-	if !ok {
+	if !ok || !c.checkBaseURL("serve", *baseFlag) {
 		return exitUsage
 	}
 	if *port < 0 || *port > 65535 {
@@ -133,14 +135,16 @@ func (c *cli) serve(args []string) int {
 	defer stop()
 
 	base := "/"
-	if cfg, _ := config.Load(os.DirFS(dir)); cfg != nil {
+	if *baseFlag != "" {
+		base = basePath(*baseFlag)
+	} else if cfg, _ := config.Load(os.DirFS(dir)); cfg != nil {
 		base = basePath(cfg.BaseURL)
 	}
 	mem := output.NewMemory()
 	srv := serve.New(serve.Options{Site: mem, BasePath: base, Addr: addr})
 	var early []string
 	b := build.NewBuilder(build.Options{
-		Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, NoMinify: true,
+		Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, NoMinify: true, BaseURL: *baseFlag,
 		// The page being edited reloads as soon as it is written; the
 		// pages that list it follow when the rebuild is done.
 		Early: func(files []string) {

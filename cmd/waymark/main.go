@@ -29,6 +29,7 @@ import (
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/build"
+	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/themes"
@@ -55,11 +56,11 @@ type command struct {
 }
 
 var commands = []command{
-	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force]", "build the site into a folder (default DIR/public)", ""},
+	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--base-url URL]", "build the site into a folder (default DIR/public)", ""},
 	{"check", "[-s DIR] [--drafts] [--format text|json]", "load and check the site; write nothing", checkMore},
 	{"new", `journey|persona "TITLE" [-s DIR] [--force]`, "start a journey map or a persona from a commented skeleton", newMore},
-	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force]", "build the site, then rebuild it on every change", ""},
-	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]", "serve the site from memory for review, reloading pages on every change", ""},
+	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force] [--base-url URL]", "build the site, then rebuild it on every change", ""},
+	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--base-url URL]", "serve the site from memory for review, reloading pages on every change", ""},
 	{"version", "", "print the version", ""},
 	{"help", "[command]", "show help for waymark or a command", ""},
 }
@@ -159,6 +160,25 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "s", ".", "the site `folder` (it holds site.toml and content/)")
 	fs.StringVar(&f.source, "source", ".", "same as -s")
 	fs.BoolVar(&f.drafts, "drafts", false, "include journeys whose status is \"draft\"")
+}
+
+// baseURL registers --base-url, which replaces site.toml's base_url for
+// one run: a preview build for another server, say.
+func baseURL(fs *flag.FlagSet) *string {
+	return fs.String("base-url", "", "the `URL` the site is published at, instead of site.toml's base_url")
+}
+
+// checkBaseURL reports a --base-url that site.toml would refuse, as a
+// usage error.
+func (c *cli) checkBaseURL(name, u string) bool {
+	if u == "" {
+		return true
+	}
+	if err := new(config.Config).SetBaseURL(u); err != nil {
+		fmt.Fprintf(c.stderr, "waymark %s: --base-url: %v\n", name, err)
+		return false
+	}
+	return true
 }
 
 // flags makes a flag set for a command whose usage goes to the right stream.
@@ -266,17 +286,18 @@ func (c *cli) build(args []string) int {
 	fs.StringVar(dest, "destination", "", "same as -d")
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, SVG and JSON (also [build] minify in site.toml)")
 	force := fs.Bool("force", false, "replace the output folder even if waymark did not write it")
+	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
 	dir, ok := c.openSite("build", sf.source)
-	if !ok {
+	if !ok || !c.checkBaseURL("build", *base) {
 		return exitUsage
 	}
 	if *dest == "" {
 		*dest = filepath.Join(dir, "public")
 	}
-	opts := build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify}
+	opts := build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base}
 	var (
 		stats build.Stats
 		diags diag.List
