@@ -316,29 +316,62 @@ func (l *loader) resolve() {
 		}
 	}
 
-	// A parent chain that comes back to where it started would nest a map
-	// inside itself. Report it at every journey on the loop, then cut it.
+	l.cutParentCycles()
+}
+
+// cutParentCycles reports every parent chain that comes back to where it
+// started, which would nest a map inside itself, at each journey on the
+// loop; then it cuts the loop, so that nothing that follows parents
+// (breadcrumbs, children) can go round it. Each journey is walked once
+// and each message names a bounded part of its loop: a chain of n
+// sub-journeys costs n, not n², in time and in diagnostics.
+func (l *loader) cutParentCycles() {
+	const (
+		unseen = iota
+		onPath // on the chain being walked
+		done   // walked before: its chain ends, or its loop was cut
+	)
+	state := make(map[*Journey]int, len(l.journeys))
 	for _, j := range l.journeys {
-		seen := map[*Journey]bool{}
-		chain := []string{j.Slug}
-		for p := j.Parent; p != nil && !seen[p]; p = p.Parent {
-			seen[p] = true
-			chain = append(chain, p.Slug)
-			if p == j {
-				l.errs.Add(l.refs[j].parent.pos, "a sub-journey cannot contain its own ancestor; remove one parent key",
-					"parent cycle: %s", strings.Join(chain, " → "))
-				break
+		var chain []*Journey
+		p := j
+		for ; p != nil && state[p] == unseen; p = p.Parent {
+			state[p] = onPath
+			chain = append(chain, p)
+		}
+		if p != nil && state[p] == onPath {
+			// The walk came back to a journey of its own chain: from
+			// there on, the chain is a loop.
+			loop := chain[slices.Index(chain, p):]
+			for i, m := range loop {
+				l.errs.Add(l.refs[m].parent.pos, "a sub-journey cannot contain its own ancestor; remove one parent key",
+					"parent cycle: %s", loopText(loop, i))
 			}
+			loop[len(loop)-1].Parent = nil
+		}
+		for _, c := range chain {
+			state[c] = done
 		}
 	}
-	for _, j := range l.journeys {
-		for p, n := j.Parent, 0; p != nil; p, n = p.Parent, n+1 {
-			if n > len(l.journeys) {
-				j.Parent = nil
-				break
-			}
-		}
+}
+
+// loopShown is how many journeys of a parent cycle a message names
+// before it says how many more there are.
+const loopShown = 8
+
+// loopText is a parent cycle as seen from loop[i]: its slug, its parent's,
+// and so on back to its own, each journey's parent being the next in loop.
+func loopText(loop []*Journey, i int) string {
+	var b strings.Builder
+	for k := range min(len(loop), loopShown) {
+		b.WriteString(loop[(i+k)%len(loop)].Slug)
+		b.WriteString(" → ")
 	}
+	if more := len(loop) - loopShown; more > 0 {
+		fmt.Fprintf(&b, "… (%d more) → ", more)
+	}
+	b.WriteString(loop[i].Slug)
+	return b.String()
 }
 
 // checkSlug reports a file whose slug is empty or already taken.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -1079,6 +1080,41 @@ func TestLoadParentCycleIsCut(t *testing.T) {
 	}), Options{})
 	if len(errs) != 4 {
 		t.Errorf("got %d diagnostics, want 4:\n%s", len(errs), errs.Format())
+	}
+	for _, j := range site.Journeys {
+		n := 0
+		for p := j.Parent; p != nil; p = p.Parent {
+			if n++; n > len(site.Journeys) {
+				t.Fatalf("journey %s: parent chain still loops", j.Slug)
+			}
+		}
+	}
+}
+
+// A parent cycle thousands of journeys long is reported at each of them
+// with a message of bounded length, and cut. Every journey's chain used
+// to be walked to its end, and every message named the whole loop: n²
+// in time and in the size of the diagnostics.
+func TestLoadLongParentCycle(t *testing.T) {
+	const n = 5000
+	files := map[string]string{}
+	for i := range n {
+		files[fmt.Sprintf("content/journeys/j%04d.md", i)] = journey(fmt.Sprint(i), fmt.Sprintf(`parent = "j%04d"`, (i+1)%n))
+	}
+	// A journey hanging off the loop is not on it.
+	files["content/journeys/off.md"] = journey("Off", `parent = "j0000"`)
+	site, errs := load(t, siteFS(files), Options{})
+	if len(errs) != n {
+		t.Fatalf("got %d diagnostics, want one per journey on the loop (%d)", len(errs), n)
+	}
+	want := "content/journeys/j0002.md:3:1: parent cycle: j0002 → j0003 → j0004 → j0005 → j0006 → j0007 → j0008 → j0009 → … (4992 more) → j0002"
+	if got := errs[2].Pos.String() + ": " + errs[2].Msg; got != want {
+		t.Errorf("diagnostic\n%s\nwant\n%s", got, want)
+	}
+	for _, d := range errs {
+		if len(d.Msg) > 200 {
+			t.Fatalf("%s: message of %d bytes", d.Pos, len(d.Msg))
+		}
 	}
 	for _, j := range site.Journeys {
 		n := 0

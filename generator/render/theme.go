@@ -125,6 +125,14 @@ func (t *Theme) StaticFiles() (map[string]fs.FS, error) {
 				}
 				return err
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// The walk does not follow a linked folder (it could
+				// link back to its own parent): reading it as a file
+				// would fail with a bare "is a directory".
+				if st, err := fs.Stat(src, p); err == nil && st.IsDir() {
+					return fmt.Errorf("%s is a symbolic link to a folder, which the build does not follow: link the files one by one, or copy the folder", p)
+				}
+			}
 			if !d.IsDir() {
 				files[p] = src
 			}

@@ -333,6 +333,35 @@ func TestThemeStaticFiles(t *testing.T) {
 	}
 }
 
+// A symbolic link under static/ to a file is copied as the file; one to a
+// folder is not followed (it may lead back to its own parent), and the
+// error says so rather than "is a directory".
+func TestThemeStaticSymlinks(t *testing.T) {
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
+	site := fstest.MapFS{
+		"themes/t/layouts/base.html": file(""),
+		"shared/logo.svg":            file("logo"),
+		"static/logo.svg":            link("../shared/logo.svg"),
+	}
+	th, _ := OpenTheme(site, "t", nil)
+	files, err := th.StaticFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := fs.ReadFile(files["static/logo.svg"], "static/logo.svg"); string(data) != "logo" {
+		t.Errorf("linked file read as %q, %v", data, err)
+	}
+	for _, target := range []string{"..", "../shared", "."} {
+		site["static/img"] = link(target)
+		_, err := th.StaticFiles()
+		if err == nil || !strings.Contains(err.Error(), "static/img is a symbolic link to a folder") {
+			t.Errorf("link to %q: err = %v", target, err)
+		}
+	}
+}
+
 func TestRenderPages(t *testing.T) {
 	site := addTheme(fstest.MapFS{}, "themes/t", "t")
 	site["themes/t/static/css/site.css"] = file("body{}")
