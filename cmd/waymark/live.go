@@ -50,7 +50,7 @@ func (c *cli) watch(args []string) int {
 	ctx, stop := c.interrupted()
 	defer stop()
 
-	b := build.NewBuilder(build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, BaseURL: *base})
+	b := build.NewBuilder(build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, BaseURL: *base})
 	// The first good build is published whole (atomically, and never over
 	// a folder waymark did not write); later ones update it in place.
 	var out *output.Dir
@@ -144,7 +144,7 @@ func (c *cli) serve(args []string) int {
 	srv := serve.New(serve.Options{Site: mem, BasePath: base, Addr: addr})
 	var early []string
 	b := build.NewBuilder(build.Options{
-		Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, NoMinify: true, BaseURL: *baseFlag,
+		Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, NoMinify: true, BaseURL: *baseFlag,
 		// The page being edited reloads as soon as it is written; the
 		// pages that list it follow when the rebuild is done.
 		Early: func(files []string) {

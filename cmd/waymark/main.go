@@ -21,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -162,6 +163,17 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include journeys whose status is \"draft\"")
 }
 
+// siteFS reads the site folder through os.Root: no symbolic link in it
+// can make the build read, and publish, a file from outside the site
+// (static/key.pem -> ~/.ssh/id_ed25519). os.DirFS would follow it.
+func siteFS(dir string) fs.FS {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir) // openSite checked the folder; this reports the error on first read
+	}
+	return root.FS()
+}
+
 // baseURL registers --base-url, which replaces site.toml's base_url for
 // one run: a preview build for another server, say.
 func baseURL(fs *flag.FlagSet) *string {
@@ -297,7 +309,7 @@ func (c *cli) build(args []string) int {
 	if *dest == "" {
 		*dest = filepath.Join(dir, "public")
 	}
-	opts := build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base}
+	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base}
 	var (
 		stats build.Stats
 		diags diag.List
@@ -349,7 +361,7 @@ func (c *cli) check(args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	opts := build.Options{Root: os.DirFS(dir), Builtin: themes.Default(), Drafts: sf.drafts}
+	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts}
 	// Rendering too, into nowhere, catches template errors in a site's
 	// own layouts.
 	stats, diags, err := build.Build(opts, output.Discard{})

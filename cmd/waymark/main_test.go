@@ -212,3 +212,28 @@ func TestBinaryBuildsExampleSite(t *testing.T) {
 		t.Errorf("waymark check: %v\n%s", err, out)
 	}
 }
+
+// A symbolic link in the site folder cannot make a build publish a file
+// from outside it.
+func TestBuildDoesNotFollowLinksOut(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("top secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeSite(t, goodSite())
+	if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "static", "leak.txt")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "-s", dir, "-d", dest}, &stdout, &stderr)
+	if data, err := os.ReadFile(filepath.Join(dest, "leak.txt")); err == nil {
+		t.Fatalf("the build published a file from outside the site: %q", data)
+	}
+	if code != 1 || !strings.Contains(stderr.String(), "leak.txt") {
+		t.Errorf("exit %d, stderr %q; want 1 and a message naming leak.txt", code, stderr.String())
+	}
+}
