@@ -63,19 +63,12 @@ func (c *cli) watch(args []string) int {
 		if out == nil {
 			ch = build.Change{All: true}
 			var res build.Result
-			var diags diag.List
-			errContent := errors.New("content has problems")
-			err := output.Publish(*dest, *force, func(t output.Target) error {
+			diags, err := publish(*dest, *force, func(t output.Target) (diag.List, error) {
+				var diags diag.List
 				var err error
 				res, diags, err = b.Build(t, ch)
-				if err == nil && len(diags) > 0 {
-					return errContent
-				}
-				return err
+				return diags, err
 			})
-			if errors.Is(err, errContent) {
-				err = nil
-			}
 			if err == nil && len(diags) == 0 {
 				out, err = output.OpenDir(*dest)
 			}

@@ -310,21 +310,15 @@ func (c *cli) build(args []string) int {
 		*dest = filepath.Join(dir, "public")
 	}
 	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base}
-	var (
-		stats build.Stats
-		diags diag.List
-	)
-	errContent := errors.New("content has problems")
-	err := output.Publish(*dest, *force, func(t output.Target) error {
+	var stats build.Stats
+	diags, err := publish(*dest, *force, func(t output.Target) (diag.List, error) {
+		var diags diag.List
 		var err error
 		stats, diags, err = build.Build(opts, t)
-		if err == nil && len(diags) > 0 {
-			return errContent
-		}
-		return err
+		return diags, err
 	})
 	switch {
-	case errors.Is(err, errContent):
+	case len(diags) > 0:
 		c.printDiags(diags)
 		fmt.Fprintf(c.stderr, "build failed; %s was left as it was\n", *dest)
 		return exitContent
@@ -340,6 +334,26 @@ func (c *cli) build(args []string) int {
 		plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"),
 		plural(stats.Files, "file"), size(stats.Bytes), stats.Duration.Round(100_000), *dest)
 	return exitOK
+}
+
+// publish runs build into a new folder that takes dest's place only when
+// it succeeds (output.Publish). Content problems come back as
+// diagnostics, and then dest is left exactly as it was.
+func publish(dest string, force bool, build func(output.Target) (diag.List, error)) (diag.List, error) {
+	var diags diag.List
+	errContent := errors.New("content has problems")
+	err := output.Publish(dest, force, func(t output.Target) error {
+		var err error
+		diags, err = build(t)
+		if err == nil && len(diags) > 0 {
+			return errContent // abandons the new folder
+		}
+		return err
+	})
+	if errors.Is(err, errContent) {
+		err = nil
+	}
+	return diags, err
 }
 
 func (c *cli) check(args []string) int {
