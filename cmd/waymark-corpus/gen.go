@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
 )
 
 // Layout of a generated corpus, relative to its folder.
@@ -68,7 +69,7 @@ func generate(n int, seed uint64) *corpus {
 		front := j.frontMatter(plans, people)
 		body := j.body(plans, people)
 		c.site = append(c.site, file{journeysDir + "/" + plans[i].folder + "/" + plans[i].slug + ".md", join("+++\n", front, "+++\n\n", body)})
-		c.hugo = append(c.hugo, file{hugoPosts + "/" + plans[i].slug + ".md", join("+++\ntitle = ", tq(plans[i].title), "\n+++\n\n", body)})
+		c.hugo = append(c.hugo, file{hugoPosts + "/" + plans[i].slug + ".md", join("+++\ntitle = ", tomldoc.Quote(plans[i].title), "\n+++\n\n", body)})
 	}
 	return c
 }
@@ -943,7 +944,7 @@ type table struct {
 // str adds a string; empty strings are left out.
 func (t *table) str(key, s string) {
 	if s != "" {
-		t.raw(key, tq(s))
+		t.raw(key, tomldoc.Quote(s))
 	}
 }
 
@@ -954,7 +955,7 @@ func (t *table) list(key string, items []string) {
 	}
 	q := make([]string, len(items))
 	for i, s := range items {
-		q[i] = tq(s)
+		q[i] = tomldoc.Quote(s)
 	}
 	if one := "[" + strings.Join(q, ", ") + "]"; len(one) <= 80 {
 		t.raw(key, one)
@@ -978,27 +979,4 @@ func (t *table) write(b *strings.Builder, indent string) {
 		v := strings.ReplaceAll(t.values[i], "\n", "\n"+indent)
 		fmt.Fprintf(b, "%s%-*s = %s\n", indent, width, k, v)
 	}
-}
-
-// tq quotes s as a TOML basic string.
-func tq(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
 )
 
 const newMore = `
@@ -248,12 +249,12 @@ func journeySkeleton(title string, cfg *config.Config, personas, journeys []stri
 	k.line("# reports mistakes with their line. A line starting with # is a comment:")
 	k.line("# remove the # to use a key shown that way.")
 	k.line("")
-	kv("title", tomlString(title), "required: the map's name")
+	kv("title", tomldoc.Quote(title), "required: the map's name")
 	kv("summary", `""`, "one or two sentences, shown on the map's card")
 	if len(personas) > 0 {
 		k.line("# The personas this journey is about: slugs of files in content/personas/.")
 		k.line("# This site has: " + listed(personas, 8))
-		kv("personas", "["+tomlString(personas[0])+"]", "")
+		kv("personas", "["+tomldoc.Quote(personas[0])+"]", "")
 	} else {
 		k.line(`# The personas this journey is about: slugs of files in content/personas/.`)
 		k.line(`# This site has none yet: waymark new persona "Name" makes one.`)
@@ -267,7 +268,7 @@ func journeySkeleton(title string, cfg *config.Config, personas, journeys []stri
 	if len(journeys) > 0 {
 		parent = journeys[0]
 	}
-	k.off("", w, col, "parent", tomlString(parent), "the slug of the journey this one is part of")
+	k.off("", w, col, "parent", tomldoc.Quote(parent), "the slug of the journey this one is part of")
 	kv("status", `"draft"`, "draft (built only with --drafts), review or published")
 	kv("owner", `""`, "who keeps this map up to date")
 	kv("updated", now.Format(time.DateOnly), "a TOML date, without quotes: when the map was last reviewed")
@@ -301,8 +302,8 @@ func journeySkeleton(title string, cfg *config.Config, personas, journeys []stri
 		ids := cfg.ChannelIDs()
 		k.line("  # A touchpoint: where the customer meets you in this stage.")
 		k.line("  [[stages.touchpoints]]")
-		tkv("name", tomlString(ch.Name), "required")
-		tkv("channels", "["+tomlString(ch.ID)+"]", "required: ids from site.toml: "+listed(ids, 6))
+		tkv("name", tomldoc.Quote(ch.Name), "required")
+		tkv("channels", "["+tomldoc.Quote(ch.ID)+"]", "required: ids from site.toml: "+listed(ids, 6))
 		tkv("description", `""`, "")
 		k.off("  ", sw, scol, "emotion", "0", "-2 … 2; without it, the stage's emotion counts")
 		tkv("owner", `""`, "the team responsible")
@@ -347,15 +348,15 @@ func personaSkeleton(name, s string, cfg *config.Config) string {
 	kv := func(key, value, comment string) { k.kv("", w, col, key, value, comment) }
 	k.line("+++")
 	k.line("# A persona: an archetypal customer. Journeys refer to it by its slug, the")
-	k.line(fmt.Sprintf("# file name: personas = [%s]. This front matter, between the +++ lines,", tomlString(s)))
+	k.line(fmt.Sprintf("# file name: personas = [%s]. This front matter, between the +++ lines,", tomldoc.Quote(s)))
 	k.line("# is TOML; every key is described in docs/content-format.md, and")
 	k.line("# 'waymark check' reports mistakes with their line. A line starting with #")
 	k.line("# is a comment: remove the # to use a key shown that way.")
 	k.line("")
-	kv("name", tomlString(name), "required")
+	kv("name", tomldoc.Quote(name), "required")
 	kv("role", `""`, `a few words: "Weekend commuter"`)
 	kv("quote", `""`, "something they would say, in their words")
-	k.off("", w, col, "photo", tomlString("img/"+s+".jpg"), "a file under static/, or an http(s):// address")
+	k.off("", w, col, "photo", tomldoc.Quote("img/"+s+".jpg"), "a file under static/, or an http(s):// address")
 	kv("goals", "[]", `what they want: ["Find a bike that fits"]`)
 	kv("pain_points", "[]", "what gets in their way")
 	kv("behaviors", "[]", "what they habitually do")
@@ -379,31 +380,6 @@ func personaSkeleton(name, s string, cfg *config.Config) string {
 	k.line("Write the persona's background here, in Markdown: their situation, what")
 	k.line("they care about, and the research they are drawn from.")
 	return k.b.String()
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // shellQuote quotes a path for a command line to copy, when it needs it.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/waymark-cx/waymark/generator/tomldoc"
 )
 
 func TestNew(t *testing.T) {
@@ -346,8 +348,8 @@ func TestTOMLString(t *testing.T) {
 		"bell\a del\x7f":   `"bell\u0007 del\u007F"`,
 		"Café — 購入":        `"Café — 購入"`,
 	} {
-		if got := tomlString(in); got != want {
-			t.Errorf("tomlString(%q) = %s, want %s", in, got, want)
+		if got := tomldoc.Quote(in); got != want {
+			t.Errorf("tomldoc.Quote(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
 )
 
 // schema is a JSON Schema, or a part of one.
@@ -610,7 +611,7 @@ func isTable(v any) bool {
 func tomlValue(v any) string {
 	switch v := v.(type) {
 	case string:
-		return tomlString(v)
+		return tomldoc.Quote(v)
 	case tomlDate:
 		return string(v)
 	case int64:
