@@ -33,9 +33,8 @@ func (c *cli) watch(args []string) int {
 	fs := c.flags("watch")
 	var sf siteFlags
 	sf.register(fs)
-	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
-	fs.StringVar(dest, "destination", "", "same as -d")
-	force := fs.Bool("force", false, "replace the output folder even if waymark did not write it")
+	var of outputFlags
+	of.register(fs)
 	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
@@ -44,9 +43,7 @@ func (c *cli) watch(args []string) int {
 	if !ok || !c.checkBaseURL("watch", *base) {
 		return exitUsage
 	}
-	if *dest == "" {
-		*dest = filepath.Join(dir, "public")
-	}
+	dest := of.folder(dir)
 	ctx, stop := c.interrupted()
 	defer stop()
 
@@ -63,23 +60,23 @@ func (c *cli) watch(args []string) int {
 		if out == nil {
 			ch = build.Change{All: true}
 			var res build.Result
-			diags, err := publish(*dest, *force, func(t output.Target) (diag.List, error) {
+			diags, err := publish(dest, of.force, func(t output.Target) (diag.List, error) {
 				var diags diag.List
 				var err error
 				res, diags, err = b.Build(t, ch)
 				return diags, err
 			})
 			if err == nil && len(diags) == 0 {
-				out, err = output.OpenDir(*dest)
+				out, err = output.OpenDir(dest)
 			}
-			c.report(what, res, diags, err, *dest)
+			c.report(what, res, diags, err, dest)
 			return
 		}
 		res, diags, err := b.Build(out, ch)
-		c.report(what, res, diags, err, *dest)
+		c.report(what, res, diags, err, dest)
 	}
 	rebuild(build.Change{All: true}, "")
-	err := c.loop(ctx, dir, skipDirs(dir, *dest), rebuild, func() {
+	err := c.loop(ctx, dir, skipDirs(dir, dest), rebuild, func() {
 		fmt.Fprintf(c.stdout, "Watching %s for changes (Ctrl-C to stop)\n", dir)
 	})
 	if err != nil {

@@ -163,6 +163,27 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include journeys whose status is \"draft\"")
 }
 
+// outputFlags name the folder a command writes the site to; build and
+// watch have them.
+type outputFlags struct {
+	dest  string
+	force bool
+}
+
+func (f *outputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.dest, "d", "", "the output `folder` (default DIR/public)")
+	fs.StringVar(&f.dest, "destination", "", "same as -d")
+	fs.BoolVar(&f.force, "force", false, "replace the output folder even if waymark did not write it")
+}
+
+// folder is the output folder for the site in dir.
+func (f *outputFlags) folder(dir string) string {
+	if f.dest == "" {
+		return filepath.Join(dir, "public")
+	}
+	return f.dest
+}
+
 // siteFS reads the site folder through os.Root: no symbolic link in it
 // can make the build read, and publish, a file from outside the site
 // (static/key.pem -> ~/.ssh/id_ed25519). os.DirFS would follow it.
@@ -294,10 +315,9 @@ func (c *cli) build(args []string) int {
 	fs := c.flags("build")
 	var sf siteFlags
 	sf.register(fs)
-	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
-	fs.StringVar(dest, "destination", "", "same as -d")
+	var of outputFlags
+	of.register(fs)
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, SVG and JSON (also [build] minify in site.toml)")
-	force := fs.Bool("force", false, "replace the output folder even if waymark did not write it")
 	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
@@ -306,12 +326,10 @@ func (c *cli) build(args []string) int {
 	if !ok || !c.checkBaseURL("build", *base) {
 		return exitUsage
 	}
-	if *dest == "" {
-		*dest = filepath.Join(dir, "public")
-	}
+	dest := of.folder(dir)
 	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base}
 	var stats build.Stats
-	diags, err := publish(*dest, *force, func(t output.Target) (diag.List, error) {
+	diags, err := publish(dest, of.force, func(t output.Target) (diag.List, error) {
 		var diags diag.List
 		var err error
 		stats, diags, err = build.Build(opts, t)
@@ -320,7 +338,7 @@ func (c *cli) build(args []string) int {
 	switch {
 	case len(diags) > 0:
 		c.printDiags(diags)
-		fmt.Fprintf(c.stderr, "build failed; %s was left as it was\n", *dest)
+		fmt.Fprintf(c.stderr, "build failed; %s was left as it was\n", dest)
 		return exitContent
 	case err != nil:
 		fmt.Fprintf(c.stderr, "waymark build: %v\n", err)
@@ -332,7 +350,7 @@ func (c *cli) build(args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "Built %s and %s: %s (%s) in %s → %s\n",
 		plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"),
-		plural(stats.Files, "file"), size(stats.Bytes), stats.Duration.Round(100_000), *dest)
+		plural(stats.Files, "file"), size(stats.Bytes), stats.Duration.Round(100_000), dest)
 	return exitOK
 }
 
