@@ -18,6 +18,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/build"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/tomldoc"
 	"github.com/waymark-cx/waymark/themes"
 )
 
@@ -26,17 +27,12 @@ import (
 // event handler, breaking out of an attribute, a javascript: URL, SVG.
 const payload = `<script>alert("s")</script><img src=x onerror=alert("i")>"'><svg onload=alert("v")>{{.}}&amp;`
 
-// tomlString quotes s for TOML.
-func tomlString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
-
 // injectionSite carries the payload in every field a page shows: the
 // site, a channel, a persona with its demographics, a journey with its
 // tags, stages, touchpoints and evidence, and Markdown with raw HTML and
 // a javascript: link.
 func injectionSite() fstest.MapFS {
-	p := tomlString(payload)
+	p := tomldoc.Quote(payload)
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	return fstest.MapFS{
 		"site.toml": file(`title = ` + p + `
@@ -60,7 +56,7 @@ channels = ["web"]
 tags = [` + p + `]
 
 [demographics]
-` + tomlString(payload) + ` = ` + p + `
+` + tomldoc.Quote(payload) + ` = ` + p + `
 +++
 
 <script>alert("body")</script>
