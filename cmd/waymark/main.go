@@ -5,6 +5,7 @@
 //
 //	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force]
 //	waymark check [-s DIR] [--drafts] [--format text|json]
+//	waymark diff [REV | A..B | A...B] [-s DIR] [--format text|markdown|json]
 //	waymark new journey "Title" [-s DIR] [--force]
 //	waymark new persona "Name" [-s DIR] [--force]
 //	waymark watch [-s DIR] [-d DIR] [--drafts] [--force]
@@ -59,6 +60,7 @@ type command struct {
 var commands = []command{
 	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--base-url URL]", "build the site into a folder (default DIR/public)", ""},
 	{"check", "[-s DIR] [--drafts] [--format text|json]", "load and check the site; write nothing", checkMore},
+	{"diff", "[REV | A..B | A...B] [-s DIR] [--format text|markdown|json]", "show what changed in meaning since a git revision (default HEAD)", diffMore},
 	{"new", `journey|persona "TITLE" [-s DIR] [--force]`, "start a journey map or a persona from a commented skeleton", newMore},
 	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force] [--base-url URL]", "build the site, then rebuild it on every change", ""},
 	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--base-url URL]", "serve the site from memory for review, reloading pages on every change", ""},
@@ -80,6 +82,8 @@ func (c *cli) command(name string, args []string) (code int, ok bool) {
 		return c.build(args), true
 	case "check":
 		return c.check(args), true
+	case "diff":
+		return c.diff(args), true
 	case "new":
 		return c.newFile(args), true
 	case "watch":
