@@ -2,12 +2,14 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
 
@@ -27,18 +29,58 @@ func TestExampleSiteLinksResolve(t *testing.T) {
 		{"https://maps.intranet.example/", "/"},
 		{"https://intranet.example/teams/cx/journey-maps", "/teams/cx/journey-maps/"},
 	} {
-		t.Run(tc.basePath, func(t *testing.T) { checkLinks(t, tc.baseURL, tc.basePath) })
+		t.Run(tc.basePath, func(t *testing.T) { checkLinks(t, exampleSite(), tc.baseURL, tc.basePath) })
 	}
 }
 
-func checkLinks(t *testing.T, baseURL, basePath string) {
+// TestPaginatedLinksResolve checks the links of the example site with two
+// journeys to a list page, so that the index, /channels/ and the channel
+// pages each run to several pages and every pager link is followed.
+func TestPaginatedLinksResolve(t *testing.T) {
+	config, err := fs.ReadFile(exampleSite(), "site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := overlay{exampleSite(), fstest.MapFS{
+		"site.toml": {Data: append(config, "\n[pagination]\nper_page = 2\n"...)},
+	}}
+	pages := checkLinks(t, site, "", "/cx/maps/")
+	for _, want := range []string{"page/2/index.html", "page/3/index.html", "channels/page/3/index.html", "channels/web/page/2/index.html"} {
+		if !pages[want] {
+			t.Errorf("no %s among the pages", want)
+		}
+	}
+	if pages["page/4/index.html"] {
+		t.Errorf("page/4/ written for 6 journeys at 2 a page")
+	}
+}
+
+func exampleSite() fs.FS { return os.DirFS(filepath.Join("..", "..")) }
+
+// overlay is a site whose files replace those of the same name in FS.
+type overlay struct {
+	fs.FS
+	files fstest.MapFS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if _, ok := o.files[name]; ok {
+		return o.files.Open(name)
+	}
+	return o.FS.Open(name)
+}
+
+// checkLinks builds the site at root and follows its links; it returns
+// the pages it read.
+func checkLinks(t *testing.T, root fs.FS, baseURL, basePath string) map[string]bool {
 	mem := output.NewMemory()
-	_, diags, err := Build(Options{Root: os.DirFS(filepath.Join("..", "..")), Builtin: themes.Default(), BaseURL: baseURL}, mem)
+	_, diags, err := Build(Options{Root: root, Builtin: themes.Default(), BaseURL: baseURL}, mem)
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("err %v, diagnostics:\n%s", err, diags.Format())
 	}
 
 	ids := map[string]map[string]bool{} // page → ids on it
+	pages := map[string]bool{}
 	type link struct{ page, ref string }
 	var links []link
 	for _, name := range mem.Names() {
@@ -51,6 +93,7 @@ func checkLinks(t *testing.T, baseURL, basePath string) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		ids[name] = map[string]bool{}
+		pages[name] = true
 		for n := range doc.Descendants() {
 			if n.Type != html.ElementNode {
 				continue
@@ -120,4 +163,5 @@ func checkLinks(t *testing.T, baseURL, basePath string) {
 	if checked < 100 {
 		t.Errorf("only %d internal links checked; the example site should have hundreds", checked)
 	}
+	return pages
 }

@@ -30,8 +30,26 @@ type Config struct {
 	Build       Build
 	Markdown    Markdown
 	Review      Review
+	Pagination  Pagination
 	Channels    []Channel
 }
+
+// Pagination holds the [pagination] options.
+type Pagination struct {
+	// PerPage is how many journeys a list page shows before it goes on
+	// to a next page (page/2/, page/3/, …): the index, /channels/ and each
+	// channel's page. A site of thousands of maps would otherwise have
+	// list pages of tens of megabytes that no browser opens comfortably.
+	// 0 shows every journey on one page.
+	PerPage int
+}
+
+// DefaultPerPage is [pagination] per_page when site.toml does not say.
+const DefaultPerPage = 100
+
+// PageDir is the folder under a list page that holds its further pages
+// ("channels/page/2/"); no channel may take it as its id.
+const PageDir = "page"
 
 // Review holds the [review] options.
 type Review struct {
@@ -90,7 +108,7 @@ func (c *Config) ChannelIDs() []string {
 // in, usable to check content against even when there are diagnostics.
 func Load(fsys fs.FS) (*Config, diag.List) {
 	var errs diag.List
-	c := &Config{BaseURL: "/", Theme: "default", Language: "en"}
+	c := &Config{BaseURL: "/", Theme: "default", Language: "en", Pagination: Pagination{PerPage: DefaultPerPage}}
 	data, err := fs.ReadFile(fsys, File)
 	if err != nil {
 		hint := "run waymark in the site's folder, or point -s at it"
@@ -176,6 +194,17 @@ func decode(c *Config, t tomldoc.Table) {
 		}
 		r.Done()
 	}
+	if p, ok := t.Table("pagination"); ok {
+		if n, ok := p.Int("per_page"); ok {
+			if n < 0 || n > 100000 {
+				p.Errorf("per_page", fmt.Sprintf("use a number of journeys per list page, e.g. per_page = %d, or 0 for one page", DefaultPerPage),
+					"per_page %d is out of range", n)
+			} else {
+				c.Pagination.PerPage = int(n)
+			}
+		}
+		p.Done()
+	}
 	if m, ok := t.Table("markdown"); ok {
 		c.Markdown.Unsafe = m.Bool("unsafe")
 		m.Done()
@@ -190,6 +219,9 @@ func decode(c *Config, t tomldoc.Table) {
 			} else if ch.ID != "" && !slug.Valid(ch.ID) {
 				ct.Errorf("id", "use lower-case letters, digits and hyphens, e.g. "+quote(slug.Make(ch.ID)),
 					"channel id %q is not a slug", ch.ID)
+			} else if ch.ID == PageDir {
+				ct.Errorf("id", `choose another id, e.g. "pages" or "print"; channels/page/ holds the further pages of /channels/`,
+					"channel id %q is reserved", ch.ID)
 			}
 			seen[ch.ID] = ct.KeyPos("id")
 		}

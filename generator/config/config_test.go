@@ -50,7 +50,7 @@ func TestLoadValid(t *testing.T) {
 		{
 			name: "defaults",
 			toml: `title = "Maps"`,
-			want: Config{Title: "Maps", BaseURL: "/", Theme: "default", Language: "en"},
+			want: Config{Title: "Maps", BaseURL: "/", Theme: "default", Language: "en", Pagination: Pagination{PerPage: DefaultPerPage}},
 		},
 		{
 			name: "everything set",
@@ -70,6 +70,9 @@ unsafe = true
 
 [review]
 stale_after_days = 180
+
+[pagination]
+per_page = 25
 
 [[channels]]
 id          = "web"
@@ -92,23 +95,24 @@ kind = "physical"
 				Build:       Build{Minify: true, Drafts: true},
 				Markdown:    Markdown{Unsafe: true},
 				Review:      Review{StaleAfterDays: 180},
+				Pagination:  Pagination{PerPage: 25},
 				Channels: []Channel{
 					{ID: "web", Name: "Website", Kind: "digital", Description: "northwind.example",
-						Pos: diag.Position{File: File, Line: 18, Col: 1}},
+						Pos: diag.Position{File: File, Line: 21, Col: 1}},
 					{ID: "store", Name: "Store", Kind: "physical",
-						Pos: diag.Position{File: File, Line: 24, Col: 1}},
+						Pos: diag.Position{File: File, Line: 27, Col: 1}},
 				},
 			},
 		},
 		{
 			name: "base_url keeps a single trailing slash",
 			toml: "title = \"x\"\nbase_url = \"http://localhost:8080/\"\n",
-			want: Config{Title: "x", BaseURL: "http://localhost:8080/", Theme: "default", Language: "en"},
+			want: Config{Title: "x", BaseURL: "http://localhost:8080/", Theme: "default", Language: "en", Pagination: Pagination{PerPage: DefaultPerPage}},
 		},
 		{
 			name: "CRLF line endings",
 			toml: "title = \"x\"\r\n[[channels]]\r\nid = \"app\"\r\nname = \"App\"\r\nkind = \"digital\"\r\n",
-			want: Config{Title: "x", BaseURL: "/", Theme: "default", Language: "en",
+			want: Config{Title: "x", BaseURL: "/", Theme: "default", Language: "en", Pagination: Pagination{PerPage: DefaultPerPage},
 				Channels: []Channel{{ID: "app", Name: "App", Kind: "digital", Pos: diag.Position{File: File, Line: 2, Col: 1}}}},
 		},
 	}
@@ -245,6 +249,16 @@ func TestLoadProblems(t *testing.T) {
 			name:  "stale_after_days negative",
 			toml:  "title = \"x\"\n[review]\nstale_after_days = -3\n",
 			wants: []want{{3, 1, "stale_after_days -3 is out of range", "e.g. stale_after_days = 180"}},
+		},
+		{
+			name:  "per_page negative",
+			toml:  "title = \"x\"\n[pagination]\nper_page = -1\n",
+			wants: []want{{3, 1, "per_page -1 is out of range", "e.g. per_page = 100"}},
+		},
+		{
+			name:  "channel id reserved for pages",
+			toml:  "title = \"x\"\n[[channels]]\nid = \"page\"\nname = \"Pages\"\nkind = \"physical\"\n",
+			wants: []want{{3, 1, `channel id "page" is reserved`, "channels/page/"}},
 		},
 		{
 			name:  "theme not a folder name",

@@ -67,6 +67,7 @@ type Page struct {
 	Curve   *Curve
 	Matrix  *Matrix
 	Summary *Summary
+	Pager   *Pager      // on list pages: which part of the list this page shows
 
 	// Deps are the content files whose data the page shows, so that a
 	// rebuild after those files change renders it again. A page that
@@ -176,14 +177,16 @@ func (r *Renderer) Pages(site *content.Site) []*Page {
 
 func (r *Renderer) pages(site *content.Site, views *siteViews) []*Page {
 	all := views.channels()
-	pages := []*Page{
-		{Kind: "index", AllDeps: true},
-		{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summarize(site, views.use), AllDeps: true},
-		{Kind: "404", Title: "Page not found"},
-		{Kind: exportKind, URL: indexJSON, AllDeps: true},
-		{Kind: exportKind, URL: matrixCSV, AllDeps: true},
-		{Kind: exportKind, URL: searchJS, AllDeps: true},
-	}
+	perPage := site.Config.Pagination.PerPage
+	summary := summarize(site, views.use)
+	pages := paginate(&Page{Kind: "index", AllDeps: true}, site.Journeys, perPage)
+	pages = append(pages, paginate(&Page{Kind: "channels", Title: "Channels", URL: "channels/", Summary: summary, AllDeps: true}, summary.Journeys, perPage)...)
+	pages = append(pages,
+		&Page{Kind: "404", Title: "Page not found"},
+		&Page{Kind: exportKind, URL: indexJSON, AllDeps: true},
+		&Page{Kind: exportKind, URL: matrixCSV, AllDeps: true},
+		&Page{Kind: exportKind, URL: searchJS, AllDeps: true},
+	)
 	for _, u := range all {
 		var deps []string
 		for _, cj := range u.Journeys {
@@ -192,7 +195,7 @@ func (r *Renderer) pages(site *content.Site, views *siteViews) []*Page {
 		for _, p := range u.Personas {
 			deps = append(deps, p.File)
 		}
-		pages = append(pages, &Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Deps: deps})
+		pages = append(pages, paginate(&Page{Kind: "channel", Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Deps: deps}, u.Journeys, perPage)...)
 	}
 	for _, p := range site.Personas {
 		pages = append(pages, r.personaPage(p))
