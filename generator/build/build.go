@@ -66,7 +66,9 @@ type Stats struct {
 // then nothing at all is written; err is for failures of the machine (a
 // disk that will not take a file, a template that fails as it runs).
 func Build(opts Options, target output.Target) (Stats, diag.List, error) {
-	res, errs, err := NewBuilder(opts).Build(target, Change{All: true})
+	b := NewBuilder(opts)
+	b.oneOff = true
+	res, errs, err := b.Build(target, Change{All: true})
 	return res.Stats, errs, err
 }
 
@@ -107,6 +109,10 @@ type Builder struct {
 	// so that the build that finally succeeds renders all of it.
 	pending []string
 	full    bool
+
+	// oneOff is set for a build that has no rebuild after it: it keeps
+	// nothing for one.
+	oneOff bool
 }
 
 // pageRecord is what a build remembers of a page: what it showed, and
@@ -177,6 +183,7 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 	if !b.opts.Now.IsZero() {
 		r.Now = b.opts.Now
 	}
+	r.KeepFragments = !b.oneOff
 	pages := r.Pages(site)
 	w := newRecorder(target, b.minify(cfg))
 	if err := r.RenderPages(pages, w.write); err != nil {

@@ -100,7 +100,9 @@ func (p *Page) renderFragment(key fragmentKey, j *content.Journey, data any) (te
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	p.renderer.fragments.put(key, j, h)
+	if p.renderer.KeepFragments {
+		p.renderer.fragments.put(key, j, h)
+	}
 	return h, nil
 }
 

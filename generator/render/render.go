@@ -40,6 +40,13 @@ type Renderer struct {
 	// stale_after_days). New sets it to the current time; tests fix it.
 	Now time.Time
 
+	// KeepFragments keeps the rows of list pages (Page.CachedEach) for
+	// the next render, which is what makes a rebuild after one save
+	// cheap. New turns it on; a one-off build, which renders each row
+	// once, turns it off and saves their memory: the size of every list
+	// page together, some 200 MB at 10,000 journeys.
+	KeepFragments bool
+
 	theme     *Theme
 	templates map[string]*template.Template
 	fragments fragmentCache
@@ -51,7 +58,7 @@ func New(theme *Theme) (*Renderer, diag.List) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return &Renderer{Now: time.Now(), theme: theme, templates: tmpls, fragments: newFragmentCache()}, nil
+	return &Renderer{Now: time.Now(), KeepFragments: true, theme: theme, templates: tmpls, fragments: newFragmentCache()}, nil
 }
 
 // Page is what a layout receives as its dot.
