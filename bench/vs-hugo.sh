@@ -28,9 +28,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 : >"$work/w"; : >"$work/h"
 for i in $(seq "$runs"); do
-  measure waymark "$work/waymark" build -s "$work/site" -d "$work/out-w" --force >>"$work/w"
-  rm -rf "$work/out-h"
+  # Both start from an empty destination, outside the timing: removing
+  # the previous run's output is not building.
+  rm -rf "$work/out-w" "$work/out-h"
+  measure waymark "$work/waymark" build -s "$work/site" -d "$work/out-w" >>"$work/w"
   measure hugo hugo --quiet -s "$work/hugo" -d "$work/out-h" >>"$work/h"
+  echo "run $i: waymark $(tail -1 "$work/w" | cut -d' ' -f1) s, hugo $(tail -1 "$work/h" | cut -d' ' -f1) s" >&2
 done
 
 wt=$(cut -d' ' -f1 "$work/w" | median); wm=$(cut -d' ' -f2 "$work/w" | median)
