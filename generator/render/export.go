@@ -214,7 +214,11 @@ func (p *Page) cachedExport(name string, j *content.Journey, piece func() ([]byt
 	if err != nil {
 		return "", err
 	}
-	p.renderer.fragments.put(key, j, template.HTML(data)) // kept as text, never inserted into a page
+	// A one-off build keeps only the pieces it writes twice: a journey's
+	// map.json is also its part of index.json.
+	if p.renderer.KeepFragments || name == mapJSON {
+		p.renderer.fragments.put(key, j, template.HTML(data)) // kept as text, never inserted into a page
+	}
 	return string(data), nil
 }
 

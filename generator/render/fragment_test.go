@@ -7,8 +7,9 @@ import (
 )
 
 // TestKeepFragments renders a site whose index lists its journeys through
-// CachedEach: with KeepFragments the rows stay for the next render, and
-// without them nothing is kept, and the pages are the same.
+// CachedEach: with KeepFragments the rows and export pieces stay for the
+// next render; without, only what the build itself uses twice is kept,
+// and the pages are the same.
 func TestKeepFragments(t *testing.T) {
 	site := addTheme(fstest.MapFS{}, "themes/t", "t")
 	site["themes/t/layouts/index.html"] = file(`{{define "main"}}<ul>{{.CachedEach "card" .Pager.Items}}</ul>{{end}}`)
@@ -37,9 +38,20 @@ func TestKeepFragments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		kept := len(r.fragments.pages[fragmentKey{name: "card", page: ""}])
-		if want := map[bool]int{true: len(f.site.Journeys), false: 0}[keep]; kept != want {
-			t.Errorf("KeepFragments %v: %d rows kept, want %d", keep, kept, want)
+		all := len(f.site.Journeys)
+		for _, c := range []struct {
+			key  fragmentKey
+			want int
+		}{
+			{fragmentKey{name: "card", page: ""}, map[bool]int{true: all, false: 0}[keep]},
+			{fragmentKey{name: searchJS, page: exportKind}, map[bool]int{true: all, false: 0}[keep]},
+			// map.json pieces are written twice in one build, also as
+			// part of index.json: kept either way.
+			{fragmentKey{name: mapJSON, page: exportKind}, all},
+		} {
+			if kept := len(r.fragments.pages[c.key]); kept != c.want {
+				t.Errorf("KeepFragments %v: %d of %s kept, want %d", keep, kept, c.key.name, c.want)
+			}
 		}
 	}
 	if index[true] != index[false] || index[true] == "" {
