@@ -72,6 +72,10 @@ func diffRepo(t *testing.T) string {
 	dir, git := gitRepo(t)
 	site := goodSite()
 	site["site.toml"] += "\n[[channels]]\nid = \"app\"\nname = \"App\"\nkind = \"digital\"\n"
+	// A photo in static/, which a revision must have by name for the
+	// persona to load.
+	site["content/personas/ana.md"] = "+++\nname = \"Ana\"\nphoto = \"img/ana.jpg\"\n+++\n"
+	site["static/img/ana.jpg"] = "\xff\xd8\xff"
 	writeFiles(t, dir, map[string]string{"README.md": "maps"})
 	git("add", "-A")
 	git("commit", "-q", "-m", "v0")
