@@ -229,3 +229,16 @@ func TestDiffJSON(t *testing.T) {
 		t.Errorf("journeys: %+v", r.Journeys)
 	}
 }
+
+// TestDiffWithoutGit: with no git command to run, diff says so.
+func TestDiffWithoutGit(t *testing.T) {
+	site := writeSite(t, goodSite())
+	t.Setenv("PATH", t.TempDir()) // a folder with no git in it
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"diff", "-s", site}, &stdout, &stderr); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if !strings.Contains(stderr.String(), "the git command is not installed") {
+		t.Errorf("stderr:\n%s", &stderr)
+	}
+}
