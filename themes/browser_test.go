@@ -237,8 +237,10 @@ func TestStageControls(t *testing.T) {
 	if loc := run(t, ctx, chromedp.Location()); !strings.HasSuffix(loc, "#stage-research") {
 		t.Errorf("location after click = %s", loc)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll("[data-emotion-curve] [data-stage-id='research'][data-active]").length`); n != 1 {
-		t.Errorf("curve point for research active: %d", n)
+	// One point per line: this map has a line per persona.
+	if n, lines := eval[int](t, ctx, `document.querySelectorAll("[data-emotion-curve] [data-stage-id='research'][data-active]").length`),
+		eval[int](t, ctx, `document.querySelectorAll("[data-emotion-curve] g[data-persona]").length || 1`); n != lines {
+		t.Errorf("curve points for research active: %d, want one per line (%d)", n, lines)
 	}
 
 	// Keyboard: ArrowRight moves to the next stage and focuses it; Enter

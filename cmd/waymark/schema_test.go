@@ -17,6 +17,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -293,6 +294,8 @@ func docKeys(t *testing.T) (types map[string]map[string]string, persona []string
 func docType(root, p schema) string {
 	p = resolve(root, p)
 	switch {
+	case p["oneOf"] != nil && resolve(root, p["oneOf"].([]any)[0].(schema))["type"] == "number":
+		return "number or table" // emotion: one value, or one per persona
 	case p["oneOf"] != nil:
 		return "list of strings"
 	case p["enum"] != nil:
@@ -360,6 +363,14 @@ func TestSchemaMatchesModel(t *testing.T) {
 	}
 	for _, path := range []string{"journey.stages", "journey.stages.touchpoints"} {
 		e := resolve(journey, tables[path]["emotion"].(schema))
+		if branches, ok := e["oneOf"].([]any); ok && len(branches) == 2 {
+			// One value, or a table of persona slugs to values: both in range.
+			perPersona := resolve(journey, branches[1].(schema))["additionalProperties"].(schema)
+			if one := resolve(journey, branches[0].(schema)); !reflect.DeepEqual(one, resolve(journey, perPersona)) {
+				t.Errorf("[%s] emotion: a value per persona is %v, one value %v", path, perPersona, one)
+			}
+			e = resolve(journey, branches[0].(schema))
+		}
 		if e["minimum"] != json.Number(strconv.Itoa(content.MinEmotion)) || e["maximum"] != json.Number(strconv.Itoa(content.MaxEmotion)) {
 			t.Errorf("[%s] emotion: %v … %v, want %d … %d", path, e["minimum"], e["maximum"], content.MinEmotion, content.MaxEmotion)
 		}
@@ -814,6 +825,13 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 				doc["stages"] = append(doc["stages"].([]any), map[string]any{"name": "Another", "id": at(doc, st...)["id"]})
 			})
 			schemaOnlyAccepts("a stage name with no letters", del(in(st, "id")...), set("!!!", in(st, "name")...))
+
+			// One curve per persona.
+			ok("emotion per persona", set(map[string]any{"dana-ortiz": int64(-1)}, in(st, "emotion")...), set(map[string]any{"dana-ortiz": 1.5}, in(tp, "emotion")...))
+			bad("emotion per persona out of range", set(map[string]any{"dana-ortiz": int64(3)}, in(st, "emotion")...))
+			bad("emotion per persona in words", set(map[string]any{"dana-ortiz": "high"}, in(tp, "emotion")...))
+			schemaOnlyAccepts("emotion for a persona not in the journey", set(map[string]any{"sam-lee": int64(1)}, in(st, "emotion")...))
+			schemaOnlyAccepts("an empty emotion table", set(map[string]any{}, in(st, "emotion")...))
 
 		case "persona":
 			ok("the least", func(doc map[string]any) { clear(doc); doc["name"] = "P" })

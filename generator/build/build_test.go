@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -71,10 +72,14 @@ Ana rides to work.
 name = "Ben Cole"
 +++
 `)},
+		"content/personas/cy.md": {Data: []byte(`+++
+name = "Cy Park"
++++
+`)},
 		"content/journeys/buy.md": {Data: []byte(`+++
 title = "Buying a bike"
 summary = "From search to first ride."
-personas = ["ana"]
+personas = ["ana", "cy"]
 type = "strategic"
 goal = "Own a bike that fits"
 owner = "CX team"
@@ -88,7 +93,7 @@ goal = "Shortlist bikes"
 doing = ["Searches", "Reads reviews"]
 thinking = "Which size am I?"
 feeling = "Curious"
-emotion = 1
+emotion = { cy = -0.5, ana = 1.5 }
 pain_points = "Spec sheets use jargon"
 opportunities = ["Size finder"]
 frontstage = ["Product pages"]
@@ -112,10 +117,13 @@ id = "pay"
 name = "Checkout"
 emotion = -1.5
 moment_of_truth = true
+pain_points = ["Card declined", "Slow till"]
+opportunities = ["Pay by phone"]
 
   [[stages.touchpoints]]
   name = "Till"
   channels = ["store", "phone"]
+  emotion = { cy = -1 }
   moment_of_truth = true
 +++
 
@@ -241,13 +249,13 @@ func TestBuildFixture(t *testing.T) {
 			opts:     Options{Root: fixture(), Builtin: themes.Default()},
 			want:     append(goldenPages, "css/waymark.css", "js/waymark.js", "channels/web/index.html", "channels/store/index.html"),
 			wantNot:  []string{"journeys/idea/index.html"},
-			journeys: 2, personas: 2,
+			journeys: 2, personas: 3,
 		},
 		{
 			name:     "with drafts",
 			opts:     Options{Root: fixture(), Builtin: themes.Default(), Drafts: true},
 			want:     []string{"journeys/idea/index.html"},
-			journeys: 3, personas: 2,
+			journeys: 3, personas: 3,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -454,12 +462,14 @@ func TestExports(t *testing.T) {
 			Children []string `json:"children"`
 			Updated  *string  `json:"updated"`
 			Stages   []struct {
-				ID          string   `json:"id"`
-				Emotion     *float64 `json:"emotion"`
+				ID          string             `json:"id"`
+				Emotion     *float64           `json:"emotion"`
+				ByPersona   map[string]float64 `json:"emotion_by_persona"`
 				Touchpoints []struct {
-					Name     string   `json:"name"`
-					Channels []string `json:"channels"`
-					Emotion  *float64 `json:"emotion"`
+					Name      string             `json:"name"`
+					Channels  []string           `json:"channels"`
+					Emotion   *float64           `json:"emotion"`
+					ByPersona map[string]float64 `json:"emotion_by_persona"`
 				} `json:"touchpoints"`
 			} `json:"stages"`
 		} `json:"journeys"`
@@ -468,7 +478,7 @@ func TestExports(t *testing.T) {
 	if err := dec.Decode(&site); err != nil {
 		t.Fatalf("index.json: %v", err)
 	}
-	if site.Version != 1 || len(site.Channels) != 3 || len(site.Personas) != 2 || len(site.Journeys) != 2 {
+	if site.Version != 1 || len(site.Channels) != 3 || len(site.Personas) != 3 || len(site.Journeys) != 2 {
 		t.Fatalf("index.json: version %d, %d channels, %d personas, %d journeys", site.Version, len(site.Channels), len(site.Personas), len(site.Journeys))
 	}
 	byslug := map[string]int{}
@@ -484,6 +494,15 @@ func TestExports(t *testing.T) {
 	}
 	if s := dmg.Stages[0]; s.Emotion == nil || *s.Emotion != -2 || s.Touchpoints[0].Channels[0] != "phone" || s.Touchpoints[0].Emotion != nil {
 		t.Errorf("damaged stage = %+v", s)
+	}
+	// Emotions per persona: the mean in emotion, each persona's own beside
+	// it; {} where everyone shares one value, never null.
+	if s := buyJ.Stages[0]; s.Emotion == nil || *s.Emotion != 0.5 || !reflect.DeepEqual(s.ByPersona, map[string]float64{"ana": 1.5, "cy": -0.5}) ||
+		s.Touchpoints[0].ByPersona == nil || len(s.Touchpoints[0].ByPersona) != 0 {
+		t.Errorf("buy's first stage = %+v", s)
+	}
+	if tp := buyJ.Stages[1].Touchpoints[0]; tp.Emotion == nil || *tp.Emotion != -1 || !reflect.DeepEqual(tp.ByPersona, map[string]float64{"cy": -1}) {
+		t.Errorf("buy's till = %+v", tp)
 	}
 	// map.json holds the same journey.
 	var m struct {

@@ -42,10 +42,9 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			name:   "a journey's title",
 			change: func() { edit(buy, `title = "Buying a bike"`, `title = "Buying an e-bike"`) },
 			files:  []string{buy},
-			// The child shows its parent's title; Ana lists it; the
-			// channels it uses list it. Ben and the channel it does not
-			// use are left alone.
-			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "channels/web/index.html"},
+			// The child shows its parent's title; Ana and Cy list it;
+			// the channels it uses list it. Ben and the 404 page are left alone.
+			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "personas/cy/index.html", "channels/web/index.html"},
 			skip:   []string{"personas/ben/index.html", "404.html"},
 			early:  []string{"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.svg"},
 		},

@@ -23,6 +23,23 @@ type ref struct {
 type journeyRefs struct {
 	personas []ref
 	parent   ref
+	// emotions are the emotions written per persona, checked against
+	// the journey's personas once they are resolved.
+	emotions []personaEmotions
+}
+
+// personaEmotions is an emotion written as a table keyed by persona slug,
+// as written. The loader makes the Emotion of it afresh on every load
+// (decoded files are kept between loads, and a persona file added later
+// can make a key valid).
+type personaEmotions struct {
+	target  *Emotion
+	entries []personaEmotionRef
+}
+
+type personaEmotionRef struct {
+	ref
+	value float64
 }
 
 func decodePersona(t tomldoc.Table, p *Persona, cfg *config.Config) {
@@ -78,7 +95,7 @@ func decodeJourney(t tomldoc.Table, j *Journey, cfg *config.Config) journeyRefs 
 	}
 	ids := map[string]diag.Position{}
 	for _, st := range stages {
-		s := decodeStage(st, cfg)
+		s := decodeStage(st, cfg, &refs)
 		s.Journey = j
 		if s.ID != "" {
 			if prev, dup := ids[s.ID]; dup {
@@ -98,7 +115,7 @@ func decodeJourney(t tomldoc.Table, j *Journey, cfg *config.Config) journeyRefs 
 	return refs
 }
 
-func decodeStage(t tomldoc.Table, cfg *config.Config) *Stage {
+func decodeStage(t tomldoc.Table, cfg *config.Config, refs *journeyRefs) *Stage {
 	s := &Stage{}
 	if t.Require("name", `name = "Research"`) {
 		s.Name = t.String("name")
@@ -121,6 +138,7 @@ func decodeStage(t tomldoc.Table, cfg *config.Config) *Stage {
 	s.Thinking = t.Strings("thinking")
 	s.Feeling = t.String("feeling")
 	s.Emotion = emotion(t, "emotion")
+	refs.perPersona(t, "emotion", &s.Emotion)
 	s.PainPoints = t.Strings("pain_points")
 	s.Opportunities = t.Strings("opportunities")
 	s.Frontstage = t.Strings("frontstage")
@@ -144,6 +162,7 @@ func decodeStage(t tomldoc.Table, cfg *config.Config) *Stage {
 		}
 		tp.Description = tt.String("description")
 		tp.Emotion = emotion(tt, "emotion")
+		refs.perPersona(tt, "emotion", &tp.Emotion)
 		tp.Owner = tt.String("owner")
 		tp.MomentOfTruth = tt.Bool("moment_of_truth")
 		tt.Done()
@@ -191,16 +210,51 @@ func oneOf(t tomldoc.Table, key string, values []string, def string) string {
 	return def
 }
 
+// emotion reads an emotion written as one number. One written as a table
+// of persona slugs to numbers is read by journeyRefs.perPersona instead,
+// and left unset here until the personas are known.
 func emotion(t tomldoc.Table, key string) Emotion {
+	if t.IsTable(key) {
+		return Emotion{}
+	}
 	v, ok := t.Number(key)
 	if !ok {
 		return Emotion{}
 	}
-	if v < MinEmotion || v > MaxEmotion {
-		t.Errorf(key, "-2 is very negative, 0 neutral, 2 very positive", "emotion %v is out of range: it must be from -2 to 2", v)
+	if !inEmotionRange(v) {
+		t.Errorf(key, emotionScaleHint, "emotion %v is out of range: it must be from -2 to 2", v)
 		return Emotion{}
 	}
 	return Emotion{Value: v, Set: true}
+}
+
+const emotionScaleHint = "-2 is very negative, 0 neutral, 2 very positive"
+
+func inEmotionRange(v float64) bool { return v >= MinEmotion && v <= MaxEmotion }
+
+// perPersona reads an emotion written per persona (emotion = { dana-ortiz
+// = -1, sam-lee = 1 }) and keeps it, with each key's position, for the
+// loader to check against the journey's personas. A value out of range is
+// reported here, at its key.
+func (refs *journeyRefs) perPersona(t tomldoc.Table, key string, target *Emotion) {
+	if !t.IsTable(key) {
+		return
+	}
+	entries := t.NumberMap(key)
+	if len(entries) == 0 && t.Has(key) {
+		t.Errorf(key, `name each persona with their value, e.g. emotion = { dana-ortiz = -1, sam-lee = 1 }, or write one number`,
+			"emotion table is empty")
+		return
+	}
+	pe := personaEmotions{target: target}
+	for _, e := range entries {
+		if !inEmotionRange(e.Value) {
+			t.Report(e.Pos, emotionScaleHint, "emotion %v for %q is out of range: it must be from -2 to 2", e.Value, e.Key)
+			continue
+		}
+		pe.entries = append(pe.entries, personaEmotionRef{ref{e.Key, e.Pos}, e.Value})
+	}
+	refs.emotions = append(refs.emotions, pe)
 }
 
 // channels resolves the channel ids written under key against site.toml.

@@ -314,9 +314,51 @@ func (l *loader) resolve() {
 				j.Parent = p
 			}
 		}
+		l.resolveEmotions(j, refs, personas)
 	}
 
 	l.cutParentCycles()
+}
+
+// resolveEmotions makes each emotion written per persona of its table:
+// every key must be one of the journey's personas, and the values are kept
+// in the journey's persona order. It starts from what was written each
+// time, as decoded files are kept between loads.
+func (l *loader) resolveEmotions(j *Journey, refs journeyRefs, personas map[string]*Persona) {
+	slugs := make([]string, len(j.Personas))
+	for i, p := range j.Personas {
+		slugs[i] = p.Slug
+	}
+	for _, pe := range refs.emotions {
+		byPersona := make(map[string]float64, len(pe.entries))
+		for _, e := range pe.entries {
+			if slices.Contains(slugs, e.slug) {
+				byPersona[e.slug] = e.value
+				continue
+			}
+			if slices.ContainsFunc(refs.personas, func(r ref) bool { return r.slug == e.slug }) {
+				continue // an unknown persona in personas = […], reported there
+			}
+			hint := diag.Suggest(e.slug, slugs)
+			switch {
+			case hint != "":
+			case len(slugs) == 0:
+				hint = fmt.Sprintf("list the journey's personas first: personas = [%q]", e.slug)
+			case personas[e.slug] != nil:
+				hint = fmt.Sprintf("add %q to the journey's personas, or use one of: %s", e.slug, strings.Join(slugs, ", "))
+			default:
+				hint = "the keys are the journey's personas: " + strings.Join(slugs, ", ")
+			}
+			l.errs.Add(e.pos, hint, "emotion for %q, who is not one of this journey's personas", e.slug)
+		}
+		var values []PersonaEmotion
+		for _, s := range slugs {
+			if v, ok := byPersona[s]; ok {
+				values = append(values, PersonaEmotion{Persona: s, Value: v})
+			}
+		}
+		*pe.target = perPersona(values)
+	}
 }
 
 // cutParentCycles reports every parent chain that comes back to where it

@@ -557,6 +557,51 @@ name = "Research"
 			},
 			want: []wantDiag{{"content/journeys/child.md", 3, 1, `parent journey "parent" is a draft, which this build leaves out`, "--drafts"}},
 		},
+		// emotion = { <persona> = <value>, … }
+		{
+			name: "per-persona emotion keyed by a persona the journey does not name",
+			files: map[string]string{
+				J:                             "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\"]\n[[stages]]\nname = \"One\"\nemotion = { dana-ortiz = 1, sam-lee = -1 }\n+++\n",
+				"content/personas/sam-lee.md": sam,
+			},
+			want: []wantDiag{{J, 6, 29, `emotion for "sam-lee", who is not one of this journey's personas`, `add "sam-lee" to the journey's personas`}},
+		},
+		{
+			name: "per-persona emotion with a misspelt persona, on a touchpoint",
+			files: map[string]string{
+				J:                             "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\", \"sam-lee\"]\n[[stages]]\nname = \"One\"\nemotion = 1\n  [[stages.touchpoints]]\n  name = \"Web\"\n  channels = [\"web\"]\n  emotion = {\n    dana-ortz = -1,\n    sam-lee = 2 }\n+++\n",
+				"content/personas/sam-lee.md": sam,
+			},
+			want: []wantDiag{{J, 11, 5, `emotion for "dana-ortz", who is not one of this journey's personas`, `did you mean "dana-ortiz"?`}},
+		},
+		{
+			name:  "per-persona emotion on a journey without personas",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\n[[stages]]\nname = \"One\"\nemotion = { dana-ortiz = 1 }\n+++\n"},
+			want:  []wantDiag{{J, 5, 13, `emotion for "dana-ortiz", who is not one of this journey's personas`, `list the journey's personas first: personas = ["dana-ortiz"]`}},
+		},
+		{
+			name:  "per-persona emotion out of range, and not a number",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\", \"sam-lee\"]\n[[stages]]\nname = \"One\"\nemotion = { dana-ortiz = 3, sam-lee = \"high\" }\n+++\n", "content/personas/sam-lee.md": sam},
+			want: []wantDiag{
+				{J, 6, 13, `emotion 3 for "dana-ortiz" is out of range: it must be from -2 to 2`, "-2 is very negative"},
+				{J, 6, 29, `sam-lee must be a number, not a string ("high")`, ""},
+			},
+		},
+		{
+			name:  "empty per-persona emotion",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\"]\n[[stages]]\nname = \"One\"\nemotion = {}\n+++\n"},
+			want:  []wantDiag{{J, 6, 1, "emotion table is empty", "write one number"}},
+		},
+		{
+			name:  "an unknown persona is reported once, in personas, not again in emotion",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortz\"]\n[[stages]]\nname = \"One\"\nemotion = { dana-ortz = 1 }\n+++\n"},
+			want:  []wantDiag{{J, 3, 13, `unknown persona "dana-ortz"`, `did you mean "dana-ortiz"?`}},
+		},
+		{
+			name:  "a persona missing from a per-persona table is fine",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\", \"sam-lee\"]\n[[stages]]\nname = \"One\"\nemotion = { sam-lee = 1 }\n  [[stages.touchpoints]]\n  name = \"Web\"\n  channels = [\"web\"]\n  emotion = -1\n+++\n", "content/personas/sam-lee.md": sam},
+			want:  nil,
+		},
 		{
 			name: "draft parent is fine when drafts are built",
 			files: map[string]string{
@@ -865,7 +910,7 @@ func TestLoadFullJourney(t *testing.T) {
 			t.Errorf("stage %s = %q, want %q", l.name, l.got, l.want)
 		}
 	}
-	if s.Emotion != (Emotion{Value: 1, Set: true}) || !s.MomentOfTruth || s.Journey != j {
+	if !s.Emotion.Equal(Emotion{Value: 1, Set: true}) || !s.MomentOfTruth || s.Journey != j {
 		t.Errorf("stage Emotion, MomentOfTruth, Journey = %v, %v, %v", s.Emotion, s.MomentOfTruth, s.Journey)
 	}
 	if b := j.Stages[1]; b.ID != "buy" || b.Name != "Checkout and payment" || b.Emotion.Value != -0.5 || b.MomentOfTruth {
@@ -1162,14 +1207,14 @@ func TestEmotion(t *testing.T) {
 		level      int
 	}{
 		{Emotion{}, "", "not rated", 0},
-		{Emotion{2, true}, "+2", "very positive", 2},
-		{Emotion{1.5, true}, "+1.5", "very positive", 2},
-		{Emotion{0.5, true}, "+0.5", "positive", 1},
-		{Emotion{0, true}, "0", "neutral", 0},
-		{Emotion{-0.4, true}, "-0.4", "neutral", 0},
-		{Emotion{-1, true}, "-1", "negative", -1},
-		{Emotion{-1.5, true}, "-1.5", "very negative", -2},
-		{Emotion{-2, true}, "-2", "very negative", -2},
+		{Emotion{Value: 2, Set: true}, "+2", "very positive", 2},
+		{Emotion{Value: 1.5, Set: true}, "+1.5", "very positive", 2},
+		{Emotion{Value: 0.5, Set: true}, "+0.5", "positive", 1},
+		{Emotion{Value: 0, Set: true}, "0", "neutral", 0},
+		{Emotion{Value: -0.4, Set: true}, "-0.4", "neutral", 0},
+		{Emotion{Value: -1, Set: true}, "-1", "negative", -1},
+		{Emotion{Value: -1.5, Set: true}, "-1.5", "very negative", -2},
+		{Emotion{Value: -2, Set: true}, "-2", "very negative", -2},
 	}
 	for _, tt := range tests {
 		if got := tt.e.String(); got != tt.str {
@@ -1184,8 +1229,8 @@ func TestEmotion(t *testing.T) {
 			}
 		}
 	}
-	avg := Average([]Emotion{{1, true}, {}, {-2, true}, {2, true}})
-	if avg != (Emotion{0.33, true}) {
+	avg := Average([]Emotion{{Value: 1, Set: true}, {}, {Value: -2, Set: true}, {Value: 2, Set: true}})
+	if !avg.Equal(Emotion{Value: 0.33, Set: true}) {
 		t.Errorf("Average = %v, want 0.33 (unset values left out)", avg)
 	}
 	if avg := Average([]Emotion{{}, {}}); avg.Set {
@@ -1252,5 +1297,97 @@ func TestStageNameWithoutID(t *testing.T) {
 	_, diags := Load(fsys, cfg, Options{})
 	if want := `content/journeys/j.md:5:1: stage name "!!!" gives no id`; !strings.Contains(diags.Format(), want) {
 		t.Errorf("want %q in\n%s", want, diags.Format())
+	}
+}
+
+func TestLoadPerPersonaEmotion(t *testing.T) {
+	fsys := siteFS(map[string]string{
+		"content/personas/sam-lee.md": sam,
+		J: `+++
+title = "Buy"
+personas = ["dana-ortiz", "sam-lee"]
+
+[[stages]]
+name = "Research"
+emotion = { sam-lee = 1, dana-ortiz = -1.5 }
+
+  [[stages.touchpoints]]
+  name = "Web"
+  channels = ["web"]
+
+  [[stages.touchpoints]]
+  name = "Chat"
+  channels = ["web"]
+  emotion = { sam-lee = 2 }
+
+[[stages]]
+name = "Pay"
+emotion = -1
++++
+`,
+	})
+	site, errs := load(t, fsys, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs.Format())
+	}
+	s := site.Journeys[0].Stages[0]
+	// In the journey's persona order, not the order written; the mean
+	// rounded to two decimals.
+	want := Emotion{Value: -0.25, Set: true, ByPersona: []PersonaEmotion{{"dana-ortiz", -1.5}, {"sam-lee", 1}}}
+	if !s.Emotion.Equal(want) {
+		t.Errorf("stage emotion = %+v, want %+v", s.Emotion, want)
+	}
+	web, chat := s.Touchpoints[0], s.Touchpoints[1]
+	pay := site.Journeys[0].Stages[1]
+	type feelCase struct {
+		name          string
+		got           Emotion
+		inherited     bool
+		want          Emotion
+		wantInherited bool
+	}
+	tests := []feelCase{
+		{"stage, Dana", s.Emotion.For("dana-ortiz"), false, Emotion{Value: -1.5, Set: true}, false},
+		{"plain stage, Sam", pay.Emotion.For("sam-lee"), false, Emotion{Value: -1, Set: true}, false},
+		{"persona not in the table", chat.Emotion.For("dana-ortiz"), false, Emotion{}, false},
+		{"stranger", s.Emotion.For("nobody"), false, Emotion{}, false},
+	}
+	e, inh := web.FeelsFor("sam-lee")
+	tests = append(tests, feelCase{"touchpoint inherits the stage's value for Sam", e, inh, Emotion{Value: 1, Set: true}, true})
+	e, inh = chat.FeelsFor("dana-ortiz")
+	tests = append(tests, feelCase{"touchpoint with a table that leaves Dana out", e, inh, Emotion{}, false})
+	for _, tt := range tests {
+		if !tt.got.Equal(tt.want) || tt.inherited != tt.wantInherited {
+			t.Errorf("%s: %+v (inherited %v), want %+v (inherited %v)", tt.name, tt.got, tt.inherited, tt.want, tt.wantInherited)
+		}
+	}
+	if got := s.Emotion.Values(); !slices.Equal(got, []float64{-1.5, 1}) {
+		t.Errorf("Values = %v", got)
+	}
+	if !site.Journeys[0].PerPersona() {
+		t.Error("PerPersona = false for a journey with a per-persona stage")
+	}
+}
+
+// A key that names no persona of the journey becomes valid when the
+// journey is not reloaded but the persona appears: the emotion is made
+// again from what was written on every load, not from the last result.
+func TestLoadPerPersonaEmotionFromCache(t *testing.T) {
+	journeyText := "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\", \"sam-lee\"]\n[[stages]]\nname = \"One\"\nemotion = { dana-ortiz = 1, sam-lee = -1 }\n+++\n"
+	fsys := siteFS(map[string]string{J: journeyText})
+	cache := NewCache()
+	_, errs := load(t, fsys, Options{Cache: cache})
+	if len(errs) == 0 {
+		t.Fatal("no error for the missing persona sam-lee")
+	}
+	fsys["content/personas/sam-lee.md"] = &fstest.MapFile{Data: []byte(sam)}
+	cache.Forget("content/personas/sam-lee.md")
+	site, errs := load(t, fsys, Options{Cache: cache})
+	if len(errs) > 0 {
+		t.Fatal(errs.Format())
+	}
+	want := Emotion{Value: 0, Set: true, ByPersona: []PersonaEmotion{{"dana-ortiz", 1}, {"sam-lee", -1}}}
+	if got := site.Journeys[0].Stages[0].Emotion; !got.Equal(want) {
+		t.Errorf("after sam-lee.md appears: %+v, want %+v", got, want)
 	}
 }

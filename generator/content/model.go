@@ -132,6 +132,33 @@ func (t *Touchpoint) Feels() (e Emotion, inherited bool) {
 	return t.Stage.Emotion, t.Stage.Emotion.Set
 }
 
+// FeelsFor is Feels for one persona: the touchpoint's emotion for them
+// when it has one of its own, else its stage's.
+func (t *Touchpoint) FeelsFor(persona string) (e Emotion, inherited bool) {
+	if t.Emotion.Set {
+		return t.Emotion.For(persona), false
+	}
+	e = t.Stage.Emotion.For(persona)
+	return e, e.Set
+}
+
+// PerPersona reports whether any emotion of the journey, a stage's or a
+// touchpoint's, was written per persona: its curve then has one line per
+// persona.
+func (j *Journey) PerPersona() bool {
+	for _, s := range j.Stages {
+		if s.Emotion.PerPersona() {
+			return true
+		}
+		for _, t := range s.Touchpoints {
+			if t.Emotion.PerPersona() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // OnChannel reports whether the touchpoint uses the channel.
 func (t *Touchpoint) OnChannel(id string) bool {
 	for _, c := range t.Channels {
@@ -153,9 +180,87 @@ type Evidence struct {
 
 // Emotion is a value on the scale from -2 (very negative) to 2 (very
 // positive). The zero value is "not given".
+//
+// An emotion written per persona (emotion = { dana-ortiz = -1, sam-lee = 1 })
+// keeps each persona's value in ByPersona, in the journey's persona order,
+// and their mean in Value, so that whatever reads only Value sees the
+// overall feeling. Emotions are not comparable with == (ByPersona is a
+// slice): compare with Equal.
 type Emotion struct {
-	Value float64
-	Set   bool
+	Value     float64
+	Set       bool
+	ByPersona []PersonaEmotion // nil unless written per persona
+}
+
+// PersonaEmotion is one persona's own value in an emotion written per
+// persona.
+type PersonaEmotion struct {
+	Persona string // the persona's slug
+	Value   float64
+}
+
+// PerPersona reports whether the emotion was written per persona.
+func (e Emotion) PerPersona() bool { return len(e.ByPersona) > 0 }
+
+// For is how the persona feels: their own value when the emotion was
+// written per persona, or the one value everyone shares when it was not.
+// A persona left out of a per-persona table is not rated there (the zero
+// Emotion): the others' mean says nothing about how they feel.
+func (e Emotion) For(persona string) Emotion {
+	if !e.PerPersona() {
+		return Emotion{Value: e.Value, Set: e.Set}
+	}
+	for _, pe := range e.ByPersona {
+		if pe.Persona == persona {
+			return Emotion{Value: pe.Value, Set: true}
+		}
+	}
+	return Emotion{}
+}
+
+// Equal reports whether two emotions say the same: the same value, or both
+// unset, and the same values per persona.
+func (e Emotion) Equal(o Emotion) bool {
+	if e.Set != o.Set || (e.Set && e.Value != o.Value) || len(e.ByPersona) != len(o.ByPersona) {
+		return false
+	}
+	for i := range e.ByPersona {
+		if e.ByPersona[i] != o.ByPersona[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Values are the emotion's ratings: one per persona when written per
+// persona, else the one value, else none. Averages over many touchpoints
+// count each of them, so a touchpoint rated by three personas weighs as
+// three ratings.
+func (e Emotion) Values() []float64 {
+	switch {
+	case e.PerPersona():
+		out := make([]float64, len(e.ByPersona))
+		for i, pe := range e.ByPersona {
+			out[i] = pe.Value
+		}
+		return out
+	case e.Set:
+		return []float64{e.Value}
+	}
+	return nil
+}
+
+// perPersona makes the emotion of the values given, in that order: their
+// mean, rounded as Average rounds, and each persona's own.
+func perPersona(values []PersonaEmotion) Emotion {
+	if len(values) == 0 {
+		return Emotion{}
+	}
+	var sum float64
+	for _, pe := range values {
+		sum += pe.Value
+	}
+	return Emotion{Value: roundEmotion(sum / float64(len(values))), Set: true, ByPersona: values}
 }
 
 // Bounds of the emotion scale.
@@ -209,6 +314,8 @@ func Average(es []Emotion) Emotion {
 	if n == 0 {
 		return Emotion{}
 	}
-	// Two decimals are plenty on a five-point scale.
-	return Emotion{Value: math.Round(sum/float64(n)*100) / 100, Set: true}
+	return Emotion{Value: roundEmotion(sum / float64(n)), Set: true}
 }
+
+// roundEmotion rounds a mean to two decimals, plenty on a five-point scale.
+func roundEmotion(v float64) float64 { return math.Round(v*100) / 100 }

@@ -12,24 +12,57 @@ import (
 // an emotion, evenly spaced so that point i sits over stage column i, and
 // smaller marks for touchpoints that carry their own emotion. Templates
 // draw it as inline SVG; all numbers are in the viewBox's units.
+//
+// A map whose emotions are written per persona has one line per persona
+// in Series instead (Points and Path still hold the overall line, for
+// whatever wants one).
 type Curve struct {
 	Width, Height float64
 	Points        []CurvePoint
 	Marks         []CurveMark
 	Path          string  // the SVG path through the points
 	Levels        []Level // horizontal guides, +2 at the top to -2 at the bottom
+
+	Series []*CurveSeries // one per persona, in the journey's order; nil for one line
+
+	sz curveSize // with slot worked out
 }
 
 // CurvePoint is a stage's point on the curve.
 type CurvePoint struct {
-	X, Y  float64
-	Stage *content.Stage
+	X, Y    float64
+	Stage   *content.Stage
+	Emotion content.Emotion // the value drawn: the stage's, or one persona's
 }
 
 // CurveMark is a touchpoint's own emotion, drawn within its stage's column.
 type CurveMark struct {
 	X, Y       float64
 	Touchpoint *content.Touchpoint
+}
+
+// CurveSeries is one line of a curve that has several: a persona's.
+// Series are told apart by colour (Tone) and
+// by the shape of their markers, so that they stay apart for readers who
+// cannot tell the colours apart and on a black-and-white print.
+type CurveSeries struct {
+	Key    string // the persona's slug
+	Name   string // for the legend
+	Shape  string // one of seriesShapes
+	Tone   int    // 1 … len(seriesShapes): the series' colour, for CSS
+	Points []SeriesPoint
+	Path   string
+	// Legend is a marker of the series' shape at (0, 0) in a 16 × 16 box
+	// centred there, for legends and text beside values.
+	Legend string
+}
+
+// SeriesPoint is a stage's point on one series.
+type SeriesPoint struct {
+	X, Y    float64
+	Stage   *content.Stage
+	Emotion content.Emotion
+	Marker  string // an SVG path of the series' shape around X, Y
 }
 
 // Level is a guide line on the curve.
@@ -45,30 +78,39 @@ type curveSize struct {
 	slot, height, padY float64
 	width              float64 // when set, the whole curve's width: slots shrink to fit
 	marks              bool
+	marker             float64 // the radius of a series' markers
+	spread             float64 // how far apart series' points of one stage sit, so none hides another
 }
 
 var (
-	timelineCurve = curveSize{slot: 200, height: 150, padY: 18, marks: true}
-	sparkCurve    = curveSize{width: 140, height: 36, padY: 5}
+	timelineCurve = curveSize{slot: 200, height: 150, padY: 18, marks: true, marker: 6.5, spread: 10}
+	sparkCurve    = curveSize{width: 140, height: 36, padY: 5, marker: 2.5}
 )
 
+// seriesShapes are the markers of persona lines, in the journey's persona
+// order; past six personas they repeat, colours and all.
+var seriesShapes = []string{"circle", "square", "triangle", "diamond", "triangle-down", "cross"}
+
 func newCurve(stages []*content.Stage, sz curveSize) *Curve {
+	return newCurveOf(stages, sz, func(s *content.Stage) content.Emotion { return s.Emotion })
+}
+
+// newCurveOf is a curve of the emotion feel gives each stage: the stage's
+// own, or one persona's.
+func newCurveOf(stages []*content.Stage, sz curveSize, feel func(*content.Stage) content.Emotion) *Curve {
 	n := max(len(stages), 1)
 	if sz.width > 0 {
 		sz.slot = sz.width / float64(n)
 	}
-	c := &Curve{Width: sz.slot * float64(n), Height: sz.height}
-	y := func(v float64) float64 {
-		return round1(sz.padY + (content.MaxEmotion-v)/(content.MaxEmotion-content.MinEmotion)*(sz.height-2*sz.padY))
-	}
+	c := &Curve{Width: sz.slot * float64(n), Height: sz.height, sz: sz}
 	for v := content.MaxEmotion; v >= content.MinEmotion; v-- {
 		e := content.Emotion{Value: float64(v), Set: true}
-		c.Levels = append(c.Levels, Level{Y: y(float64(v)), Value: v, Label: e.String() + " " + e.Label(), Neutral: v == 0})
+		c.Levels = append(c.Levels, Level{Y: c.y(float64(v)), Value: v, Label: e.String() + " " + e.Label(), Neutral: v == 0})
 	}
 	for i, s := range stages {
-		cx := sz.slot*float64(i) + sz.slot/2
-		if s.Emotion.Set {
-			c.Points = append(c.Points, CurvePoint{X: round1(cx), Y: y(s.Emotion.Value), Stage: s})
+		cx := c.x(i)
+		if e := feel(s); e.Set {
+			c.Points = append(c.Points, CurvePoint{X: round1(cx), Y: c.y(e.Value), Stage: s, Emotion: e})
 		}
 		if !sz.marks {
 			continue
@@ -83,11 +125,140 @@ func newCurve(stages []*content.Stage, sz curveSize) *Curve {
 		step := sz.slot / 2 / float64(max(len(own), 1))
 		for k, t := range own {
 			x := cx - sz.slot/4 + step*(float64(k)+0.5)
-			c.Marks = append(c.Marks, CurveMark{X: round1(x), Y: y(t.Emotion.Value), Touchpoint: t})
+			c.Marks = append(c.Marks, CurveMark{X: round1(x), Y: c.y(t.Emotion.Value), Touchpoint: t})
 		}
 	}
 	c.Path = smoothPath(c.Points)
 	return c
+}
+
+// x is the centre of stage column i.
+func (c *Curve) x(i int) float64 { return c.sz.slot*float64(i) + c.sz.slot/2 }
+
+// y is where value v sits: +2 on the top padding, -2 on the bottom one.
+func (c *Curve) y(v float64) float64 {
+	return round1(c.sz.padY + (content.MaxEmotion-v)/(content.MaxEmotion-content.MinEmotion)*(c.sz.height-2*c.sz.padY))
+}
+
+// journeyCurve is a journey page's curve: one line, or one per persona
+// when any of its emotions is written per persona.
+func journeyCurve(j *content.Journey) *Curve {
+	c := newCurve(j.Stages, timelineCurve)
+	if j.PerPersona() {
+		// The touchpoints' own values are in their lane, per persona: a
+		// mark per touchpoint and persona would bury the lines.
+		c.Marks = nil
+		c.addPersonaSeries(j)
+	}
+	return c
+}
+
+// personaSparkline is the small curve of one persona's emotions.
+func personaSparkline(stages []*content.Stage, persona string) *Curve {
+	return newCurveOf(stages, sparkCurve, func(s *content.Stage) content.Emotion { return s.Emotion.For(persona) })
+}
+
+func (c *Curve) addPersonaSeries(j *content.Journey) {
+	n := len(j.Personas)
+	for i, p := range j.Personas {
+		se := newSeries(p.Slug, p.Name, i, c.sz.marker)
+		dx := (float64(i) - float64(n-1)/2) * c.sz.spread
+		for k, s := range j.Stages {
+			if e := s.Emotion.For(p.Slug); e.Set {
+				se.add(c, s, e, c.x(k)+dx)
+			}
+		}
+		se.finish()
+		c.Series = append(c.Series, se)
+	}
+}
+
+func newSeries(key, name string, i int, r float64) *CurveSeries {
+	shape := seriesShapes[i%len(seriesShapes)]
+	return &CurveSeries{Key: key, Name: name, Shape: shape, Tone: i%len(seriesShapes) + 1, Legend: marker(shape, 0, 0, r)}
+}
+
+func (se *CurveSeries) add(c *Curve, s *content.Stage, e content.Emotion, x float64) {
+	p := SeriesPoint{X: round1(x), Y: c.y(e.Value), Stage: s, Emotion: e}
+	p.Marker = marker(se.Shape, p.X, p.Y, c.sz.marker)
+	se.Points = append(se.Points, p)
+}
+
+func (se *CurveSeries) finish() {
+	pts := make([]CurvePoint, len(se.Points))
+	for i, p := range se.Points {
+		pts[i] = CurvePoint{X: p.X, Y: p.Y}
+	}
+	se.Path = smoothPath(pts)
+}
+
+// marker is an SVG path of shape centred on (x, y), of about radius r;
+// the shapes are sized to look equally heavy.
+func marker(shape string, x, y, r float64) string {
+	p := func(parts ...float64) string {
+		var b strings.Builder
+		for i := 0; i < len(parts); i += 2 {
+			if i == 0 {
+				b.WriteString("M")
+			} else {
+				b.WriteString("L")
+			}
+			b.WriteString(num(parts[i]) + " " + num(parts[i+1]))
+		}
+		b.WriteString("Z")
+		return b.String()
+	}
+	switch shape {
+	case "square":
+		s := r * 0.88
+		return p(x-s, y-s, x+s, y-s, x+s, y+s, x-s, y+s)
+	case "triangle":
+		return p(x, y-r*1.2, x+r*1.1, y+r*0.8, x-r*1.1, y+r*0.8)
+	case "triangle-down":
+		return p(x, y+r*1.2, x+r*1.1, y-r*0.8, x-r*1.1, y-r*0.8)
+	case "diamond":
+		d := r * 1.25
+		return p(x, y-d, x+d, y, x, y+d, x-d, y)
+	case "cross":
+		w := r * 0.42
+		return p(x-w, y-r, x+w, y-r, x+w, y-w, x+r, y-w, x+r, y+w, x+w, y+w, x+w, y+r, x-w, y+r, x-w, y+w, x-r, y+w, x-r, y-w, x-w, y-w)
+	}
+	return "M" + num(x-r) + " " + num(y) + "a" + num(r) + " " + num(r) + " 0 1 0 " + num(2*r) + " 0a" + num(r) + " " + num(r) + " 0 1 0 " + num(-2*r) + " 0Z"
+}
+
+// Summary is the curve in words, for the SVG's accessible name: each
+// line's stages and values.
+func (c *Curve) Summary() string {
+	var b strings.Builder
+	if len(c.Series) == 0 {
+		b.WriteString("Emotion curve: ")
+		for i, p := range c.Points {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(p.Stage.Name + " " + p.Stage.Emotion.String())
+		}
+	} else {
+		b.WriteString("Emotion curves, one per persona. ")
+		for _, se := range c.Series {
+			se.describe(&b)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func (se *CurveSeries) describe(b *strings.Builder) {
+	b.WriteString(se.Name + ": ")
+	if len(se.Points) == 0 {
+		b.WriteString("not rated")
+	}
+	for i, p := range se.Points {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(p.Stage.Name + " " + p.Emotion.String())
+	}
+	b.WriteString(". ")
 }
 
 // smoothPath joins the points with cubic curves whose control points lie
@@ -110,3 +281,28 @@ func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
 // num prints a coordinate compactly: 12, 12.5.
 func num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
+
+// PersonaFeeling is how one of a journey's personas feels at a stage or
+// touchpoint, with the marker of their line on the curve.
+type PersonaFeeling struct {
+	Persona *content.Persona
+	Emotion content.Emotion // unset when the persona is not rated there
+	Shape   string
+	Tone    int
+	Legend  string // the marker, as CurveSeries.Legend
+}
+
+// feelings lists how each of j's personas feels where e was written, in
+// the journey's persona order; nil unless e was written per persona, so
+// that an emotion everyone shares is shown once.
+func feelings(e content.Emotion, j *content.Journey) []PersonaFeeling {
+	if !e.PerPersona() {
+		return nil
+	}
+	out := make([]PersonaFeeling, len(j.Personas))
+	for i, p := range j.Personas {
+		se := newSeries(p.Slug, p.Name, i, timelineCurve.marker)
+		out[i] = PersonaFeeling{Persona: p, Emotion: e.For(p.Slug), Shape: se.Shape, Tone: se.Tone, Legend: se.Legend}
+	}
+	return out
+}

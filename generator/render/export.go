@@ -115,6 +115,7 @@ type (
 		Thinking      []string           `json:"thinking"`
 		Feeling       string             `json:"feeling"`
 		Emotion       *float64           `json:"emotion"`
+		ByPersona     map[string]float64 `json:"emotion_by_persona"`
 		PainPoints    []string           `json:"pain_points"`
 		Opportunities []string           `json:"opportunities"`
 		Frontstage    []string           `json:"frontstage"`
@@ -125,12 +126,13 @@ type (
 		Evidence      []exportEvidence   `json:"evidence"`
 	}
 	exportTouchpoint struct {
-		Name          string   `json:"name"`
-		Channels      []string `json:"channels"`
-		Description   string   `json:"description"`
-		Emotion       *float64 `json:"emotion"`
-		Owner         string   `json:"owner"`
-		MomentOfTruth bool     `json:"moment_of_truth"`
+		Name          string             `json:"name"`
+		Channels      []string           `json:"channels"`
+		Description   string             `json:"description"`
+		Emotion       *float64           `json:"emotion"`
+		ByPersona     map[string]float64 `json:"emotion_by_persona"`
+		Owner         string             `json:"owner"`
+		MomentOfTruth bool               `json:"moment_of_truth"`
 	}
 	exportEvidence struct {
 		Kind  string `json:"kind"`
@@ -157,6 +159,16 @@ func emotion(e content.Emotion) *float64 {
 	return &v
 }
 
+// emotionByPersona is each persona's own value, {} for an emotion that
+// everyone shares.
+func emotionByPersona(e content.Emotion) map[string]float64 {
+	out := make(map[string]float64, len(e.ByPersona))
+	for _, pe := range e.ByPersona {
+		out[pe.Persona] = pe.Value
+	}
+	return out
+}
+
 // journeyJSON is one journey as index.json and map.json show it.
 func journeyJSON(j *content.Journey) ([]byte, error) {
 	out := exportJourney{
@@ -181,14 +193,14 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 	for _, s := range j.Stages {
 		es := exportStage{
 			ID: s.ID, Name: s.Name, Goal: s.Goal, Description: s.Description,
-			Doing: list(s.Doing), Thinking: list(s.Thinking), Feeling: s.Feeling, Emotion: emotion(s.Emotion),
+			Doing: list(s.Doing), Thinking: list(s.Thinking), Feeling: s.Feeling, Emotion: emotion(s.Emotion), ByPersona: emotionByPersona(s.Emotion),
 			PainPoints: list(s.PainPoints), Opportunities: list(s.Opportunities),
 			Frontstage: list(s.Frontstage), Backstage: list(s.Backstage), KPIs: list(s.KPIs),
 			MomentOfTruth: s.MomentOfTruth, Touchpoints: []exportTouchpoint{}, Evidence: []exportEvidence{},
 		}
 		for _, t := range s.Touchpoints {
 			et := exportTouchpoint{Name: t.Name, Channels: []string{}, Description: t.Description,
-				Emotion: emotion(t.Emotion), Owner: t.Owner, MomentOfTruth: t.MomentOfTruth}
+				Emotion: emotion(t.Emotion), ByPersona: emotionByPersona(t.Emotion), Owner: t.Owner, MomentOfTruth: t.MomentOfTruth}
 			for _, c := range t.Channels {
 				et.Channels = append(et.Channels, c.ID)
 			}

@@ -3,6 +3,8 @@ package render
 import (
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
@@ -34,6 +36,11 @@ type MatrixCell struct {
 	On        bool
 	Emotion   content.Emotion
 	Inherited bool // the emotion is the stage's, not the touchpoint's own
+	// ByPersona is how each of the journey's personas feels there, for
+	// the persona filter ("dana-ortiz=-1 sam-lee=1", a persona not rated
+	// there with nothing after "="), when any emotion of the journey is
+	// written per persona; "" otherwise.
+	ByPersona string
 }
 
 // journeyMatrix has the channels this journey uses, in site.toml order.
@@ -52,28 +59,48 @@ func journeyMatrix(cfg *config.Config, j *content.Journey) *Matrix {
 			m.Channels = append(m.Channels, &cfg.Channels[i])
 		}
 	}
+	var personas []*content.Persona
+	if j.PerPersona() {
+		personas = j.Personas
+	}
 	for _, s := range j.Stages {
-		if g := (MatrixGroup{Stage: s, Rows: m.rows(s.Touchpoints)}); len(g.Rows) > 0 {
+		if g := (MatrixGroup{Stage: s, Rows: m.rows(s.Touchpoints, personas)}); len(g.Rows) > 0 {
 			m.Groups = append(m.Groups, g)
 		}
 	}
 	return m
 }
 
-func (m *Matrix) rows(tps []*content.Touchpoint) []MatrixRow {
+func (m *Matrix) rows(tps []*content.Touchpoint, personas []*content.Persona) []MatrixRow {
 	rows := make([]MatrixRow, 0, len(tps))
 	for _, t := range tps {
 		e, inherited := t.Feels()
+		byPersona := personaValues(t, personas)
 		row := MatrixRow{Touchpoint: t, Cells: make([]MatrixCell, len(m.Channels))}
 		for i, c := range m.Channels {
 			row.Cells[i] = MatrixCell{Channel: c}
 			if t.OnChannel(c.ID) {
-				row.Cells[i] = MatrixCell{Channel: c, On: true, Emotion: e, Inherited: inherited}
+				row.Cells[i] = MatrixCell{Channel: c, On: true, Emotion: e, Inherited: inherited, ByPersona: byPersona}
 			}
 		}
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// personaValues is MatrixCell.ByPersona for touchpoint t.
+func personaValues(t *content.Touchpoint, personas []*content.Persona) string {
+	parts := make([]string, len(personas))
+	for i, p := range personas {
+		e, _ := t.FeelsFor(p.Slug)
+		parts[i] = p.Slug + "="
+		if e.Set {
+			// Without the sign of Emotion.String: html/template would
+			// write "+" as "&#43;" in an attribute.
+			parts[i] += strconv.FormatFloat(e.Value, 'f', -1, 64)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func allChannels(cfg *config.Config) []*config.Channel {
@@ -124,11 +151,13 @@ type tally struct {
 	sum          float64
 }
 
+// add counts a touchpoint, and each of its ratings: one per persona when
+// its emotion is written per persona.
 func (t *tally) add(e content.Emotion) {
 	t.count++
-	if e.Set {
+	for _, v := range e.Values() {
 		t.rated++
-		t.sum += e.Value
+		t.sum += v
 	}
 }
 

@@ -74,7 +74,7 @@ type Page struct {
 	Curve   *Curve
 	Matrix  *Matrix
 	Summary *Summary
-	Pager   *Pager      // on list pages: which part of the list this page shows
+	Pager   *Pager // on list pages: which part of the list this page shows
 
 	// Deps are the content files whose data the page shows, so that a
 	// rebuild after those files change renders it again. A page that
@@ -329,7 +329,7 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 	if p.Journey != nil && p.Curve == nil {
 		// Made here rather than in Pages: a rebuild lists every page but
 		// renders a few, and these cost as much as the rest of the list.
-		p.Curve = newCurve(p.Journey.Stages, timelineCurve)
+		p.Curve = journeyCurve(p.Journey)
 		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
 	}
 	buf.Reset()
@@ -436,6 +436,11 @@ var funcs = template.FuncMap{
 	"add":         func(a, b float64) float64 { return a + b },
 	"float":       func(i int) float64 { return float64(i) },
 	"dict":        dict,
+
+	// Emotions written per persona: one persona's sparkline, and how
+	// each persona feels where an emotion was written.
+	"personaSparkline": personaSparkline,
+	"feelings":         feelings,
 }
 
 // dict builds a map from key, value pairs, to pass several values to a

@@ -332,20 +332,7 @@ func (t Table) StringMap(key string) []KeyValue {
 	if !ok {
 		return nil
 	}
-	keys := make([]string, 0, len(sub.m))
-	for k := range sub.m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := sub.KeyPos(keys[i]), sub.KeyPos(keys[j])
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return keys[i] < keys[j]
-	})
+	keys := sub.keysInOrder()
 	out := make([]KeyValue, 0, len(keys))
 	for _, k := range keys {
 		_, isString := sub.m[k].(string)
@@ -354,6 +341,56 @@ func (t Table) StringMap(key string) []KeyValue {
 		}
 	}
 	return out
+}
+
+// KeyNumber is one entry of a table of free keys to numbers, with where
+// its key is written.
+type KeyNumber struct {
+	Key   string
+	Value float64
+	Pos   diag.Position
+}
+
+// IsTable reports whether the value under key is a table, for a key that
+// takes either a value or a table of them.
+func (t Table) IsTable(key string) bool {
+	_, ok := t.m[key].(map[string]any)
+	return ok
+}
+
+// NumberMap returns a table of free keys to numbers, in the order written;
+// an entry that is not a number is reported and left out.
+func (t Table) NumberMap(key string) []KeyNumber {
+	sub, ok := t.Table(key)
+	if !ok {
+		return nil
+	}
+	out := make([]KeyNumber, 0, len(sub.m))
+	for _, k := range sub.keysInOrder() {
+		if n, ok := sub.Number(k); ok {
+			out = append(out, KeyNumber{Key: k, Value: n, Pos: sub.KeyPos(k)})
+		}
+	}
+	return out
+}
+
+// keysInOrder lists the table's keys in the order they are written.
+func (t Table) keysInOrder() []string {
+	keys := make([]string, 0, len(t.m))
+	for k := range t.m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := t.KeyPos(keys[i]), t.KeyPos(keys[j])
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
 }
 
 // Done reports every key of the table that no accessor asked for.

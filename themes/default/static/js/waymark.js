@@ -2,12 +2,15 @@
    Without this script every stage panel is shown, open, and every lane
    visible. With it: stages open one at a time (click, Enter, Space, or
    the URL hash #stage-<id>), ArrowLeft/ArrowRight move between stages,
-   a channel filter dims other touchpoints, and lane choices are kept
+   a channel filter dims other touchpoints, a persona filter shows one
+   persona's curve and values (chosen by the buttons, or by the URL hash
+   #persona-<slug>, and kept across maps), and lane choices are kept
    across maps. A classic script (no modules), so it also runs from file://. */
 (function () {
   "use strict";
 
   var LANES_KEY = "waymark.hiddenLanes";
+  var PERSONA_KEY = "waymark.persona";
   document.documentElement.classList.add("js");
 
   function all(root, selector) {
@@ -110,6 +113,114 @@
         apply();
       });
     });
+  }
+
+  // The emotion scale in words and CSS classes, as the generator writes
+  // them (content.Emotion's String and Label, render's emotionClass).
+  function emotionText(v) {
+    return (v > 0 ? "+" : "") + String(v);
+  }
+  function emotionLabel(v) {
+    if (v >= 1.5) return "very positive";
+    if (v >= 0.5) return "positive";
+    if (v > -0.5) return "neutral";
+    if (v > -1.5) return "negative";
+    return "very negative";
+  }
+  function emotionClass(v) {
+    var l = Math.round(v);
+    if (v < 0 && v - Math.floor(v) === 0.5) l = Math.floor(v); // Go rounds halves away from zero
+    if (l < 0) return "emo-n" + (-l);
+    if (l > 0) return "emo-p" + l;
+    return "emo-0";
+  }
+
+  function setupPersonaFilter() {
+    var filters = all(document, "[data-persona-filter]");
+    if (!filters.length) return;
+    var known = filters.map(function (f) { return f.getAttribute("data-persona-filter"); });
+    var store = storage();
+    var cells = all(document, "[data-by-persona]");
+    cells.forEach(function (c) {
+      var value = c.querySelector(".value");
+      var label = c.querySelector(".cell-label");
+      c.waymarkAll = { className: c.className, value: value ? value.textContent : "", label: label ? label.textContent : "" };
+    });
+
+    function personaFromHash() {
+      var h = decodeURIComponent(window.location.hash.slice(1));
+      return h.indexOf("persona-") === 0 ? h.slice(8) : null;
+    }
+
+    function showCell(c, persona) {
+      var value = c.querySelector(".value");
+      var label = c.querySelector(".cell-label");
+      var saved = c.waymarkAll;
+      if (!persona) {
+        c.className = saved.className;
+        if (value) value.textContent = saved.value;
+        if (label) label.textContent = saved.label;
+        return;
+      }
+      var raw = null;
+      (c.getAttribute("data-by-persona") || "").split(" ").forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at > 0 && pair.slice(0, at) === persona) raw = pair.slice(at + 1);
+      });
+      var rated = raw !== null && raw !== "";
+      var v = rated ? parseFloat(raw) : 0;
+      c.className = saved.className.replace(/\bemo-(n2|n1|0|p1|p2|none)\b/, rated ? emotionClass(v) : "emo-none");
+      if (value) value.textContent = rated ? emotionText(v) : "●";
+      if (label) label.textContent = rated ? emotionLabel(v) : "not rated";
+    }
+
+    function apply(persona) {
+      if (known.indexOf(persona) < 0) persona = "";
+      filters.forEach(function (f) {
+        f.setAttribute("aria-pressed", f.getAttribute("data-persona-filter") === persona ? "true" : "false");
+      });
+      all(document, "[data-persona]").forEach(function (el) {
+        if (persona && el.getAttribute("data-persona") !== persona) el.setAttribute("data-persona-hidden", "");
+        else el.removeAttribute("data-persona-hidden");
+      });
+      all(document, "[data-emotion-curve]").forEach(function (svg) {
+        if (persona) svg.setAttribute("data-persona-shown", persona);
+        else svg.removeAttribute("data-persona-shown");
+      });
+      cells.forEach(function (c) { showCell(c, persona); });
+    }
+
+    function choose(persona) {
+      apply(persona);
+      if (store) {
+        try {
+          if (persona) store.setItem(PERSONA_KEY, persona);
+          else store.removeItem(PERSONA_KEY);
+        } catch (e) { /* full or blocked: the choice lasts for this page */ }
+      }
+    }
+
+    filters.forEach(function (f) {
+      f.addEventListener("click", function () {
+        choose(f.getAttribute("data-persona-filter"));
+      });
+    });
+    window.addEventListener("hashchange", function () {
+      var p = personaFromHash();
+      if (p !== null) choose(p);
+    });
+    var fromHash = personaFromHash();
+    if (fromHash !== null) {
+      choose(fromHash);
+    } else {
+      var kept = "";
+      try {
+        kept = (store && store.getItem(PERSONA_KEY)) || "";
+      } catch (e) {
+        kept = "";
+      }
+      apply(kept); // a persona this map does not have shows everyone
+    }
   }
 
   function setupLaneToggles() {
@@ -287,6 +398,7 @@
     all(document, "[data-controls]").forEach(function (c) { c.hidden = false; });
     all(document, "[data-timeline]").forEach(setupStages);
     setupChannelFilter();
+    setupPersonaFilter();
     setupLaneToggles();
   }
 
