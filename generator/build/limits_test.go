@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -168,6 +169,70 @@ func TestLimitHugeBody(t *testing.T) {
 	}
 	t.Logf("body %s: page %s, site %s in %d files; peak heap %s",
 		mib(uint64(len(body))), mib(uint64(len(page))), mib(uint64(stats.Bytes)), stats.Files, mib(peak))
+}
+
+// hostileParagraphs are Markdown shapes that goldmark parses in time that
+// grows with the square of their length, as one paragraph (or line) of
+// about n bytes. The Markdown package measures them before it parses.
+var hostileParagraphs = map[string]func(n int) string{
+	"emphasis":          func(n int) string { return strings.Repeat("_a*", n/3) },
+	"mixed emphasis":    func(n int) string { return strings.Repeat("*a_b*c_d**e_f*g**h*i_j**", n/24) },
+	"block quotes":      func(n int) string { return strings.Repeat(">", n) },
+	"lists on one line": func(n int) string { return strings.Repeat("- ", n/2) + "x" },
+	"numbered lists":    func(n int) string { return strings.Repeat("1. ", n/3) + "x" },
+	"link destinations": func(n int) string { return strings.Repeat("[a](", n/4) },
+	"text and links":    func(n int) string { return strings.Repeat("a[b](c", n/6) },
+	"link labels":       func(n int) string { return strings.Repeat("]([\n", n/4) },
+	"backticks":         func(n int) string { return strings.Repeat("\\``", n/3) },
+}
+
+// hostileJourney is a journey whose body is an intro paragraph and then
+// body; the body starts on line 7 of the file.
+func hostileJourney(body string) string {
+	return "+++\ntitle = \"Hostile\"\npersonas = [\"p\"]\n[[stages]]\nname = \"S\"\n+++\nIntro.\n\n" + body
+}
+
+// A 10 MB body of one of those shapes ends in a diagnostic at the file
+// and line of the paragraph, quickly and in bounded memory, instead of
+// hours of parsing.
+func TestLimitHostileMarkdown(t *testing.T) {
+	for name, shape := range hostileParagraphs {
+		t.Run(name, func(t *testing.T) {
+			fsys := limitSite(map[string]string{"content/journeys/hostile.md": hostileJourney(shape(10 << 20))})
+			_, diags, err := Build(Options{Root: fsys, Builtin: themes.Default()}, output.NewMemory())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) != 1 || diags[0].Pos.File != "content/journeys/hostile.md" || diags[0].Pos.Line != 9 || diags[0].Hint == "" {
+				t.Fatalf("want one diagnostic at content/journeys/hostile.md:9 with a hint, got:\n%s", firstDiags(diags, 5))
+			}
+			t.Log(diags[0].Msg)
+		})
+	}
+}
+
+// 10 MB of those shapes, each in paragraphs of a few lines, builds: below
+// the Markdown package's limits, goldmark's work stays linear.
+func TestLimitHostileMarkdownInSmallParagraphs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 10 MB body: seconds of work, minutes under -race")
+	}
+	names := slices.Sorted(maps.Keys(hostileParagraphs))
+	var body strings.Builder
+	for i := 0; body.Len() < 10<<20; i++ {
+		body.WriteString(hostileParagraphs[names[i%len(names)]](30)) // 30 ">" nest 30 deep
+		body.WriteString("\n\n")
+	}
+	body.WriteString("The end.\n")
+	fsys := limitSite(map[string]string{"content/journeys/hostile.md": hostileJourney(body.String())})
+	stop := watchHeap()
+	stats, mem := buildLimit(t, fsys)
+	peak := stop()
+	page, _ := mem.File("journeys/hostile/index.html")
+	if !bytes.Contains(page, []byte("The end.")) {
+		t.Error("the journey page lacks the end of the body")
+	}
+	t.Logf("body %s: page %s, site %s; peak heap %s", mib(uint64(body.Len())), mib(uint64(len(page))), mib(uint64(stats.Bytes)), mib(peak))
 }
 
 // manyStages is a journey of n stages, each with a touchpoint, a

@@ -198,6 +198,10 @@ func (l *loader) read(file string, errs *diag.List) (tomldoc.Table, markdown.Doc
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
 	doc, err := l.md.Render(sp.body)
+	if le := (*markdown.LimitError)(nil); errors.As(err, &le) {
+		errs.Add(diag.Position{File: file, Line: sp.bodyLine + le.Line - 1, Col: 1}, le.Hint, "%s", le.Msg)
+		return tomldoc.Table{}, markdown.Doc{}, 0, false
+	}
 	if err != nil {
 		errs.Add(diag.Position{File: file, Line: sp.bodyLine}, "", "cannot render Markdown: %v", err)
 		return tomldoc.Table{}, markdown.Doc{}, 0, false

@@ -8,6 +8,13 @@
 // destinations, with or without raw HTML: any other is dropped, and its
 // text kept. A site that opts in to raw HTML trusts its authors with the
 // HTML they write, links in it included.
+//
+// A few shapes of text make goldmark's parsing time grow with the square
+// of their length (thousands of unpaired "*" and "_" in one paragraph,
+// ">" nested thousands deep on one line, "[a](" that never closes).
+// Render measures them first, in one linear pass, and refuses a body
+// beyond limits no person's writing reaches with a *LimitError naming the
+// line; see limits.go.
 package markdown
 
 import (
@@ -69,8 +76,12 @@ type Section struct {
 	Body    template.HTML
 }
 
-// Render parses and renders src.
+// Render parses and renders src. A body that goldmark could not parse in
+// time linear in its size is refused with a *LimitError; see limits.go.
 func (r *Renderer) Render(src []byte) (Doc, error) {
+	if err := checkLimits(src); err != nil {
+		return Doc{}, err
+	}
 	root := r.md.Parser().Parse(text.NewReader(src))
 	var (
 		doc  Doc

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"regexp"
 	"strings"
@@ -438,6 +439,16 @@ func FuzzRender(f *testing.F) {
 		"> ## q\n- ## l\n\n    ## code\n",
 		"\x00## \xff\xfe\n",
 		"## a\n## b\n## c\n",
+		// Shapes that goldmark parses in super-linear time, at the limits.
+		strings.Repeat("> ", 33) + "x",
+		strings.Repeat("- ", 32) + "x",
+		strings.Repeat("_a*", 200),
+		"text\n" + strings.Repeat("2. _a*_a*\n", 100),
+		strings.Repeat("[a](", 300),
+		strings.Repeat("]([\n", 200),
+		strings.Repeat("\\``", 300),
+		"> ```\n" + strings.Repeat("*a_b*c_d**e_f*g**h*i_j**", 50),
+		"| a |\n|---|\n| " + strings.Repeat("_a*", 100) + " |\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -446,6 +457,13 @@ func FuzzRender(f *testing.F) {
 		lines := bytes.Count(src, []byte{'\n'}) + 1
 		for _, r := range []*Renderer{safe, unsafe} {
 			d, err := r.Render(src)
+			var le *LimitError
+			if errors.As(err, &le) {
+				if le.Line < 1 || le.Line > lines || le.Msg == "" || le.Hint == "" {
+					t.Fatalf("LimitError = %+v, body has %d lines", le, lines)
+				}
+				continue
+			}
 			if err != nil {
 				t.Fatalf("Render: %v", err)
 			}
