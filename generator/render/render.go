@@ -282,6 +282,10 @@ func (r *Renderer) RenderPages(pages []*Page, emit Emit) error {
 	return r.RenderPagesOn(runtime.GOMAXPROCS(0), pages, emit)
 }
 
+// keptBuffer is the most that a rendering goroutine keeps of its buffer
+// from one page to the next.
+const keptBuffer = 4 << 20
+
 // RenderPagesOn is RenderPages on at most cores goroutines: the review
 // server keeps a core free to answer the browser while the pages that
 // list a changed journey are rendered.
@@ -302,6 +306,11 @@ func (r *Renderer) RenderPagesOn(cores int, pages []*Page, emit Emit) error {
 						close(done)
 					default:
 					}
+				}
+				if buf.Cap() > keptBuffer {
+					// An export of a big site is a hundred megabytes;
+					// the journey pages after it need a hundred kilobytes.
+					buf = bytes.Buffer{}
 				}
 			}
 		}()
