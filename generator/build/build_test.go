@@ -551,21 +551,60 @@ func TestSearchIndex(t *testing.T) {
 	if !bytes.HasPrefix(data, []byte(head)) || !bytes.HasSuffix(data, []byte(";\n")) {
 		t.Fatalf("search-index.js = %q…", data[:min(len(data), 120)])
 	}
-	var entries [][4]string
-	if err := json.Unmarshal(bytes.TrimSuffix(bytes.TrimPrefix(data, []byte(head)), []byte(";\n")), &entries); err != nil {
-		t.Fatalf("the index is not a JSON array of entries: %v", err)
+	// Journeys and stages are JSON arrays of mixed types: [title,
+	// summary, url, stages] and [name, id, touchpoints, pain points,
+	// opportunities].
+	var index struct {
+		Version  int
+		Personas [][3]string
+		Journeys [][4]json.RawMessage
 	}
-	kinds := map[string]int{}
-	for _, e := range entries {
-		kinds[e[0]]++
-		page, _, _ := strings.Cut(e[3], "#")
-		if _, ok := mem.File(page + "index.html"); !ok {
-			t.Errorf("entry %q points at %s, which the build did not write", e[1], e[3])
+	body := bytes.TrimSuffix(bytes.TrimPrefix(data, []byte(head)), []byte(";\n"))
+	if err := json.Unmarshal(body, &index); err != nil {
+		t.Fatalf("the index is not version 2 of the search index: %v", err)
+	}
+	if index.Version != 2 {
+		t.Errorf("version %d, want 2", index.Version)
+	}
+	kinds := map[string]int{"persona": len(index.Personas), "journey": len(index.Journeys)}
+	for _, p := range index.Personas {
+		if _, ok := mem.File(p[2] + "index.html"); !ok {
+			t.Errorf("persona %q points at %s, which the build did not write", p[0], p[2])
+		}
+	}
+	for _, j := range index.Journeys {
+		var title, summary, url string
+		var stages [][5]json.RawMessage
+		decodeAll(t, j[:], &title, &summary, &url, &stages)
+		page, ok := mem.File(url + "index.html")
+		if !ok {
+			t.Errorf("journey %q points at %s, which the build did not write", title, url)
+		}
+		for _, st := range stages {
+			var name, id string
+			var touchpoints, pains, opportunities []string
+			decodeAll(t, st[:], &name, &id, &touchpoints, &pains, &opportunities)
+			kinds["stage"]++
+			kinds["touchpoint"] += len(touchpoints)
+			kinds["pain point"] += len(pains)
+			if !bytes.Contains(page, []byte(`id="stage-`+id+`"`)) {
+				t.Errorf("stage %q of %s has no #stage-%s on the page", name, url, id)
+			}
 		}
 	}
 	for kind, want := range map[string]int{"persona": 2, "journey": 2, "stage": 3, "touchpoint": 3, "pain point": 0} {
 		if kinds[kind] < want {
 			t.Errorf("%d %s entries, want at least %d (all: %v)", kinds[kind], kind, want, kinds)
+		}
+	}
+}
+
+// decodeAll decodes each element of a JSON array into its own value.
+func decodeAll(t *testing.T, elems []json.RawMessage, into ...any) {
+	t.Helper()
+	for i, v := range into {
+		if err := json.Unmarshal(elems[i], v); err != nil {
+			t.Fatalf("element %d of %s: %v", i, elems, err)
 		}
 	}
 }

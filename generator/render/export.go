@@ -266,74 +266,57 @@ func (r *Renderer) renderExport(p *Page, buf *bytes.Buffer) error {
 // The search index is a classic script that sets window.waymarkSearch,
 // not JSON fetched at run time: browsers refuse fetch() of files opened
 // from disk, and a site on a file share must still be searchable. The
-// theme loads it when a reader first uses the search box. Each entry is
-// [kind, text, context, url], url from the site root; arrays rather
-// than objects, since a big site has tens of thousands of entries.
+// theme loads it when a reader first uses the search box.
+//
+// It is grouped by journey, and the theme's script spreads it into
+// entries as it loads: a flat list of [kind, text, context, url] entries
+// repeats every journey's title and address for each of its touchpoints,
+// pain points and opportunities, and at 10,000 journeys weighed 97 MB
+// against this form's 21 MB. docs/themes.md describes the form.
 func (r *Renderer) searchIndex(p *Page, buf *bytes.Buffer) error {
-	buf.WriteString("/* waymark search index: generated, do not edit */\nwindow.waymarkSearch = [\n")
-	first := true
-	write := func(part string) {
-		if part == "" {
-			return
+	buf.WriteString("/* waymark search index: generated, do not edit */\nwindow.waymarkSearch = {\"version\":2,\"personas\":[")
+	for i, ps := range p.Site.Personas {
+		e, err := json.Marshal([]string{ps.Name, ps.Role, ps.URL()})
+		if err != nil {
+			return err
 		}
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(e)
+	}
+	buf.WriteString("],\n\"journeys\":[\n")
+	first := true
+	err := p.exportPieces(searchJS, searchEntries, func(part string) {
 		if !first {
 			buf.WriteString(",\n")
 		}
 		first = false
 		buf.WriteString(part)
-	}
-	for _, ps := range p.Site.Personas {
-		e, err := json.Marshal([]string{"persona", ps.Name, ps.Role, ps.URL()})
-		if err != nil {
-			return err
-		}
-		write(string(e))
-	}
-	if err := p.exportPieces(searchJS, searchEntries, write); err != nil {
+	})
+	if err != nil {
 		return err
 	}
-	buf.WriteString("\n];\n")
+	buf.WriteString("\n]};\n")
 	return nil
 }
 
-// searchEntries are a journey's entries: the journey, its stages,
-// touchpoints, pain points and opportunities, joined by ",\n".
+// searchJourney is a journey in the search index: [title, summary, url,
+// stages], each stage [name, id, touchpoints, pain points,
+// opportunities].
+type searchJourney [4]any
+
+// searchEntries is a journey's part of the search index.
 func searchEntries(j *content.Journey) ([]byte, error) {
-	var out [][]byte
-	add := func(kind, text, context, url string) error {
-		if text == "" {
-			return nil
+	stages := make([][5]any, len(j.Stages))
+	for i, s := range j.Stages {
+		names := make([]string, len(s.Touchpoints))
+		for k, t := range s.Touchpoints {
+			names[k] = t.Name
 		}
-		e, err := json.Marshal([]string{kind, text, context, url})
-		out = append(out, e)
-		return err
+		stages[i] = [5]any{s.Name, s.ID, names, list(s.PainPoints), list(s.Opportunities)}
 	}
-	if err := add("journey", j.Title, j.Summary, j.URL()); err != nil {
-		return nil, err
-	}
-	for _, s := range j.Stages {
-		at := j.URL() + "#stage-" + s.ID
-		where := j.Title + " › " + s.Name
-		if err := add("stage", s.Name, j.Title, at); err != nil {
-			return nil, err
-		}
-		for _, t := range s.Touchpoints {
-			if err := add("touchpoint", t.Name, where, at); err != nil {
-				return nil, err
-			}
-		}
-		for _, pp := range s.PainPoints {
-			if err := add("pain point", pp, where, at); err != nil {
-				return nil, err
-			}
-		}
-		for _, o := range s.Opportunities {
-			if err := add("opportunity", o, where, at); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return bytes.Join(out, []byte(",\n")), nil
+	return json.Marshal(searchJourney{j.Title, j.Summary, j.URL(), stages})
 }
 
 func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {

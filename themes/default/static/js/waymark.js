@@ -287,6 +287,30 @@
   var KINDS = { journey: "Journey", stage: "Stage", touchpoint: "Touchpoint", "pain point": "Pain point", opportunity: "Opportunity", persona: "Persona" };
   var RANK = { journey: 0, persona: 1, stage: 2, "pain point": 3, opportunity: 4, touchpoint: 5 };
   var LIMIT = 30;
+  var entries = null;
+
+  // searchEntries spreads the index, grouped by journey (see
+  // docs/themes.md), into [kind, text, context, url] entries, once.
+  function searchEntries() {
+    if (entries) return entries;
+    var index = window.waymarkSearch;
+    if (!index) return []; // not loaded (yet)
+    if (Array.isArray(index)) return (entries = index); // the form before version 2
+    entries = [];
+    (index.personas || []).forEach(function (p) { entries.push(["persona", p[0], p[1], p[2]]); });
+    (index.journeys || []).forEach(function (j) {
+      entries.push(["journey", j[0], j[1], j[2]]);
+      j[3].forEach(function (s) {
+        var at = j[2] + "#stage-" + s[1];
+        var where = j[0] + " \u203a " + s[0];
+        entries.push(["stage", s[0], j[0], at]);
+        s[2].forEach(function (t) { entries.push(["touchpoint", t, where, at]); });
+        s[3].forEach(function (t) { entries.push(["pain point", t, where, at]); });
+        s[4].forEach(function (t) { entries.push(["opportunity", t, where, at]); });
+      });
+    });
+    return entries;
+  }
 
   function setupSearch(form) {
     var input = form.querySelector("input");
@@ -326,7 +350,7 @@
         return;
       }
       var found = [];
-      var index = window.waymarkSearch || [];
+      var index = searchEntries();
       for (var i = 0; i < index.length; i++) {
         var e = index[i];
         var text = (e[1] + " " + e[2]).toLowerCase();
