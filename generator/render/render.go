@@ -430,7 +430,12 @@ var funcs = template.FuncMap{
 		if s == "" {
 			return s
 		}
-		s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+		s = strings.Map(func(r rune) rune {
+			if r == '-' || r == '_' {
+				return ' '
+			}
+			return r
+		}, s)
 		r, n := utf8.DecodeRuneInString(s)
 		return string(unicode.ToUpper(r)) + s[n:]
 	},
