@@ -6,10 +6,15 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/themes"
 )
 
@@ -35,6 +40,56 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err, errs)
 		}
 	}
+}
+
+// BenchmarkLoad reads and checks the site: site.toml, every persona and
+// journey (TOML, Markdown, validation, links between files).
+func BenchmarkLoad(b *testing.B) {
+	_, fsys := benchSite(b)
+	md := markdown.New(markdown.Options{})
+	for b.Loop() {
+		cfg, errs := config.Load(fsys)
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		if _, errs := content.Load(fsys, cfg, content.Options{Markdown: md}); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkRender renders every page and export of a site loaded once,
+// as a one-off build does, into nowhere.
+func BenchmarkRender(b *testing.B) {
+	_, fsys := benchSite(b)
+	cfg, errs := config.Load(fsys)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	theme, errs := render.OpenTheme(fsys, cfg.Theme, themes.Default())
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	var bytes int64
+	for b.Loop() {
+		r, errs := render.New(theme)
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		r.KeepFragments = false
+		err := r.RenderPages(r.Pages(site), func(_ string, data []byte) error {
+			atomic.AddInt64(&bytes, int64(len(data)))
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(bytes)/float64(b.N)/1e6, "MB/op")
 }
 
 // BenchmarkRebuildOneJourney is watch mode's work after a save: one
