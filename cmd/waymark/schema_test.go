@@ -739,6 +739,9 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 	for _, kind := range []string{"journey", "persona"} {
 		root := loadSchema(t, kind)
 		full := example(t, root, root, kind).(map[string]any)
+		// current is valid only on a future-state map: the cases below
+		// add it where it belongs.
+		delete(full, "current")
 		type tc struct {
 			name  string
 			edits []edit
@@ -826,12 +829,16 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 			})
 			schemaOnlyAccepts("a stage name with no letters", del(in(st, "id")...), set("!!!", in(st, "name")...))
 
-			// One curve per persona.
+			// One curve per persona, and a future state against its current one.
 			ok("emotion per persona", set(map[string]any{"dana-ortiz": int64(-1)}, in(st, "emotion")...), set(map[string]any{"dana-ortiz": 1.5}, in(tp, "emotion")...))
+			ok("a future state naming its current state", set("future", "state"), set("buying-a-bike", "current"))
 			bad("emotion per persona out of range", set(map[string]any{"dana-ortiz": int64(3)}, in(st, "emotion")...))
 			bad("emotion per persona in words", set(map[string]any{"dana-ortiz": "high"}, in(tp, "emotion")...))
+			bad("current a list", set("future", "state"), set([]any{"buying-a-bike"}, "current"))
 			schemaOnlyAccepts("emotion for a persona not in the journey", set(map[string]any{"sam-lee": int64(1)}, in(st, "emotion")...))
 			schemaOnlyAccepts("an empty emotion table", set(map[string]any{}, in(st, "emotion")...))
+			schemaOnlyAccepts("current on a current-state map", set("buying-a-bike", "current"))
+			schemaOnlyAccepts("an unknown current map", set("future", "state"), set("nowhere", "current"))
 
 		case "persona":
 			ok("the least", func(doc map[string]any) { clear(doc); doc["name"] = "P" })

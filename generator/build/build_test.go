@@ -155,6 +155,28 @@ emotion = -2
   channels = ["phone"]
 +++
 `)},
+		"content/journeys/plans/buy-later.md": {Data: []byte(`+++
+title = "Buying a bike, next year"
+state = "future"
+current = "buy"
+personas = ["ana"]
+
+[[stages]]
+name = "Research"
+emotion = 1.5
+opportunities = ["Video reviews"]
+
+[[stages]]
+id = "pay"
+name = "Checkout"
+emotion = -1.5
+pain_points = ["Card   declined"]
+
+[[stages]]
+name = "First ride"
+emotion = 2
++++
+`)},
 		"content/journeys/idea.md": {Data: []byte(`+++
 title = "An idea"
 status = "draft"
@@ -183,6 +205,8 @@ var goldenPages = []string{
 	"404.html",
 	"index.json",
 	"journeys/damaged/map.json",
+	"journeys/buy-later/index.html",
+	"journeys/buy-later/map.json",
 	"channels/matrix.csv",
 }
 
@@ -249,13 +273,13 @@ func TestBuildFixture(t *testing.T) {
 			opts:     Options{Root: fixture(), Builtin: themes.Default()},
 			want:     append(goldenPages, "css/waymark.css", "js/waymark.js", "channels/web/index.html", "channels/store/index.html"),
 			wantNot:  []string{"journeys/idea/index.html"},
-			journeys: 2, personas: 3,
+			journeys: 3, personas: 3,
 		},
 		{
 			name:     "with drafts",
 			opts:     Options{Root: fixture(), Builtin: themes.Default(), Drafts: true},
 			want:     []string{"journeys/idea/index.html"},
-			journeys: 3, personas: 3,
+			journeys: 4, personas: 3,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -460,6 +484,8 @@ func TestExports(t *testing.T) {
 			Title    string   `json:"title"`
 			Parent   *string  `json:"parent"`
 			Children []string `json:"children"`
+			Current  *string  `json:"current"`
+			Futures  []string `json:"futures"`
 			Updated  *string  `json:"updated"`
 			Stages   []struct {
 				ID          string             `json:"id"`
@@ -478,7 +504,7 @@ func TestExports(t *testing.T) {
 	if err := dec.Decode(&site); err != nil {
 		t.Fatalf("index.json: %v", err)
 	}
-	if site.Version != 1 || len(site.Channels) != 3 || len(site.Personas) != 3 || len(site.Journeys) != 2 {
+	if site.Version != 1 || len(site.Channels) != 3 || len(site.Personas) != 3 || len(site.Journeys) != 3 {
 		t.Fatalf("index.json: version %d, %d channels, %d personas, %d journeys", site.Version, len(site.Channels), len(site.Personas), len(site.Journeys))
 	}
 	byslug := map[string]int{}
@@ -503,6 +529,11 @@ func TestExports(t *testing.T) {
 	}
 	if tp := buyJ.Stages[1].Touchpoints[0]; tp.Emotion == nil || *tp.Emotion != -1 || !reflect.DeepEqual(tp.ByPersona, map[string]float64{"cy": -1}) {
 		t.Errorf("buy's till = %+v", tp)
+	}
+	// A future state and the current state it improves on.
+	later := site.Journeys[byslug["buy-later"]]
+	if later.Current == nil || *later.Current != "buy" || !reflect.DeepEqual(buyJ.Futures, []string{"buy-later"}) || buyJ.Current != nil || dmg.Futures == nil {
+		t.Errorf("current and futures: %v %v %v %v", later.Current, buyJ.Futures, buyJ.Current, dmg.Futures)
 	}
 	// map.json holds the same journey.
 	var m struct {

@@ -27,6 +27,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		set(name, strings.Replace(text, old, new, 1))
 	}
 	const buy, damaged, ana = "content/journeys/buy.md", "content/journeys/returns/damaged.md", "content/personas/ana.md"
+	const later = "content/journeys/plans/buy-later.md"
 
 	steps := []struct {
 		name   string
@@ -43,8 +44,9 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			change: func() { edit(buy, `title = "Buying a bike"`, `title = "Buying an e-bike"`) },
 			files:  []string{buy},
 			// The child shows its parent's title; Ana and Cy list it;
-			// the channels it uses list it. Ben and the 404 page are left alone.
-			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "personas/cy/index.html", "channels/web/index.html"},
+			// the channels it uses list it; its future state compares
+			// with it. Ben and the 404 page are left alone.
+			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "journeys/buy-later/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "personas/cy/index.html", "channels/web/index.html"},
 			skip:   []string{"personas/ben/index.html", "404.html"},
 			early:  []string{"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.svg"},
 		},
@@ -95,6 +97,24 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			change: func() { edit(damaged, `parent = "buy"`, ``) },
 			files:  []string{damaged},
 			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html"},
+		},
+		{
+			name: "a current-state map's pain point resolved by its future state",
+			change: func() {
+				edit(buy, `pain_points = ["Card declined", "Slow till"]`, `pain_points = ["Card declined", "Slow till", "No receipt"]`)
+			},
+			files: []string{buy},
+			// The future state lists what it resolves of today's map.
+			render: []string{"journeys/buy/index.html", "journeys/buy-later/index.html"},
+			skip:   []string{"404.html"},
+		},
+		{
+			name:   "a future state renamed",
+			change: func() { edit(later, `title = "Buying a bike, next year"`, `title = "Buying a bike in 2028"`) },
+			files:  []string{later},
+			// Today's map links to its future states by title.
+			render: []string{"journeys/buy-later/index.html", "journeys/buy/index.html"},
+			skip:   []string{"journeys/damaged/index.html"},
 		},
 		{
 			name:   "site.toml",

@@ -23,6 +23,7 @@ type ref struct {
 type journeyRefs struct {
 	personas []ref
 	parent   ref
+	current  ref
 	// emotions are the emotions written per persona, checked against
 	// the journey's personas once they are resolved.
 	emotions []personaEmotions
@@ -82,6 +83,9 @@ func decodeJourney(t tomldoc.Table, j *Journey, cfg *config.Config) journeyRefs 
 	j.Scenario = t.String("scenario")
 	if s := t.String("parent"); s != "" {
 		refs.parent = ref{s, t.KeyPos("parent")}
+	}
+	if s := t.String("current"); s != "" {
+		refs.current = ref{s, t.KeyPos("current")}
 	}
 	j.Status = oneOf(t, "status", Statuses, "published")
 	j.Owner = t.String("owner")

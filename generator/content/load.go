@@ -147,6 +147,7 @@ func (l *loader) decodeAll(files []string, cache *Cache) {
 			l.personas = append(l.personas, d.persona)
 		case d.journey != nil:
 			d.journey.Personas, d.journey.Parent, d.journey.Children = nil, nil, nil
+			d.journey.Current, d.journey.Futures = nil, nil
 			l.journeys = append(l.journeys, d.journey)
 			l.refs[d.journey] = d.refs
 		}
@@ -318,10 +319,36 @@ func (l *loader) resolve() {
 				j.Parent = p
 			}
 		}
+		l.resolveCurrent(j, refs.current, journeys, journeySlugs)
 		l.resolveEmotions(j, refs, personas)
 	}
 
 	l.cutParentCycles()
+}
+
+// resolveCurrent links a future-state map to the current-state map it
+// improves on.
+func (l *loader) resolveCurrent(j *Journey, r ref, journeys map[string]*Journey, slugs []string) {
+	if r.slug == "" {
+		return
+	}
+	if j.State != "future" {
+		l.errs.Add(r.pos, `add state = "future", or remove current: only a future-state map names the map it improves on`,
+			"current is only for future-state maps, and this one is %q", j.State)
+		return
+	}
+	switch c := journeys[r.slug]; {
+	case c == nil:
+		l.errs.Add(r.pos, unknownHint(r.slug, slugs, "a journey's slug is its file name under content/journeys/"),
+			"unknown current journey %q", r.slug)
+	case c == j:
+		l.errs.Add(r.pos, "name the current-state map this one improves on", "journey names itself as its current state")
+	case c.State != "current":
+		l.errs.Add(r.pos, fmt.Sprintf("name a current-state map; %s is a %s-state map", c.File, c.State),
+			"current journey %q is not a current-state map", r.slug)
+	default:
+		j.Current = c
+	}
 }
 
 // resolveEmotions makes each emotion written per persona of its table:
@@ -432,13 +459,17 @@ func (l *loader) checkSlug(file, s string, taken bool, first func() string) {
 	}
 }
 
-// checkDraftRefs reports published journeys whose parent is a draft that
-// this build leaves out.
+// checkDraftRefs reports published journeys whose parent or current-state
+// map is a draft that this build leaves out.
 func (l *loader) checkDraftRefs(kept []*Journey) {
 	for _, j := range kept {
 		if j.Parent != nil && j.Parent.Status == "draft" {
 			l.errs.Add(l.refs[j].parent.pos, "publish the parent (status = \"review\" or \"published\"), or build with --drafts",
 				"parent journey %q is a draft, which this build leaves out", j.Parent.Slug)
+		}
+		if j.Current != nil && j.Current.Status == "draft" {
+			l.errs.Add(l.refs[j].current.pos, "publish the current-state map (status = \"review\" or \"published\"), or build with --drafts",
+				"current journey %q is a draft, which this build leaves out", j.Current.Slug)
 		}
 	}
 }
@@ -480,6 +511,9 @@ func link(site *Site) {
 		}
 		if j.Parent != nil && kept[j.Parent] {
 			j.Parent.Children = append(j.Parent.Children, j)
+		}
+		if j.Current != nil && kept[j.Current] {
+			j.Current.Futures = append(j.Current.Futures, j)
 		}
 	}
 }

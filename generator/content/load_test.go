@@ -557,6 +557,58 @@ name = "Research"
 			},
 			want: []wantDiag{{"content/journeys/child.md", 3, 1, `parent journey "parent" is a draft, which this build leaves out`, "--drafts"}},
 		},
+		// current = "<slug>" on a future-state map.
+		{
+			name: "unknown current journey",
+			files: map[string]string{
+				J:                                   journey("Buy later", `state = "future"`, `current = "buying-a-bke"`),
+				"content/journeys/buying-a-bike.md": journey("Buying a bike"),
+			},
+			want: []wantDiag{{J, 4, 1, `unknown current journey "buying-a-bke"`, `did you mean "buying-a-bike"?`}},
+		},
+		{
+			name: "current names a future-state map",
+			files: map[string]string{
+				J:                           journey("Buy later", `state = "future"`, `current = "other"`),
+				"content/journeys/other.md": journey("Other", `state = "future"`),
+			},
+			want: []wantDiag{{J, 4, 1, `current journey "other" is not a current-state map`, "content/journeys/other.md is a future-state map"}},
+		},
+		{
+			name: "current on a current-state map",
+			files: map[string]string{
+				J:                           journey("Buy", `current = "other"`),
+				"content/journeys/other.md": journey("Other"),
+			},
+			want: []wantDiag{{J, 3, 1, `current is only for future-state maps, and this one is "current"`, `add state = "future"`}},
+		},
+		{
+			name:  "current names the journey itself",
+			files: map[string]string{J: journey("Buy", `state = "future"`, `current = "j"`)},
+			want:  []wantDiag{{J, 4, 1, "journey names itself as its current state", ""}},
+		},
+		{
+			name: "draft current map of a published future map",
+			files: map[string]string{
+				"content/journeys/now.md":   journey("Now", `status = "draft"`),
+				"content/journeys/later.md": journey("Later", `state = "future"`, `current = "now"`),
+			},
+			want: []wantDiag{{"content/journeys/later.md", 4, 1, `current journey "now" is a draft, which this build leaves out`, "--drafts"}},
+		},
+		{
+			name: "draft current map is fine when drafts are built",
+			files: map[string]string{
+				"content/journeys/now.md":   journey("Now", `status = "draft"`),
+				"content/journeys/later.md": journey("Later", `state = "future"`, `current = "now"`),
+			},
+			drafts: true,
+			want:   nil,
+		},
+		{
+			name:  "current must be a string",
+			files: map[string]string{J: journey("Buy later", `state = "future"`, `current = ["a"]`)},
+			want:  []wantDiag{{J, 4, 1, "current must be a string, not a list", ""}},
+		},
 		// emotion = { <persona> = <value>, … }
 		{
 			name: "per-persona emotion keyed by a persona the journey does not name",
@@ -1389,5 +1441,33 @@ func TestLoadPerPersonaEmotionFromCache(t *testing.T) {
 	want := Emotion{Value: 0, Set: true, ByPersona: []PersonaEmotion{{"dana-ortiz", 1}, {"sam-lee", -1}}}
 	if got := site.Journeys[0].Stages[0].Emotion; !got.Equal(want) {
 		t.Errorf("after sam-lee.md appears: %+v, want %+v", got, want)
+	}
+}
+
+func TestLoadCurrentAndFutures(t *testing.T) {
+	fsys := siteFS(map[string]string{
+		"content/journeys/now.md":     journey("Now"),
+		"content/journeys/later.md":   journey("Later", `state = "future"`, `current = "now"`),
+		"content/journeys/someday.md": journey("Someday", `state = "future"`, `current = "now"`),
+		"content/journeys/sketch.md":  journey("Sketch", `state = "future"`, `current = "now"`, `status = "draft"`),
+	})
+	site, errs := load(t, fsys, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs.Format())
+	}
+	by := map[string]*Journey{}
+	for _, j := range site.Journeys {
+		by[j.Slug] = j
+	}
+	if by["later"].Current != by["now"] || by["someday"].Current != by["now"] || by["now"].Current != nil {
+		t.Errorf("Current links: later → %v, someday → %v, now → %v", by["later"].Current, by["someday"].Current, by["now"].Current)
+	}
+	var futures []string
+	for _, f := range by["now"].Futures {
+		futures = append(futures, f.Slug)
+	}
+	// By title; the draft left out of this build is not listed.
+	if !slices.Equal(futures, []string{"later", "someday"}) {
+		t.Errorf("Futures = %v, want [later someday]", futures)
 	}
 }

@@ -62,18 +62,22 @@ type Journey struct {
 	Goal     string
 	Scenario string
 	Parent   *Journey
-	Status   string // one of Statuses
-	Owner    string
-	Updated  time.Time // zero when not given
-	Version  string
-	Tags     []string
-	Stages   []*Stage
+	// Current is the current-state map that this future-state map
+	// improves on (its `current` key), nil when it names none.
+	Current *Journey
+	Status  string // one of Statuses
+	Owner   string
+	Updated time.Time // zero when not given
+	Version string
+	Tags    []string
+	Stages  []*Stage
 
 	// Narrative is the rendered Markdown body, less the sections that are
 	// stage notes.
 	Narrative template.HTML
 
 	Children []*Journey // sub-journeys, by title
+	Futures  []*Journey // future-state maps that name this one as current, by title
 }
 
 // The values that the enumerated keys accept; the first is the default

@@ -15,7 +15,8 @@ import (
 //
 // A map whose emotions are written per persona has one line per persona
 // in Series instead (Points and Path still hold the overall line, for
-// whatever wants one).
+// whatever wants one); a future-state map that names its current state
+// also has Today, the current map's line matched to its stages by id.
 type Curve struct {
 	Width, Height float64
 	Points        []CurvePoint
@@ -24,6 +25,7 @@ type Curve struct {
 	Levels        []Level // horizontal guides, +2 at the top to -2 at the bottom
 
 	Series []*CurveSeries // one per persona, in the journey's order; nil for one line
+	Today  *CurveSeries   // the current-state map's line under a future state's
 
 	sz curveSize // with slot worked out
 }
@@ -41,12 +43,12 @@ type CurveMark struct {
 	Touchpoint *content.Touchpoint
 }
 
-// CurveSeries is one line of a curve that has several: a persona's.
-// Series are told apart by colour (Tone) and
+// CurveSeries is one line of a curve that has several: a persona's, or
+// today's under a future state. Series are told apart by colour (Tone) and
 // by the shape of their markers, so that they stay apart for readers who
 // cannot tell the colours apart and on a black-and-white print.
 type CurveSeries struct {
-	Key    string // the persona's slug
+	Key    string // the persona's slug, or "today"
 	Name   string // for the legend
 	Shape  string // one of seriesShapes
 	Tone   int    // 1 … len(seriesShapes): the series' colour, for CSS
@@ -60,7 +62,7 @@ type CurveSeries struct {
 // SeriesPoint is a stage's point on one series.
 type SeriesPoint struct {
 	X, Y    float64
-	Stage   *content.Stage
+	Stage   *content.Stage // on today's line, the future map's stage it matches
 	Emotion content.Emotion
 	Marker  string // an SVG path of the series' shape around X, Y
 }
@@ -141,7 +143,8 @@ func (c *Curve) y(v float64) float64 {
 }
 
 // journeyCurve is a journey page's curve: one line, or one per persona
-// when any of its emotions is written per persona.
+// when any of its emotions is written per persona, and today's line under
+// a future-state map that names its current state.
 func journeyCurve(j *content.Journey) *Curve {
 	c := newCurve(j.Stages, timelineCurve)
 	if j.PerPersona() {
@@ -149,6 +152,9 @@ func journeyCurve(j *content.Journey) *Curve {
 		// mark per touchpoint and persona would bury the lines.
 		c.Marks = nil
 		c.addPersonaSeries(j)
+	}
+	if j.Current != nil {
+		c.Today = c.todaySeries(j.Stages, j.Current)
 	}
 	return c
 }
@@ -171,6 +177,26 @@ func (c *Curve) addPersonaSeries(j *content.Journey) {
 		se.finish()
 		c.Series = append(c.Series, se)
 	}
+}
+
+// todaySeries places the current map's emotions over the stages of the
+// future map that have the same id; its stages that the future map does
+// not have are left out.
+func (c *Curve) todaySeries(stages []*content.Stage, current *content.Journey) *CurveSeries {
+	byID := make(map[string]*content.Stage, len(current.Stages))
+	for _, s := range current.Stages {
+		byID[s.ID] = s
+	}
+	se := &CurveSeries{Key: "today", Name: "Today", Shape: "circle", Legend: marker("circle", 0, 0, c.sz.marker)}
+	for k, s := range stages {
+		if was := byID[s.ID]; was != nil && was.Emotion.Set {
+			p := SeriesPoint{X: round1(c.x(k)), Y: c.y(was.Emotion.Value), Stage: s, Emotion: was.Emotion}
+			p.Marker = marker(se.Shape, p.X, p.Y, c.sz.marker)
+			se.Points = append(se.Points, p)
+		}
+	}
+	se.finish()
+	return se
 }
 
 func newSeries(key, name string, i int, r float64) *CurveSeries {
@@ -243,6 +269,13 @@ func (c *Curve) Summary() string {
 		for _, se := range c.Series {
 			se.describe(&b)
 		}
+	}
+	if c.Today != nil {
+		if len(c.Series) == 0 {
+			b.WriteString(". ")
+		}
+		b.WriteString("Today's map, for comparison. ")
+		c.Today.describe(&b)
 	}
 	return strings.TrimSpace(b.String())
 }

@@ -99,6 +99,8 @@ type (
 		Scenario string        `json:"scenario"`
 		Parent   *string       `json:"parent"`
 		Children []string      `json:"children"`
+		Current  *string       `json:"current"`
+		Futures  []string      `json:"futures"`
 		Status   string        `json:"status"`
 		Owner    string        `json:"owner"`
 		Updated  *string       `json:"updated"`
@@ -174,7 +176,7 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 	out := exportJourney{
 		Slug: j.Slug, URL: j.URL(), File: j.File, Title: j.Title, Summary: j.Summary,
 		Personas: []string{}, State: j.State, Type: j.Type, Goal: j.Goal, Scenario: j.Scenario,
-		Children: []string{}, Status: j.Status, Owner: j.Owner, Version: j.Version,
+		Children: []string{}, Futures: []string{}, Status: j.Status, Owner: j.Owner, Version: j.Version,
 		Tags: list(j.Tags), Stages: []exportStage{},
 	}
 	for _, p := range j.Personas {
@@ -185,6 +187,12 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 	}
 	for _, c := range j.Children {
 		out.Children = append(out.Children, c.Slug)
+	}
+	if j.Current != nil {
+		out.Current = &j.Current.Slug
+	}
+	for _, f := range j.Futures {
+		out.Futures = append(out.Futures, f.Slug)
 	}
 	if !j.Updated.IsZero() {
 		d := j.Updated.Format("2006-01-02")

@@ -90,6 +90,9 @@ func TestJourneyCurvePerPersona(t *testing.T) {
 	if got := c.Summary(); got != summary {
 		t.Errorf("Summary = %q\nwant      %q", got, summary)
 	}
+	if c.Today != nil {
+		t.Errorf("Today = %+v on a map that names no current state", c.Today)
+	}
 }
 
 func TestJourneyCurveOneLine(t *testing.T) {
@@ -99,8 +102,8 @@ func TestJourneyCurveOneLine(t *testing.T) {
 	stage(j, "look", emo(1), tp("Shop", emo(2), web))
 	stage(j, "pay", emo(-1))
 	c := journeyCurve(j)
-	if c.Series != nil || len(c.Marks) != 1 || len(c.Points) != 2 {
-		t.Errorf("plain map: %d series, %d marks, %d points; want one line with its mark", len(c.Series), len(c.Marks), len(c.Points))
+	if c.Series != nil || c.Today != nil || len(c.Marks) != 1 || len(c.Points) != 2 {
+		t.Errorf("plain map: %d series, today %v, %d marks, %d points; want one line with its mark", len(c.Series), c.Today, len(c.Marks), len(c.Points))
 	}
 	if got, want := c.Summary(), "Emotion curve: look +1; pay -1"; got != want {
 		t.Errorf("Summary = %q, want %q", got, want)

@@ -74,7 +74,8 @@ type Page struct {
 	Curve   *Curve
 	Matrix  *Matrix
 	Summary *Summary
-	Pager   *Pager // on list pages: which part of the list this page shows
+	Compare *Comparison // a future-state map against its current state
+	Pager   *Pager      // on list pages: which part of the list this page shows
 
 	// Deps are the content files whose data the page shows, so that a
 	// rebuild after those files change renders it again. A page that
@@ -253,7 +254,8 @@ func (r *Renderer) PagesOf(site *content.Site, files func(file string) bool) []*
 
 // journeyDeps are the files a journey's page and its cards show: its
 // own, its personas' (their names), its parent's and its sub-journeys'
-// (their titles).
+// (their titles), and its current state's (the curve and pain points it
+// is compared with) and future states' (their titles).
 func journeyDeps(j *content.Journey) []string {
 	deps := []string{j.File}
 	for _, p := range j.Personas {
@@ -264,6 +266,12 @@ func journeyDeps(j *content.Journey) []string {
 	}
 	for _, c := range j.Children {
 		deps = append(deps, c.File)
+	}
+	if j.Current != nil {
+		deps = append(deps, j.Current.File)
+	}
+	for _, f := range j.Futures {
+		deps = append(deps, f.File)
 	}
 	return deps
 }
@@ -340,6 +348,7 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 		// renders a few, and these cost as much as the rest of the list.
 		p.Curve = journeyCurve(p.Journey)
 		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
+		p.Compare = compare(p.Journey)
 	}
 	buf.Reset()
 	if p.Kind == exportKind {
