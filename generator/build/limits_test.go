@@ -235,6 +235,35 @@ func TestLimitHostileMarkdownInSmallParagraphs(t *testing.T) {
 	t.Logf("body %s: page %s, site %s; peak heap %s", mib(uint64(body.Len())), mib(uint64(len(page))), mib(uint64(stats.Bytes)), mib(peak))
 }
 
+// A 10 MB body that repeats one mistake a million times ("## Stage", a
+// second notes section of the same stage) gives a bounded list: the
+// first diag.MaxPerFile problems and a count of the rest, collected in
+// bounded memory.
+func TestLimitRepeatedMistake(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 10 MB body: seconds of work, minutes under -race")
+	}
+	body := strings.Repeat("## Stage\n\n", 1<<20)
+	fsys := limitSite(map[string]string{"content/journeys/same.md": "+++\ntitle = \"Same\"\n[[stages]]\nname = \"Stage\"\n+++\n" + body})
+	stop := watchHeap()
+	_, diags, err := Build(Options{Root: fsys, Builtin: themes.Default()}, output.NewMemory())
+	peak := stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != diag.MaxPerFile+1 {
+		t.Fatalf("%d diagnostics, want %d and a count of the rest", len(diags), diag.MaxPerFile+1)
+	}
+	last := diags[len(diags)-1]
+	if e, _, ok := last.More(); !ok || e != 1<<20-1-diag.MaxPerFile || last.Pos.File != "content/journeys/same.md" {
+		t.Errorf("the last diagnostic is %v", last)
+	}
+	if errs, _ := diags.Count(); errs != 1<<20-1 {
+		t.Errorf("Count() = %d errors, want one per notes section but the first: %d", errs, 1<<20-1)
+	}
+	t.Logf("%s; peak heap %s", last, mib(peak))
+}
+
 // manyStages is a journey of n stages, each with a touchpoint, a
 // pain point and a notes section in the body.
 func manyStages(n int) string {

@@ -3,6 +3,7 @@ package diag
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,10 @@ func TestAdd(t *testing.T) {
 
 func d(file string, line, col int, msg string) Diagnostic {
 	return Diagnostic{Pos: Position{File: file, Line: line, Col: col}, Msg: msg}
+}
+
+func w(file string, line, col int, msg string) Diagnostic {
+	return Diagnostic{Pos: Position{File: file, Line: line, Col: col}, Msg: msg, Severity: Warning}
 }
 
 func TestSort(t *testing.T) {
@@ -155,6 +160,12 @@ func TestFormat(t *testing.T) {
 				d("c.md", 4, 0, "worst"),
 			},
 			"a.md:1:2: bad\n\thint: fix it\nb.md: worse\nc.md:4: worst\n3 problems\n",
+		},
+		{"one warning", List{w("a.md", 3, 1, "stale")}, "a.md:3:1: warning: stale\n1 warning\n"},
+		{
+			"errors and warnings",
+			List{d("a.md", 1, 1, "bad"), w("a.md", 2, 1, "odd"), w("b.md", 1, 1, "odd"), d("c.md", 1, 1, "bad")},
+			"a.md:1:1: bad\na.md:2:1: warning: odd\nb.md:1:1: warning: odd\nc.md:1:1: bad\n2 problems, 2 warnings\n",
 		},
 	}
 	for _, tt := range tests {
@@ -270,5 +281,135 @@ func TestCause(t *testing.T) {
 	plain := errors.New("plain")
 	if got := Cause(plain); got != plain {
 		t.Errorf("Cause(plain) = %v", got)
+	}
+}
+
+func TestWarn(t *testing.T) {
+	var l List
+	l.Warn(Position{File: "a.md", Line: 4, Col: 1}, "add one", "stage %q has no opportunity", "Pay")
+	l.Add(Position{File: "a.md", Line: 2}, "", "bad")
+	if len(l) != 2 || l[0].Severity != Warning || l[1].Severity != Error {
+		t.Fatalf("got %#v", l)
+	}
+	if got, want := l[0].String(), "a.md:4:1: warning: stage \"Pay\" has no opportunity\n\thint: add one"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if !l.HasErrors() || (List{l[0]}).HasErrors() {
+		t.Error("HasErrors is wrong")
+	}
+	errs, warns := l.Split()
+	if len(errs) != 1 || errs[0].Msg != "bad" || len(warns) != 1 || warns[0].Severity != Warning {
+		t.Errorf("Split() = %v, %v", errs, warns)
+	}
+	// The same position and message as an error and as a warning are two
+	// diagnostics, the error first.
+	sorted := List{w("a.md", 1, 1, "x"), d("a.md", 1, 1, "x"), w("a.md", 1, 1, "x")}.Sort()
+	if len(sorted) != 2 || sorted[0].Severity != Error || sorted[1].Severity != Warning {
+		t.Errorf("Sort() = %v", sorted)
+	}
+}
+
+func TestMaxPerFile(t *testing.T) {
+	tests := []struct {
+		name string
+		fill func(l *List)
+		// What the sorted list holds: how many diagnostics of a.md and
+		// b.md (the "and N more" included), and what that one says.
+		a, b  int
+		more  string
+		count [2]int // errors, warnings
+	}{
+		{
+			name: "at the limit",
+			fill: func(l *List) {
+				for i := range MaxPerFile {
+					l.Add(Position{File: "a.md", Line: i + 1}, "", "bad")
+				}
+			},
+			a: MaxPerFile, count: [2]int{MaxPerFile, 0},
+		},
+		{
+			name: "one over",
+			fill: func(l *List) {
+				for i := range MaxPerFile + 1 {
+					l.Add(Position{File: "a.md", Line: i + 1}, "", "bad")
+				}
+			},
+			a: MaxPerFile + 1, more: "and 1 more problem in this file", count: [2]int{MaxPerFile + 1, 0},
+		},
+		{
+			name: "a million, and another file",
+			fill: func(l *List) {
+				for i := range 1_000_000 {
+					l.Add(Position{File: "a.md", Line: i + 1}, "", "stage %q already has a notes section", "Stage")
+				}
+				l.Add(Position{File: "b.md", Line: 1}, "", "bad")
+			},
+			a: MaxPerFile + 1, b: 1, more: "and 999950 more problems in this file", count: [2]int{1_000_001, 0},
+		},
+		{
+			name: "warnings and errors",
+			fill: func(l *List) {
+				for i := range MaxPerFile + 10 {
+					l.Warn(Position{File: "a.md", Line: i + 1}, "", "odd")
+				}
+				for i := range 5 {
+					l.Add(Position{File: "a.md", Line: 1000 + i}, "", "bad")
+				}
+			},
+			a: MaxPerFile + 1, more: "and 5 more problems and 10 more warnings in this file", count: [2]int{5, MaxPerFile + 10},
+		},
+		{
+			name: "a file's diagnostics in two runs, appended from lists",
+			fill: func(l *List) {
+				for range 2 {
+					var one List
+					for i := range MaxPerFile + 3 {
+						one.Add(Position{File: "a.md", Line: i + 1}, "", "bad %d", i)
+					}
+					var other List
+					other.Add(Position{File: "b.md"}, "", "between")
+					l.Append(one)
+					l.Append(other)
+				}
+			},
+			// The second run repeats the first: the duplicates go.
+			a: MaxPerFile + 1, b: 1, more: "and 3 more problems in this file", count: [2]int{MaxPerFile + 4, 0}, // b.md counts too
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l List
+			tt.fill(&l)
+			if len(l) > 2*(MaxPerFile+1)+2 {
+				t.Fatalf("the list grew to %d diagnostics while it was filled", len(l))
+			}
+			l = l.Sort()
+			var a, b int
+			var more string
+			for i, d := range l {
+				switch d.Pos.File {
+				case "a.md":
+					a++
+				case "b.md":
+					b++
+				}
+				if _, _, ok := d.More(); ok {
+					more = d.Msg
+					if d.Pos.File != "a.md" || i+1 < len(l) && l[i+1].Pos.File == "a.md" || d.Hint == "" {
+						t.Errorf("the count of a.md's other problems is not a.md's last diagnostic, or has no hint: %v", d)
+					}
+				}
+			}
+			if a != tt.a || b != tt.b || more != tt.more {
+				t.Errorf("a.md %d, b.md %d, more %q; want %d, %d, %q", a, b, more, tt.a, tt.b, tt.more)
+			}
+			if e, w := l.Count(); e != tt.count[0] || w != tt.count[1] {
+				t.Errorf("Count() = %d, %d; want %d, %d", e, w, tt.count[0], tt.count[1])
+			}
+			if again := slices.Clone(l).Sort(); !slices.Equal(again, l) {
+				t.Errorf("sorting again changes the list:\n%s\nwas\n%s", again.Format(), l.Format())
+			}
+		})
 	}
 }
