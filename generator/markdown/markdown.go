@@ -84,11 +84,15 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 	}
 	root := r.md.Parser().Parse(text.NewReader(src))
 	var (
-		doc  Doc
-		buf  bytes.Buffer
-		cur  *Section
-		line = lineCounter{src: src}
+		doc     Doc
+		buf, hb bytes.Buffer
+		cur     *Section
+		line    = lineCounter{src: src}
 	)
+	// goldmark's renderer wraps any writer that is not buffered in a new
+	// 4 kB bufio.Writer on every call: one per node and heading adds up to
+	// gigabytes of garbage on a body of a million headings.
+	out, heading := bufio.NewWriter(&buf), bufio.NewWriter(&hb)
 	flush := func() {
 		if cur == nil {
 			doc.Intro = template.HTML(buf.String())
@@ -101,8 +105,8 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
 			flush()
-			var hb bytes.Buffer
-			if err := r.md.Renderer().Render(&hb, src, h); err != nil {
+			hb.Reset()
+			if err := r.md.Renderer().Render(heading, src, h); err != nil {
 				return Doc{}, err
 			}
 			cur = &Section{Title: plainText(h, src), Heading: template.HTML(hb.String())}
@@ -113,7 +117,7 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 			}
 			continue
 		}
-		if err := r.md.Renderer().Render(&buf, src, n); err != nil {
+		if err := r.md.Renderer().Render(out, src, n); err != nil {
 			return Doc{}, err
 		}
 	}
@@ -151,6 +155,9 @@ func plainText(n ast.Node, src []byte) string {
 // unescape resolves backslash escapes and character references ("\&",
 // "&amp;", "&#169;") in text the way the rendered HTML shows them.
 func unescape(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v) // nothing to resolve: the common case
+	}
 	var h bytes.Buffer
 	w := bufio.NewWriter(&h)
 	html.DefaultWriter.Write(w, v)
