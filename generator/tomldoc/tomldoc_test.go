@@ -606,3 +606,62 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A key that takes a number or a table of free keys to numbers (an
+// emotion per persona): IsTable tells the two apart, and NumberMap keeps
+// the order written and each key's position, and reports what is not a
+// number.
+func TestNumberMap(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		isTable bool
+		want    []KeyNumber
+		diags   []want
+	}{
+		{
+			name:    "inline table, in the order written",
+			src:     "e = { zed = -1, \"a b\" = 1.5, amy = 2 }\n",
+			isTable: true,
+			want: []KeyNumber{
+				{"zed", -1, diag.Position{File: testFile, Line: testOffset + 1, Col: 7}},
+				{"a b", 1.5, diag.Position{File: testFile, Line: testOffset + 1, Col: 17}},
+				{"amy", 2, diag.Position{File: testFile, Line: testOffset + 1, Col: 30}},
+			},
+		},
+		{
+			name:    "a table section",
+			src:     "[e]\nbo = 1\nal = 0\n",
+			isTable: true,
+			want: []KeyNumber{
+				{"bo", 1, diag.Position{File: testFile, Line: testOffset + 2, Col: 1}},
+				{"al", 0, diag.Position{File: testFile, Line: testOffset + 3, Col: 1}},
+			},
+		},
+		{
+			name:    "a value that is not a number is reported and left out",
+			src:     "e = { ok = 1, no = \"high\" }\n",
+			isTable: true,
+			want:    []KeyNumber{{"ok", 1, diag.Position{File: testFile, Line: testOffset + 1, Col: 7}}},
+			diags:   []want{{testOffset + 1, 15, `no must be a number, not a string ("high")`, ""}},
+		},
+		{
+			name:  "a number is not a table",
+			src:   "e = 1\n",
+			diags: []want{{testOffset + 1, 1, "e must be a table, not an integer (1)", ""}},
+		},
+		{name: "absent", src: "x = 1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, errs := parse(t, tt.src)
+			if got := root.IsTable("e"); got != tt.isTable {
+				t.Errorf("IsTable = %v, want %v", got, tt.isTable)
+			}
+			if got := root.NumberMap("e"); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("NumberMap = %+v\nwant        %+v", got, tt.want)
+			}
+			checkDiags(t, *errs, tt.diags...)
+		})
+	}
+}
