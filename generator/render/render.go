@@ -75,6 +75,7 @@ type Page struct {
 	Matrix  *Matrix
 	Summary *Summary
 	Compare *Comparison // a future-state map against its current state
+	Slide   *Slide      // a journey's map.svg: its layout
 	Pager   *Pager      // on list pages: which part of the list this page shows
 
 	// Deps are the content files whose data the page shows, so that a
@@ -374,6 +375,9 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 	}
 	if !p.hasMap {
 		return nil
+	}
+	if p.Slide == nil {
+		p.Slide = newSlide(p.Journey, p.Curve)
 	}
 	buf.Reset()
 	if err := r.templates[mapKind].ExecuteTemplate(buf, mapLayout, p); err != nil {
