@@ -1,10 +1,10 @@
 // Package diff compares two versions of a site's model, as content.Load
 // returns them, and says what changed in the terms a reviewer of a journey
 // map cares about: journeys and personas added or removed; stages added,
-// removed, renamed or reordered; emotions; touchpoints added, removed or
-// moved between channels; pain points and opportunities added, resolved
-// or removed; a journey's title, state, type, status, owner, parent and
-// personas.
+// removed, renamed or reordered; emotions, per persona where a map rates
+// them so; touchpoints added, removed or moved between channels; pain
+// points and opportunities added, resolved or removed; a journey's title,
+// state, type, status, owner, parent, current-state map and personas.
 //
 // Things are matched by what identifies them, not by position: journeys
 // and personas by slug, stages by id, touchpoints by name within their
@@ -72,7 +72,7 @@ type JourneyChange struct {
 	Change Change `json:"change"`
 
 	// Fields are the journey's own keys that changed, in this order:
-	// title, state, type, status, owner, parent.
+	// title, state, type, status, owner, parent, current.
 	Fields          []FieldChange `json:"fields"`
 	PersonasAdded   []string      `json:"personas_added"`   // slugs, in the journey's order
 	PersonasRemoved []string      `json:"personas_removed"` // slugs, in the old order
@@ -272,6 +272,7 @@ func compareJourney(old, cur *content.Journey) (JourneyChange, bool) {
 	fields.add("status", old.Status, cur.Status)
 	fields.add("owner", old.Owner, cur.Owner)
 	fields.add("parent", journeySlug(old.Parent), journeySlug(cur.Parent))
+	fields.add("current", journeySlug(old.Current), journeySlug(cur.Current))
 	jc.Fields = fields
 
 	oldPersonas, newPersonas := personaSlugs(old.Personas), personaSlugs(cur.Personas)
@@ -279,7 +280,7 @@ func compareJourney(old, cur *content.Journey) (JourneyChange, bool) {
 	jc.PersonasRemoved = missingFrom(oldPersonas, newPersonas)
 
 	jc.StageOrder = stageOrder(old.Stages, cur.Stages)
-	jc.Stages = compareStages(old.Stages, cur.Stages)
+	jc.Stages = compareStages(old.Stages, cur.Stages, newPersonas)
 
 	changed := len(jc.Fields) > 0 || len(jc.PersonasAdded) > 0 || len(jc.PersonasRemoved) > 0 ||
 		jc.StageOrder != nil || len(jc.Stages) > 0
@@ -353,7 +354,9 @@ func stageOrder(before, after []*content.Stage) *StageOrder {
 	return o
 }
 
-func compareStages(before, after []*content.Stage) []StageChange {
+// compareStages compares the stages of a journey whose personas are now
+// personas.
+func compareStages(before, after []*content.Stage, personas []string) []StageChange {
 	olds, news := stageIndex(before), stageIndex(after)
 	out := []StageChange{}
 	for _, s := range after {
@@ -365,7 +368,7 @@ func compareStages(before, after []*content.Stage) []StageChange {
 			out = append(out, wholeStage(s, Added))
 			continue
 		}
-		if sc, changed := compareStage(old, s); changed {
+		if sc, changed := compareStage(old, s, personas); changed {
 			out = append(out, sc)
 		}
 	}
@@ -385,32 +388,55 @@ func wholeStage(s *content.Stage, c Change) StageChange {
 	}
 }
 
-func compareStage(old, cur *content.Stage) (StageChange, bool) {
+func compareStage(old, cur *content.Stage, personas []string) (StageChange, bool) {
 	sc := wholeStage(cur, Changed)
 	if old.Name != cur.Name {
 		sc.OldName = old.Name
 	}
-	sc.Emotion, sc.PersonaEmotions = compareEmotion(old.Emotion, cur.Emotion)
+	sc.Emotion, sc.PersonaEmotions = compareEmotion(old.Emotion, cur.Emotion, personas)
 	sc.PainPoints = compareTexts(old.PainPoints, cur.PainPoints, Resolved)
 	sc.Opportunities = compareTexts(old.Opportunities, cur.Opportunities, Removed)
-	sc.Touchpoints = compareTouchpoints(old.Touchpoints, cur.Touchpoints)
+	sc.Touchpoints = compareTouchpoints(old.Touchpoints, cur.Touchpoints, personas)
 	changed := sc.OldName != "" || sc.Emotion != nil || len(sc.PersonaEmotions) > 0 ||
 		len(sc.PainPoints) > 0 || len(sc.Opportunities) > 0 || len(sc.Touchpoints) > 0
 	return sc, changed
 }
 
 // compareEmotion returns the change of one emotion, or, when either
-// version rates it per persona, the change of each persona's value.
-func compareEmotion(before, after content.Emotion) (*EmotionChange, []PersonaEmotionChange) {
-	perPersona := []PersonaEmotionChange{}
-	if sameEmotion(before, after) {
-		return nil, perPersona
+// version rates it per persona, the change of each persona's value:
+// those named in either version's table, and the journey's personas
+// (who take the one value when there is no table). The mean of a table is
+// not reported: it moves whenever a persona's value does.
+func compareEmotion(before, after content.Emotion, personas []string) (*EmotionChange, []PersonaEmotionChange) {
+	changes := []PersonaEmotionChange{}
+	if !before.PerPersona() && !after.PerPersona() {
+		if sameValue(before, after) {
+			return nil, changes
+		}
+		return &EmotionChange{Before: before, After: after}, changes
 	}
-	return &EmotionChange{Before: before, After: after}, perPersona
+	// The journey's personas in its order, then any other persona a
+	// table names (one the journey no longer lists).
+	slugs := slices.Clone(personas)
+	for _, list := range [][]content.PersonaEmotion{after.ByPersona, before.ByPersona} {
+		for _, pe := range list {
+			slugs = append(slugs, pe.Persona)
+		}
+	}
+	for _, p := range slugs {
+		if slices.ContainsFunc(changes, func(c PersonaEmotionChange) bool { return c.Persona == p }) {
+			continue
+		}
+		b, a := before.For(p), after.For(p)
+		if !sameValue(b, a) {
+			changes = append(changes, PersonaEmotionChange{Persona: p, Before: b, After: a})
+		}
+	}
+	return nil, changes
 }
 
-// sameEmotion compares the overall values.
-func sameEmotion(a, b content.Emotion) bool {
+// sameValue compares two emotions' overall values.
+func sameValue(a, b content.Emotion) bool {
 	return a.Set == b.Set && (!a.Set || a.Value == b.Value)
 }
 
@@ -467,7 +493,7 @@ func touchpointIndex(tps []*content.Touchpoint) (map[touchpointKey]*content.Touc
 	return m, keys
 }
 
-func compareTouchpoints(before, after []*content.Touchpoint) []TouchpointChange {
+func compareTouchpoints(before, after []*content.Touchpoint, personas []string) []TouchpointChange {
 	olds, oldKeys := touchpointIndex(before)
 	news, newKeys := touchpointIndex(after)
 	out := []TouchpointChange{}
@@ -479,7 +505,7 @@ func compareTouchpoints(before, after []*content.Touchpoint) []TouchpointChange 
 				PersonaEmotions: []PersonaEmotionChange{}})
 			continue
 		}
-		if tc, changed := compareTouchpoint(old, cur); changed {
+		if tc, changed := compareTouchpoint(old, cur, personas); changed {
 			out = append(out, tc)
 		}
 	}
@@ -494,7 +520,7 @@ func compareTouchpoints(before, after []*content.Touchpoint) []TouchpointChange 
 	return out
 }
 
-func compareTouchpoint(old, cur *content.Touchpoint) (TouchpointChange, bool) {
+func compareTouchpoint(old, cur *content.Touchpoint, personas []string) (TouchpointChange, bool) {
 	tc := TouchpointChange{Name: cur.Name, Change: Changed, PersonaEmotions: []PersonaEmotionChange{}}
 	oldIDs, newIDs := channelIDs(old), channelIDs(cur)
 	if !sameSet(oldIDs, newIDs) {
@@ -505,7 +531,7 @@ func compareTouchpoint(old, cur *content.Touchpoint) (TouchpointChange, bool) {
 	if old.Emotion.Set || cur.Emotion.Set {
 		before, _ := old.Feels()
 		after, _ := cur.Feels()
-		tc.Emotion, tc.PersonaEmotions = compareEmotion(before, after)
+		tc.Emotion, tc.PersonaEmotions = compareEmotion(before, after, personas)
 	}
 	changed := tc.Channels != nil || tc.Emotion != nil || len(tc.PersonaEmotions) > 0
 	return tc, changed

@@ -60,6 +60,9 @@ func TestGolden(t *testing.T) {
 		// terminal.
 		{"escaping", "escaping/before", "escaping/after"},
 		{"no-change", "every-change/after", "every-change/after"},
+		// Emotions written per persona, and a future-state map that
+		// names its current state.
+		{"per-persona", "per-persona/before", "per-persona/after"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Compare(load(t, tc.before), load(t, tc.after))
@@ -205,6 +208,51 @@ func TestCompareEveryChange(t *testing.T) {
 	}
 }
 
+// TestComparePerPersona: where either version rates a stage or a
+// touchpoint per persona, each persona's change is reported, and only
+// those that changed.
+func TestComparePerPersona(t *testing.T) {
+	r := Compare(load(t, "per-persona/before"), load(t, "per-persona/after"))
+	var got []string
+	for _, j := range r.Journeys {
+		for _, f := range j.Fields {
+			got = append(got, j.Slug+": "+f.Field+" "+f.Before+" → "+f.After)
+		}
+		for _, s := range j.Stages {
+			if s.Emotion != nil {
+				got = append(got, s.ID+": "+emotionText(s.Emotion.Before)+" → "+emotionText(s.Emotion.After))
+			}
+			for _, pe := range s.PersonaEmotions {
+				got = append(got, s.ID+" for "+pe.Persona+": "+emotionText(pe.Before)+" → "+emotionText(pe.After))
+			}
+			for _, tp := range s.Touchpoints {
+				if tp.Emotion != nil {
+					got = append(got, tp.Name+": "+emotionText(tp.Emotion.Before)+" → "+emotionText(tp.Emotion.After))
+				}
+				for _, pe := range tp.PersonaEmotions {
+					got = append(got, tp.Name+" for "+pe.Persona+": "+emotionText(pe.Before)+" → "+emotionText(pe.After))
+				}
+			}
+		}
+	}
+	want := []string{
+		// 0.5 for everyone, then 0 and 1: the mean stays 0.5, but Dana
+		// and Sam each feel differently.
+		"research for dana-ortiz: +0.5 → 0",
+		"research for sam-lee: +0.5 → +1",
+		// Dana no longer rates the form: it is not hers.
+		"Finance form for dana-ortiz: -2 → not rated",
+		"test-ride for dana-ortiz: -1 → +1",
+		"buy-future: current  → buy",
+		// "Same for everyone now" and "Unchanged table" say the same for
+		// each persona before and after, and "Follows the stage" changes
+		// only with its stage.
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
 func TestCompareNoChange(t *testing.T) {
 	site := load(t, "every-change/before")
 	r := Compare(site, load(t, "every-change/before"))
@@ -285,7 +333,7 @@ func TestTouchpointsOfTheSameName(t *testing.T) {
 	before := []*content.Touchpoint{tp("Email", web), tp("Email", web)}
 	after := []*content.Touchpoint{tp("Email", web), tp("Email", app), tp("Email", app)}
 	var got []string
-	for _, c := range compareTouchpoints(before, after) {
+	for _, c := range compareTouchpoints(before, after, nil) {
 		got = append(got, c.Name+" "+string(c.Change)+" "+strings.Join(c.Channels.Before, ",")+"→"+strings.Join(c.Channels.After, ","))
 	}
 	want := []string{"Email changed web→app", "Email added →app"}
@@ -310,7 +358,7 @@ func TestMoved(t *testing.T) {
 		if !slices.Equal(left, tc.left) || !slices.Equal(joined, tc.joined) {
 			t.Errorf("%q → %q: left %q joined %q, want %q %q", tc.before, tc.after, left, joined, tc.left, tc.joined)
 		}
-		got := touchpointChanges(TouchpointChange{Channels: c}, func(ids []string) string { return strings.Join(ids, ", ") }, "")
+		got := touchpointChanges(TouchpointChange{Channels: c}, func(ids []string) string { return strings.Join(ids, ", ") })
 		if len(got) != 1 || got[0] != tc.text {
 			t.Errorf("%q → %q: %q, want %q", tc.before, tc.after, got, tc.text)
 		}

@@ -80,7 +80,7 @@ func emotionText(e content.Emotion) string {
 // Markdown.
 var fieldLabel = map[string]string{
 	"title": "title", "state": "state", "type": "type", "status": "status",
-	"owner": "owner", "parent": "parent", "name": "name", "role": "role",
+	"owner": "owner", "parent": "parent", "current": "current-state map", "name": "name", "role": "role",
 }
 
 // freeText are the fields an author writes in their own words; the others
@@ -184,7 +184,7 @@ func stageLines(s StageChange) []string {
 		case Removed:
 			lines = append(lines, fmt.Sprintf("touchpoint removed: %s (was on %s)", quote(t.Name), strings.Join(t.Channels.Before, ", ")))
 		default:
-			for _, what := range touchpointChanges(t, func(ids []string) string { return strings.Join(ids, ", ") }, "for ") {
+			for _, what := range touchpointChanges(t, func(ids []string) string { return strings.Join(ids, ", ") }) {
 				lines = append(lines, fmt.Sprintf("touchpoint %s %s", quote(t.Name), what))
 			}
 		}
@@ -194,7 +194,7 @@ func stageLines(s StageChange) []string {
 
 // touchpointChanges says what changed about a touchpoint that is in both
 // versions: "moved from web to app", "emotion +0.5 → +1".
-func touchpointChanges(t TouchpointChange, ids func([]string) string, forPersona string) []string {
+func touchpointChanges(t TouchpointChange, ids func([]string) string) []string {
 	var out []string
 	if c := t.Channels; c != nil {
 		left, joined := c.Moved()
@@ -211,7 +211,7 @@ func touchpointChanges(t TouchpointChange, ids func([]string) string, forPersona
 		out = append(out, fmt.Sprintf("emotion %s → %s", emotionText(e.Before), emotionText(e.After)))
 	}
 	for _, pe := range t.PersonaEmotions {
-		out = append(out, fmt.Sprintf("emotion %s%s %s → %s", forPersona, pe.Persona, emotionText(pe.Before), emotionText(pe.After)))
+		out = append(out, fmt.Sprintf("emotion for %s %s → %s", ids([]string{pe.Persona}), emotionText(pe.Before), emotionText(pe.After)))
 	}
 	return out
 }
@@ -339,7 +339,7 @@ func markdownStageLines(s StageChange) []string {
 		case Removed:
 			lines = append(lines, fmt.Sprintf("Touchpoint removed: %s (was on %s)", bold(t.Name), codes(t.Channels.Before)))
 		default:
-			what := touchpointChanges(t, codes, "for ")
+			what := touchpointChanges(t, codes)
 			lines = append(lines, fmt.Sprintf("Touchpoint %s: %s", bold(t.Name), strings.Join(what, "; ")))
 		}
 	}
