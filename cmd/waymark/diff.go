@@ -169,16 +169,21 @@ func readCommit(repo *gitfs.Repo, commit string) (fs.FS, error) {
 
 // loadModel loads a site's model as build and check do, with the drafts:
 // a draft is part of what an author changed. It renders nothing, so a
-// theme is not needed.
+// theme is not needed. It returns the errors only: a warning does not
+// stop a build, nor a comparison.
 func loadModel(fsys fs.FS) (*content.Site, diag.List) {
-	cfg, errs := config.Load(fsys)
-	if cfg == nil {
-		return nil, errs.Sort()
+	cfg, diags := config.Load(fsys)
+	if cfg != nil {
+		md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+		site, more := content.Load(fsys, cfg, content.Options{Drafts: true, Markdown: md})
+		diags.Append(more)
+		if errs, _ := diags.Split(); len(errs) > 0 {
+			return nil, errs.Sort()
+		}
+		return site, nil
 	}
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	site, more := content.Load(fsys, cfg, content.Options{Drafts: true, Markdown: md})
-	errs.Append(more)
-	return site, errs.Sort()
+	errs, _ := diags.Split()
+	return nil, errs.Sort()
 }
 
 // gitError reports a failure to read the repository as a usage error:
