@@ -61,6 +61,10 @@ func TestPersonaFilter(t *testing.T) {
 			t.Errorf("%s: finance cell = %q, want %q", s.name, got, s.cell)
 		}
 	}
+	// The legend stays whole, the other persona's entry marked as off.
+	if got := eval[string](t, ctx, `[...document.querySelectorAll(".curve-legend [data-legend-off]")].map(l => l.dataset.legend).join(",")`); got != "dana-ortiz" {
+		t.Errorf("legend entries off with Priya chosen: %q, want dana-ortiz", got)
+	}
 	// One persona shown: the values of their line are written on the curve.
 	if n := eval[int](t, ctx, `[...document.querySelectorAll("[data-emotion-curve] [data-persona=priya-shah] .series-value")].filter(e => getComputedStyle(e).display !== "none").length`); n != 7 {
 		t.Errorf("%d of Priya's values shown on the curve, want 7", n)

@@ -187,6 +187,13 @@
         if (persona) svg.setAttribute("data-persona-shown", persona);
         else svg.removeAttribute("data-persona-shown");
       });
+      // The legend stays whole, as the key to the filter; the lines not
+      // shown recede.
+      all(document, ".curve-legend [data-legend]").forEach(function (li) {
+        var key = li.getAttribute("data-legend");
+        if (persona && key !== persona && key !== "today") li.setAttribute("data-legend-off", "");
+        else li.removeAttribute("data-legend-off");
+      });
       cells.forEach(function (c) { showCell(c, persona); });
     }
 
