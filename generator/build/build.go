@@ -41,8 +41,8 @@ type Options struct {
 	// in the browser's source view.
 	NoMinify bool
 
-	// Now is the build's date, for the stale-map warning; zero means the
-	// current time. Golden tests fix it.
+	// Now is the build's date, for the stale-map banner and warning; zero
+	// means the current time. Golden tests fix it.
 	Now time.Time
 
 	// Early, when set, is called during a rebuild as soon as the pages of
@@ -59,6 +59,11 @@ type Stats struct {
 	Files              int
 	Bytes              int64
 	Duration           time.Duration
+
+	// Warnings are the gaps in the content that do not stop a build
+	// (content.Site.Warnings). A build that fails on its content has them
+	// too, to print with its errors.
+	Warnings diag.List
 }
 
 // Build loads and checks the site and, when it has no problems, renders it
@@ -174,7 +179,7 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 	theme, more := render.OpenTheme(b.opts.Root, cfg.Theme, b.opts.Builtin)
 	errs.Append(more)
 	if len(errs) > 0 {
-		return Result{}, errs.Sort(), nil
+		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
 	}
 	r, errs := render.New(theme)
 	if len(errs) > 0 {
@@ -197,6 +202,7 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 	records := recordPages(pages)
 	res := w.result(site, len(pages))
 	res.Full = true
+	res.Warnings = site.Warnings
 	var err error
 	res.Removed, err = b.removeStale(target, records, static)
 	b.cfg, b.renderer, b.cache, b.pages, b.static = cfg, r, cache, records, static
@@ -211,7 +217,7 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 	}
 	site, errs := content.Load(b.opts.Root, b.cfg, b.loadOptions(b.cfg, b.cache))
 	if len(errs) > 0 {
-		return Result{}, errs.Sort(), nil
+		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
 	}
 	touched := touchedBy(b.pending)
 	b.renderer.Forget(touched)
@@ -248,6 +254,7 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 		return Result{}, nil, err
 	}
 	res := w.result(site, len(own)+len(others))
+	res.Warnings = site.Warnings
 	var err error
 	res.Removed, err = b.removeStale(target, records, b.static)
 	b.pages = records
@@ -259,7 +266,7 @@ func (b *Builder) minify(cfg *config.Config) bool {
 }
 
 func (b *Builder) loadOptions(cfg *config.Config, cache *content.Cache) content.Options {
-	return content.Options{Drafts: b.opts.Drafts || cfg.Build.Drafts, Markdown: b.md, Cache: cache}
+	return content.Options{Drafts: b.opts.Drafts || cfg.Build.Drafts, Markdown: b.md, Cache: cache, Now: b.opts.Now}
 }
 
 // removeStale removes the files of the previous build that this one no

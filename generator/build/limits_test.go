@@ -425,15 +425,18 @@ func TestLimitSymlinkLoop(t *testing.T) {
 		name    string
 		links   map[string]string // link → target, relative to the link's folder
 		want    []string          // diagnostics, "path: message"; none: the site builds
+		warning string            // the link's warning, "path: message"
 		errText string            // or the build's error
 	}{
 		{
-			name:  "folder linked to its parent",
-			links: map[string]string{"content/journeys/up": ".."},
+			name:    "folder linked to its parent",
+			links:   map[string]string{"content/journeys/up": ".."},
+			warning: "content/journeys/up: link to a folder: waymark does not follow it, so the maps in it are left out",
 		},
 		{
-			name:  "folder linked to the site root",
-			links: map[string]string{"content/journeys/deep/root": "../../.."},
+			name:    "folder linked to the site root",
+			links:   map[string]string{"content/journeys/deep/root": "../../.."},
+			warning: "content/journeys/deep/root: link to a folder: waymark does not follow it, so the maps in it are left out",
 		},
 		{
 			name:  "file linked to itself",
@@ -493,6 +496,11 @@ func TestLimitSymlinkLoop(t *testing.T) {
 			}
 			if len(tc.want) == 0 && (stats.Journeys != 1 || stats.Personas != 1) {
 				t.Errorf("built %d journeys and %d personas, want 1 and 1: the loop was followed", stats.Journeys, stats.Personas)
+			}
+			if tc.warning != "" && !slices.ContainsFunc(stats.Warnings, func(d diag.Diagnostic) bool {
+				return d.Pos.String()+": "+d.Msg == tc.warning && d.Hint != ""
+			}) {
+				t.Errorf("warnings\n%s\nlack %q", stats.Warnings.Format(), tc.warning)
 			}
 		})
 	}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -37,17 +38,21 @@ type Options struct {
 	// to Cache.Forget since. Watch mode uses it; a one-off build has no
 	// need.
 	Cache *Cache
+	// Now is the build's date, for the warning about maps past [review]
+	// stale_after_days; zero means the current time.
+	Now time.Time
 }
 
 // Load reads every persona and journey under content/ in fsys, the site
 // root, checks them against cfg and each other, and links them. It
 // returns the site and every problem found; the site is only fit to
-// render when the list is empty.
+// render when the list is empty. Warnings, which never stop a build, are
+// in the site's Warnings (warnings.go).
 func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.Options{})
 	}
-	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}}
+	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}, notes: map[any]fileNotes{}}
 	l.decodeAll(l.walk(), opts.Cache)
 	l.resolve()
 	site := &Site{Config: cfg, Personas: l.personas}
@@ -60,6 +65,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 		l.checkDraftRefs(site.Journeys)
 	}
 	link(site)
+	site.Warnings = l.warnings(site, opts.Now)
 	return site, l.errs.Sort()
 }
 
@@ -68,6 +74,10 @@ type loader struct {
 	cfg  *config.Config
 	md   *markdown.Renderer
 	errs diag.List
+	// Warnings about the walk, and what each file's warnings need, by
+	// its *Persona or *Journey.
+	warns diag.List
+	notes map[any]fileNotes
 
 	personas []*Persona
 	journeys []*Journey
@@ -93,6 +103,10 @@ func (l *loader) walk() []string {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && path.Ext(name) != ".md" {
+			l.linkedFolder(p)
 			return nil
 		}
 		if d.IsDir() || path.Ext(name) != ".md" {
@@ -145,11 +159,13 @@ func (l *loader) decodeAll(files []string, cache *Cache) {
 		case d.persona != nil:
 			d.persona.Journeys = nil // links from an earlier load
 			l.personas = append(l.personas, d.persona)
+			l.notes[d.persona] = d.notes
 		case d.journey != nil:
 			d.journey.Personas, d.journey.Parent, d.journey.Children = nil, nil, nil
 			d.journey.Current, d.journey.Futures = nil, nil
 			l.journeys = append(l.journeys, d.journey)
 			l.refs[d.journey] = d.refs
+			l.notes[d.journey] = d.notes
 		}
 	}
 }
@@ -162,6 +178,7 @@ type decoded struct {
 	journey *Journey
 	refs    journeyRefs
 	errs    diag.List
+	notes   fileNotes
 }
 
 // decode reads one persona or journey file. It touches nothing shared, so
@@ -174,8 +191,10 @@ func (l *loader) decode(file string) *decoded {
 	}
 	if strings.HasPrefix(file, PersonasDir+"/") {
 		d.persona = l.persona(file, t, doc)
+		d.notes = notePersona(t)
 	} else {
 		d.journey, d.refs = l.journey(file, t, doc, bodyLine, &d.errs)
+		d.notes = noteJourney(file, t, d.journey)
 	}
 	return d
 }

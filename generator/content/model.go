@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/diag"
 )
 
 // Site is everything a build renders.
@@ -22,6 +23,10 @@ type Site struct {
 	Config   *config.Config
 	Personas []*Persona // sorted by name
 	Journeys []*Journey // sorted by title; drafts only when asked for
+
+	// Warnings are the gaps Load found that do not stop a build
+	// (warnings.go), sorted.
+	Warnings diag.List
 }
 
 // Persona is an archetypal customer.

@@ -151,10 +151,10 @@ func (p *Page) EditURL(file string) string {
 
 // Stale reports whether j was last updated longer ago than site.toml's
 // [review] stale_after_days. A journey without an updated date is not
-// called stale: nothing says how old it is.
+// called stale: nothing says how old it is. The loader's stale warning
+// uses the same rule.
 func (p *Page) Stale(j *content.Journey) bool {
-	days := p.Site.Config.Review.StaleAfterDays
-	return days > 0 && !j.Updated.IsZero() && p.renderer.Now.Sub(j.Updated) > time.Duration(days)*24*time.Hour
+	return j.StaleOn(p.renderer.Now, p.Site.Config.Review.StaleAfterDays)
 }
 
 // Outputs are the files the page writes.
