@@ -1306,6 +1306,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("+++\n[[stages]]\n[[stages.touchpoints]]\nchannels = [1, \"wbe\"]\nemotion = nan\n[[stages.evidence]]\nn = -1\n+++\n"))
 	f.Add([]byte("+++\n[[stages]]\nname = \"\"\n[[stages]]\nid = \"\"\n+++\n## \n"))
 	f.Add([]byte("\uFEFF+++ \nstages = [{name = \"a\", touchpoints = [{name = \"t\", channels = \"web\"}]}]\n+++\t\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\nstate = \"future\"\ncurrent = \"j\"\npersonas = [\"p\"]\n[[stages]]\nname = \"a\"\nemotion = { p = 1, q = 9, r = \"x\" }\n[[stages.touchpoints]]\nname = \"t\"\nchannels = [\"web\"]\nemotion = {}\n+++\n"))
 	cfg := testConfig(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{
