@@ -25,36 +25,44 @@ type checkReport struct {
 	OK       bool           `json:"ok"`
 	Journeys int            `json:"journeys"`
 	Personas int            `json:"personas"`
-	Problems []checkProblem `json:"problems"` // never null: [] when ok
+	Warnings int            `json:"warnings"` // how many of the problems are warnings
+	Problems []checkProblem `json:"problems"` // never null: [] when there are none
 }
 
 // checkProblem is one diagnostic. Line and Column are 0 when the problem
 // has no position in a file (a missing folder, a file that cannot be read);
 // File is "" only for a failure that belongs to no file.
 type checkProblem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-	Hint    string `json:"hint"`
+	Severity string `json:"severity"` // "error" or "warning"
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
 }
 
 // checkJSON prints the result of a check as JSON to stdout and returns the
-// exit code, the same as the text format's.
-func (c *cli) checkJSON(opts build.Options, stats build.Stats, diags diag.List, err error) int {
+// exit code, the same as the text format's: ok is false when there are
+// errors, or with --strict warnings.
+func (c *cli) checkJSON(opts build.Options, stats build.Stats, diags diag.List, err error, strict bool) int {
 	r := checkReport{Version: checkReportVersion, Problems: []checkProblem{}}
-	for _, d := range diags.Sort() {
-		r.Problems = append(r.Problems, checkProblem{
+	all := withWarnings(diags, stats.Warnings)
+	for _, d := range all {
+		r.Problems = append(r.Problems, checkProblem{Severity: d.Severity.String(),
 			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col, Message: d.Msg, Hint: d.Hint,
 		})
 	}
+	// The counts take in the problems an "and N more in this file" stands for.
+	nErrors, nWarnings := all.Count()
 	if len(diags) == 0 && err != nil {
 		// A failure of the machine, not of a file (a layout whose template
 		// fails as it runs): still a reason to fail the job.
-		r.Problems = append(r.Problems, checkProblem{Message: err.Error()})
+		r.Problems = append(r.Problems, checkProblem{Severity: diag.Error.String(), Message: err.Error()})
+		nErrors++
 	}
-	r.OK = len(r.Problems) == 0
-	if r.OK {
+	r.Warnings = nWarnings
+	r.OK = nErrors == 0 && (!strict || nWarnings == 0)
+	if nErrors == 0 {
 		r.Journeys, r.Personas = stats.Journeys, stats.Personas
 	} else {
 		// A build with problems stops before it counts anything: count

@@ -261,13 +261,22 @@ func (c *cli) watchBatches(ctx context.Context, w *watch.Watcher, theme, dir str
 	}
 }
 
-// report prints one line per build, or the diagnostics.
+// report prints one line per build, or the diagnostics. Warnings are
+// printed after the first build and whenever they change, not on every
+// save.
 func (c *cli) report(what string, res build.Result, diags diag.List, err error, dest string) {
 	now := time.Now().Format("15:04:05")
+	if w := res.Warnings.Format(); w != c.warned && (len(diags) > 0 || err == nil) {
+		if w == "" {
+			w = "no warnings\n"
+		}
+		fmt.Fprint(c.stderr, w)
+		c.warned = res.Warnings.Format()
+	}
 	switch {
 	case len(diags) > 0:
 		c.printDiags(diags)
-		fmt.Fprintf(c.stderr, "%s %s: %s; the last good site is kept. Fix and save to rebuild.\n", now, orFirst(what), plural(len(diags), "problem"))
+		fmt.Fprintf(c.stderr, "%s %s: %s; the last good site is kept. Fix and save to rebuild.\n", now, orFirst(what), diags.Summary())
 	case err != nil:
 		fmt.Fprintf(c.stderr, "%s %s: build failed: %v\n", now, orFirst(what), err)
 	case what == "":

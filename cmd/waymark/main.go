@@ -3,8 +3,8 @@
 //
 // Usage:
 //
-//	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force]
-//	waymark check [-s DIR] [--drafts] [--format text|json]
+//	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict]
+//	waymark check [-s DIR] [--drafts] [--strict] [--format text|json]
 //	waymark diff [REV | A..B | A...B] [-s DIR] [--format text|markdown|json]
 //	waymark new journey "Title" [-s DIR] [--force]
 //	waymark new persona "Name" [-s DIR] [--force]
@@ -14,7 +14,8 @@
 //	waymark help [command]
 //
 // Exit status: 0 when all went well, 1 when the content has problems (or
-// the build could not be written), 2 for a usage error.
+// the build could not be written, or with --strict has warnings), 2 for a
+// usage error.
 package main
 
 import (
@@ -58,8 +59,8 @@ type command struct {
 }
 
 var commands = []command{
-	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--base-url URL]", "build the site into a folder (default DIR/public)", ""},
-	{"check", "[-s DIR] [--drafts] [--format text|json]", "load and check the site; write nothing", checkMore},
+	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict] [--base-url URL]", "build the site into a folder (default DIR/public)", buildMore},
+	{"check", "[-s DIR] [--drafts] [--strict] [--format text|json]", "load and check the site; write nothing", checkMore},
 	{"diff", "[REV | A..B | A...B] [-s DIR] [--format text|markdown|json]", "show what changed in meaning since a git revision (default HEAD)", diffMore},
 	{"new", `journey|persona "TITLE" [-s DIR] [--force]`, "start a journey map or a persona from a commented skeleton", newMore},
 	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force] [--base-url URL]", "build the site, then rebuild it on every change", ""},
@@ -69,10 +70,20 @@ var commands = []command{
 }
 
 const checkMore = `
+Problems (errors) fail the check; warnings (a stage with pain points but no
+opportunity, a published map past [review] stale_after_days, a journey with
+no evidence, a persona in no journey) are printed and do not, unless
+--strict is given.
+
 --format json prints the result to stdout as one JSON object, for CI: the
-counts and every problem with its file, line, column, message and hint.
-The exit status is the same as with text. The format is described in
+counts and every problem with its severity, file, line, column, message and
+hint. The exit status is the same as with text. The format is described in
 docs/authoring.md.
+`
+
+const buildMore = `
+Warnings are printed to stderr and the site is built all the same;
+--strict makes them fail the build like problems, for CI.
 `
 
 // command runs the named subcommand; ok is false when there is none.
@@ -101,6 +112,10 @@ func (c *cli) command(name string, args []string) (code int, ok bool) {
 // cli carries the output streams through one run.
 type cli struct {
 	stdout, stderr io.Writer
+
+	// warned is the warnings watch and serve printed last, which they
+	// print again only when they change.
+	warned string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -322,6 +337,7 @@ func (c *cli) build(args []string) int {
 	var of outputFlags
 	of.register(fs)
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, SVG and JSON (also [build] minify in site.toml)")
+	strict := strictFlag(fs)
 	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
@@ -337,11 +353,14 @@ func (c *cli) build(args []string) int {
 		var diags diag.List
 		var err error
 		stats, diags, err = build.Build(opts, t)
+		if err == nil && len(diags) == 0 && *strict && len(stats.Warnings) > 0 {
+			return stats.Warnings, nil // publish abandons the new folder
+		}
 		return diags, err
 	})
 	switch {
 	case len(diags) > 0:
-		c.printDiags(diags)
+		c.printDiags(withWarnings(diags, stats.Warnings))
 		fmt.Fprintf(c.stderr, "build failed; %s was left as it was\n", dest)
 		return exitContent
 	case err != nil:
@@ -352,6 +371,7 @@ func (c *cli) build(args []string) int {
 		}
 		return exitContent
 	}
+	c.printDiags(stats.Warnings)
 	fmt.Fprintf(c.stdout, "Built %s and %s: %s (%s) in %s → %s\n",
 		plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"),
 		plural(stats.Files, "file"), size(stats.Bytes), stats.Duration.Round(100_000), dest)
@@ -383,6 +403,7 @@ func (c *cli) check(args []string) int {
 	var sf siteFlags
 	sf.register(fs)
 	format := fs.String("format", "text", "how to print the result: `text` (problems to stderr) or json (one object to stdout)")
+	strict := strictFlag(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
@@ -402,18 +423,39 @@ func (c *cli) check(args []string) int {
 	// own layouts.
 	stats, diags, err := build.Build(opts, output.Discard{})
 	if *format == "json" {
-		return c.checkJSON(opts, stats, diags, err)
+		return c.checkJSON(opts, stats, diags, err, *strict)
 	}
 	switch {
 	case len(diags) > 0:
-		c.printDiags(diags)
+		c.printDiags(withWarnings(diags, stats.Warnings))
 		return exitContent
 	case err != nil:
+		c.printDiags(stats.Warnings)
 		fmt.Fprintf(c.stderr, "waymark check: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(c.stdout, "ok: %s and %s, no problems\n", plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"))
+	c.printDiags(stats.Warnings)
+	if *strict && len(stats.Warnings) > 0 {
+		fmt.Fprintln(c.stderr, "check failed: --strict fails on warnings")
+		return exitContent
+	}
+	summary := "no problems"
+	if len(stats.Warnings) > 0 {
+		summary += ", " + stats.Warnings.Summary()
+	}
+	fmt.Fprintf(c.stdout, "ok: %s and %s, %s\n", plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"), summary)
 	return exitOK
+}
+
+// strictFlag registers --strict, which makes warnings fail a command.
+func strictFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("strict", false, "fail (exit status 1) on warnings too, not only on problems")
+}
+
+// withWarnings is a failed build's problems with its warnings, in order:
+// all of them are printed together.
+func withWarnings(problems, warnings diag.List) diag.List {
+	return append(slices.Clone(problems), warnings...).Sort()
 }
 
 func (c *cli) printDiags(diags diag.List) {

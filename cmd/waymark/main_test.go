@@ -30,11 +30,12 @@ func goodSite() map[string]string {
 	return map[string]string{
 		"site.toml":               "title = \"Maps\"\n\n[[channels]]\nid = \"web\"\nname = \"Website\"\nkind = \"digital\"\n",
 		"content/personas/ana.md": "+++\nname = \"Ana\"\n+++\n",
-		"content/journeys/buy.md": "+++\ntitle = \"Buy\"\npersonas = [\"ana\"]\n\n[[stages]]\nname = \"Look\"\nemotion = 1\n\n  [[stages.touchpoints]]\n  name = \"Page\"\n  channels = [\"web\"]\n+++\n",
+		"content/journeys/buy.md": "+++\ntitle = \"Buy\"\npersonas = [\"ana\"]\n\n[[stages]]\nname = \"Look\"\nemotion = 1\n\n  [[stages.touchpoints]]\n  name = \"Page\"\n  channels = [\"web\"]\n\n  [[stages.evidence]]\n  kind = \"survey\"\n+++\n",
 	}
 }
 
-// brokenSite has two problems in one file, to see both reported.
+// brokenSite has two problems in one file, to see both reported, and two
+// warnings: no evidence, and Ana in no journey.
 func brokenSite() map[string]string {
 	s := goodSite()
 	s["content/journeys/buy.md"] = "+++\ntitle = \"Buy\"\n\n[[stages]]\nname = \"Look\"\nemotion = 5\n\n  [[stages.touchpoints]]\n  name = \"Page\"\n  channels = [\"wbe\"]\n+++\n"
