@@ -184,6 +184,13 @@ var hostileParagraphs = map[string]func(n int) string{
 	"text and links":    func(n int) string { return strings.Repeat("a[b](c", n/6) },
 	"link labels":       func(n int) string { return strings.Repeat("]([\n", n/4) },
 	"backticks":         func(n int) string { return strings.Repeat("\\``", n/3) },
+	"lists nested by indentation": func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- x\n")
+		}
+		return b.String()
+	},
 }
 
 // hostileJourney is a journey whose body is an intro paragraph and then
@@ -203,8 +210,12 @@ func TestLimitHostileMarkdown(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(diags) != 1 || diags[0].Pos.File != "content/journeys/hostile.md" || diags[0].Pos.Line != 9 || diags[0].Hint == "" {
-				t.Fatalf("want one diagnostic at content/journeys/hostile.md:9 with a hint, got:\n%s", firstDiags(diags, 5))
+			line := 9 // the paragraph's first line
+			if name == "lists nested by indentation" {
+				line = 9 + 32 // the first item too deep
+			}
+			if len(diags) != 1 || diags[0].Pos.File != "content/journeys/hostile.md" || diags[0].Pos.Line != line || diags[0].Hint == "" {
+				t.Fatalf("want one diagnostic at content/journeys/hostile.md:%d with a hint, got:\n%s", line, firstDiags(diags, 5))
 			}
 			t.Log(diags[0].Msg)
 		})

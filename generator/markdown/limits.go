@@ -31,8 +31,8 @@ import (
 // of parsing it. The limits are far above anything a person writes: they
 // are reached only by generated or hostile text.
 const (
-	// maxNesting is how many block quotes and list items may open on one
-	// line. People nest three or four.
+	// maxNesting is how deep block quotes and lists may nest, whether
+	// opened on one line or by indentation. People nest three or four.
 	maxNesting = 32
 
 	// A paragraph may cost the parser workPerByte steps per byte, plus
@@ -61,6 +61,10 @@ func checkLimits(src []byte) *LimitError {
 	var (
 		p     paragraph
 		fence fence
+		// The content columns of the list items open at this line,
+		// outermost first: lists also nest by indentation, one level a
+		// line.
+		items []int
 	)
 	line := 0
 	for start := 0; start < len(src); {
@@ -73,15 +77,10 @@ func checkLimits(src []byte) *LimitError {
 		start = end + 1
 
 		c := containers(text)
-		if c.depth > maxNesting {
-			return &LimitError{Line: line,
-				Msg:  fmt.Sprintf("%d block quotes and lists open on one line; at most %d can", c.depth, maxNesting),
-				Hint: "nest fewer levels, or escape a literal > or - at the start of a line with a backslash"}
-		}
 		if fence.inside {
 			// A fence ends at its closing line, or with the block quote
 			// or list it is in; when unsure, measuring the code as
-			// Markdown errs on the safe side.
+			// Markdown errs on the safe side. Its own lines are code.
 			if c.depth < fence.depth || c.fenceable && fence.closes(c.rest) {
 				fence.inside = false
 			}
@@ -89,8 +88,31 @@ func checkLimits(src []byte) *LimitError {
 				continue
 			}
 		}
+		if c.bullet || c.ordered {
+			// An item left of an open item's content is not inside it.
+			for len(items) > 0 && items[len(items)-1] > c.itemColumn {
+				items = items[:len(items)-1]
+			}
+			c.depth += len(items)
+			items = append(items, c.itemContent)
+		}
+		if c.depth > maxNesting {
+			return &LimitError{Line: line,
+				Msg:  fmt.Sprintf("block quotes and lists nested %d deep; at most %d levels can be", c.depth, maxNesting),
+				Hint: "nest fewer levels, or escape a literal > or - at the start of a line with a backslash"}
+		}
 		switch {
-		case blank(c.rest), c.fenceable && fence.opens(c.rest, c.depth), heading(c.rest), thematicBreak(c.rest):
+		case blank(c.rest), c.fenceable && fence.opens(c.rest, c.depth), thematicBreak(c.rest):
+			if err := p.end(); err != nil {
+				return err
+			}
+			continue
+		case heading(c.rest):
+			// A heading's text is parsed as a paragraph of one line.
+			if err := p.end(); err != nil {
+				return err
+			}
+			p.add(line, c.rest)
 			if err := p.end(); err != nil {
 				return err
 			}
@@ -291,12 +313,14 @@ func unclosedBackticks(runs []backtickRun) int {
 // lineStart is a line without the block quote and list markers that open
 // it.
 type lineStart struct {
-	depth     int    // how many markers
-	rest      []byte // the text after them
-	bullet    bool   // one of them starts a -, * or + list item
-	ordered   bool   // one of them starts a numbered list item
-	first     bool   // … numbered 1
-	fenceable bool   // indented little enough to open or close a fence
+	depth       int    // how many markers
+	itemColumn  int    // where the first list marker is
+	itemContent int    // where its item's text starts
+	rest        []byte // the text after them
+	bullet      bool   // one of them starts a -, * or + list item
+	ordered     bool   // one of them starts a numbered list item
+	first       bool   // … numbered 1
+	fenceable   bool   // indented little enough to open or close a fence
 }
 
 // containers strips the block quote and list markers from the start of a
@@ -327,6 +351,10 @@ func containers(line []byte) lineStart {
 			i++
 			marker = false
 		case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+			if !s.bullet && !s.ordered {
+				s.itemColumn = column(line[:i])
+				s.itemContent = s.itemColumn + 2
+			}
 			i++
 			s.bullet = true
 		case c >= '0' && c <= '9':
@@ -337,6 +365,10 @@ func containers(line []byte) lineStart {
 			if j+1 >= len(line) || (line[j] != '.' && line[j] != ')') || (line[j+1] != ' ' && line[j+1] != '\t') {
 				return s
 			}
+			if !s.bullet && !s.ordered {
+				s.itemColumn = column(line[:i])
+				s.itemContent = s.itemColumn + j - i + 2
+			}
 			s.ordered = true
 			s.first = s.first || string(line[i:j]) == "1"
 			i = j + 1
@@ -345,6 +377,19 @@ func containers(line []byte) lineStart {
 		}
 		s.depth++
 	}
+}
+
+// column is the width of text, a tab counting to the next multiple of 4.
+func column(text []byte) int {
+	col := 0
+	for _, c := range text {
+		if c == '\t' {
+			col += 4 - col%4
+		} else {
+			col++
+		}
+	}
+	return col
 }
 
 // fence tracks fenced code blocks, whose text is not parsed as Markdown.

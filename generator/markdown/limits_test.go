@@ -47,17 +47,26 @@ func TestCheckLimitsRefuses(t *testing.T) {
 		msg       string // a substring of the message
 	}{
 		{"emphasis", hostile("emphasis", 30_000), 1, "runs of *, _ or ~"},
-		{"blockquotes", hostile("blockquotes", 1000), 1, "1000 block quotes and lists open on one line"},
-		{"33 quotes", strings.Repeat("> ", 33) + "x", 1, "33 block quotes"},
-		{"bullets", hostile("bullets", 1000), 1, "block quotes and lists"},
-		{"numbered", hostile("numbered", 1000), 1, "block quotes and lists"},
-		{"mixed markers", strings.Repeat("> - 1) * ", 10) + "x", 1, "40 block quotes"},
+		{"blockquotes", hostile("blockquotes", 1000), 1, "nested 1000 deep"},
+		{"33 quotes", strings.Repeat("> ", 33) + "x", 1, "nested 33 deep"},
+		{"bullets", hostile("bullets", 1000), 1, "block quotes and lists nested"},
+		{"numbered", hostile("numbered", 1000), 1, "block quotes and lists nested"},
+		{"mixed markers", strings.Repeat("> - 1) * ", 10) + "x", 1, "nested 40 deep"},
+		{"lists nested by indentation", func() string {
+			var b strings.Builder
+			for i := range 40 {
+				fmt.Fprintf(&b, "%s- item\n", strings.Repeat("  ", i))
+			}
+			return b.String()
+		}(), 33, "nested 33 deep"},
 		{"link destinations", hostile("link destinations", 30_000), 1, "link destinations"},
 		{"angle destinations", hostile("angle destinations", 30_000), 1, "link destinations"},
 		{"text and links", hostile("text and links", 30_000), 1, "link destinations"},
 		{"link labels", hostile("link labels", 30_000), 1, "link labels"},
 		{"backticks", hostile("backticks", 30_000), 1, "runs of ` that do not close"},
 		{"second paragraph", "Fine.\n\n" + hostile("emphasis", 30_000), 3, "runs of *"},
+		{"a heading", "Fine.\n## " + hostile("emphasis", 30_000), 2, "runs of *"},
+		{"under a heading", "## A\n" + hostile("emphasis", 30_000), 2, "runs of *"},
 		{"after a fence", "```\n*\n```\n" + hostile("emphasis", 30_000), 4, "runs of *"},
 		{"in a block quote", "> ok\n>\n> " + hostile("emphasis", 30_000), 3, "runs of *"},
 		{"lines of one paragraph", strings.Repeat("_a*_a*_a*\n", 5000), 1, "runs of *"},
@@ -90,10 +99,17 @@ func TestCheckLimitsAccepts(t *testing.T) {
 		{"snake_case words do not count", strings.Repeat("checkout_started cart_viewed order_placed ", 5000)},
 		{"32 levels", strings.Repeat("> ", 32) + "x"},
 		{"a rule of many stars", strings.Repeat("* ", 500)},
-		{"nested lists by indentation", func() string {
+		{"items one column apart are not nested", func() string {
 			var b strings.Builder
-			for i := range 200 {
-				fmt.Fprintf(&b, "%s- item *%d*\n", strings.Repeat("  ", i), i)
+			for i := range 40 {
+				fmt.Fprintf(&b, "%s- item\n", strings.Repeat(" ", i%2))
+			}
+			return b.String()
+		}()},
+		{"lists nested by indentation, and back", func() string {
+			var b strings.Builder
+			for i := range 2000 {
+				fmt.Fprintf(&b, "%s- item *%d*\n\n", strings.Repeat("  ", i%30), i)
 			}
 			return b.String()
 		}()},
@@ -101,6 +117,13 @@ func TestCheckLimitsAccepts(t *testing.T) {
 		{"a numbered list", strings.Repeat("1. **bold** _it_ `code`\n2. **bold** _it_ `code`\n", 3000)},
 		{"a big table", "| a | b | c | d |\n|---|---|---|---|\n" + strings.Repeat(row, 5000)},
 		{"code in a fence", "```c\n" + strings.Repeat("int **p = *q; /* `x` */ a[b](c\n", 3000) + "```\n"},
+		{"deep YAML and quoting in a fence", "```\n" + strings.Repeat("> ", 40) + "x\n" + func() string {
+			var b strings.Builder
+			for i := range 40 {
+				fmt.Fprintf(&b, "%s- key: %d\n", strings.Repeat("  ", i), i)
+			}
+			return b.String()
+		}() + "```\n- after\n"},
 		{"code in a tilde fence in a list", "- x\n\n  ~~~\n" + strings.Repeat("  *p++ = *q++;\n", 3000) + "  ~~~\n"},
 		{"many badges in one word", strings.Repeat("[![b](https://e.example/b.svg)](https://e.example/)", 40)},
 		{"a long URL", "[a](https://example.com/" + strings.Repeat("x", 100_000) + ")"},
