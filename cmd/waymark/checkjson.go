@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"github.com/waymark-cx/waymark/generator/build"
-	"github.com/waymark-cx/waymark/generator/config"
-	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
 )
 
@@ -86,10 +84,9 @@ func (c *cli) checkJSON(opts build.Options, stats build.Stats, diags diag.List, 
 // countSite counts the journeys (drafts only when the build includes them)
 // and personas whose files could be read, whatever their problems.
 func countSite(opts build.Options) (journeys, personas int) {
-	cfg, _ := config.Load(opts.Root)
-	if cfg == nil {
+	site, _ := build.Load(opts)
+	if site == nil {
 		return 0, 0
 	}
-	site, _ := content.Load(opts.Root, cfg, content.Options{Drafts: opts.Drafts || cfg.Build.Drafts})
 	return len(site.Journeys), len(site.Personas)
 }

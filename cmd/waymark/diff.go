@@ -8,12 +8,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/waymark-cx/waymark/generator/build"
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/diff"
 	"github.com/waymark-cx/waymark/generator/diff/gitfs"
-	"github.com/waymark-cx/waymark/generator/markdown"
 )
 
 const diffMore = `
@@ -172,18 +172,11 @@ func readCommit(repo *gitfs.Repo, commit string) (fs.FS, error) {
 // theme is not needed. It returns the errors only: a warning does not
 // stop a build, nor a comparison.
 func loadModel(fsys fs.FS) (*content.Site, diag.List) {
-	cfg, diags := config.Load(fsys)
-	if cfg != nil {
-		md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-		site, more := content.Load(fsys, cfg, content.Options{Drafts: true, Markdown: md})
-		diags.Append(more)
-		if errs, _ := diags.Split(); len(errs) > 0 {
-			return nil, errs.Sort()
-		}
-		return site, nil
+	site, diags := build.Load(build.Options{Root: fsys, Drafts: true})
+	if errs, _ := diags.Split(); len(errs) > 0 || site == nil {
+		return nil, errs
 	}
-	errs, _ := diags.Split()
-	return nil, errs.Sort()
+	return site, nil
 }
 
 // gitError reports a failure to read the repository as a usage error:

@@ -157,25 +157,48 @@ func (b *Builder) Build(target output.Target, c Change) (Result, diag.List, erro
 	return res, errs, err
 }
 
-// buildAll reads everything afresh: configuration, theme and content.
-func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
-	cfg, errs := config.Load(b.opts.Root)
+// Load reads and checks the site as a build does, and renders nothing:
+// site.toml (with Options.BaseURL), then every persona and journey. It is
+// for commands that need the model but no pages (diff, and check counting
+// a site that has problems). site is nil when site.toml cannot be read or
+// BaseURL is not an address; otherwise it is there even when the content
+// has problems, which come back as diagnostics (its warnings are in
+// site.Warnings).
+func Load(opts Options) (*content.Site, diag.List) {
+	_, _, site, errs := load(opts, nil)
+	return site, errs.Sort()
+}
+
+// load is a build's first steps. cfg is nil when site.toml cannot be
+// read or BaseURL is refused, and then nothing else is read: checking
+// content against an empty configuration would only bury the real
+// problem.
+func load(opts Options, cache *content.Cache) (cfg *config.Config, md *markdown.Renderer, site *content.Site, errs diag.List) {
+	cfg, errs = config.Load(opts.Root)
 	if cfg == nil {
-		// site.toml could not be read at all: checking content against
-		// an empty configuration would only bury the real problem.
-		return Result{}, errs.Sort(), nil
+		return nil, nil, nil, errs
 	}
-	if b.opts.BaseURL != "" {
-		if err := cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
 			errs.Add(diag.Position{File: "--base-url"}, "", "%v", err)
-			return Result{}, errs.Sort(), nil
+			return nil, nil, nil, errs
 		}
 	}
 	// Built once per configuration: [markdown] unsafe is in site.toml.
-	b.md = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	cache := content.NewCache()
-	site, more := content.Load(b.opts.Root, cfg, b.loadOptions(cfg, cache))
+	md = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	site, more := content.Load(opts.Root, cfg, loadOptions(opts, cfg, md, cache))
 	errs.Append(more)
+	return cfg, md, site, errs
+}
+
+// buildAll reads everything afresh: configuration, theme and content.
+func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
+	cache := content.NewCache()
+	cfg, md, site, errs := load(b.opts, cache)
+	if cfg == nil {
+		return Result{}, errs.Sort(), nil
+	}
+	b.md = md
 	theme, more := render.OpenTheme(b.opts.Root, cfg.Theme, b.opts.Builtin)
 	errs.Append(more)
 	if len(errs) > 0 {
@@ -215,7 +238,7 @@ func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) 
 	for _, f := range b.pending {
 		b.cache.Forget(f)
 	}
-	site, errs := content.Load(b.opts.Root, b.cfg, b.loadOptions(b.cfg, b.cache))
+	site, errs := content.Load(b.opts.Root, b.cfg, loadOptions(b.opts, b.cfg, b.md, b.cache))
 	if len(errs) > 0 {
 		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
 	}
@@ -265,8 +288,8 @@ func (b *Builder) minify(cfg *config.Config) bool {
 	return !b.opts.NoMinify && (b.opts.Minify || cfg.Build.Minify)
 }
 
-func (b *Builder) loadOptions(cfg *config.Config, cache *content.Cache) content.Options {
-	return content.Options{Drafts: b.opts.Drafts || cfg.Build.Drafts, Markdown: b.md, Cache: cache, Now: b.opts.Now}
+func loadOptions(opts Options, cfg *config.Config, md *markdown.Renderer, cache *content.Cache) content.Options {
+	return content.Options{Drafts: opts.Drafts || cfg.Build.Drafts, Markdown: md, Cache: cache, Now: opts.Now}
 }
 
 // removeStale removes the files of the previous build that this one no
