@@ -8,6 +8,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/themes"
 )
@@ -204,13 +205,18 @@ func FuzzBuild(f *testing.F) {
 		fsys := decodeSite(src)
 		drafts := len(src)%2 == 1
 		mem := output.NewMemory()
-		_, diags, err := Build(Options{Root: fsys, Builtin: themes.Default(), Drafts: drafts}, mem)
+		stats, diags, err := Build(Options{Root: fsys, Builtin: themes.Default(), Drafts: drafts}, mem)
 		if err != nil {
 			t.Fatalf("machine error from content: %v", err)
 		}
 		for _, d := range diags {
-			if d.Pos.File == "" || strings.TrimSpace(d.Msg) == "" {
-				t.Errorf("diagnostic without a file or a message: %#v", d)
+			if d.Pos.File == "" || strings.TrimSpace(d.Msg) == "" || d.Severity != diag.Error {
+				t.Errorf("diagnostic without a file or a message, or not an error: %#v", d)
+			}
+		}
+		for _, w := range stats.Warnings {
+			if w.Pos.File == "" || strings.TrimSpace(w.Msg) == "" || w.Hint == "" || w.Severity != diag.Warning {
+				t.Errorf("warning without a file, a message or a hint: %#v", w)
 			}
 		}
 		if len(diags) > 0 {

@@ -191,7 +191,7 @@ func (l *loader) decode(file string) *decoded {
 	}
 	if strings.HasPrefix(file, PersonasDir+"/") {
 		d.persona = l.persona(file, t, doc)
-		d.notes = notePersona(t)
+		d.notes = notePersona(file, t)
 	} else {
 		d.journey, d.refs = l.journey(file, t, doc, bodyLine, &d.errs)
 		d.notes = noteJourney(file, t, d.journey)

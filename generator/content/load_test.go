@@ -1325,6 +1325,12 @@ func FuzzLoad(f *testing.F) {
 				t.Errorf("malformed diagnostic: %#v", d)
 			}
 		}
+		for _, w := range site.Warnings {
+			if w.Severity != diag.Warning || w.Msg == "" || w.Hint == "" || w.Pos.Line < 1 ||
+				w.Pos.File != "content/journeys/j.md" && w.Pos.File != "content/personas/p.md" {
+				t.Errorf("malformed warning: %#v", w)
+			}
+		}
 	})
 }
 

@@ -52,9 +52,15 @@ func noteJourney(file string, t tomldoc.Table, j *Journey) fileNotes {
 	return n
 }
 
-// notePersona finds where a warning about persona p points.
-func notePersona(t tomldoc.Table) fileNotes {
-	return fileNotes{at: t.KeyPos("name")}
+// notePersona finds where a warning about a persona points: its name,
+// or, without one, its front matter.
+func notePersona(file string, t tomldoc.Table) fileNotes {
+	at := t.KeyPos("name")
+	if at.Line == 0 {
+		at = t.Pos()
+		at.File, at.Line, at.Col = file, max(at.Line, 1), max(at.Col, 1)
+	}
+	return fileNotes{at: at}
 }
 
 // StaleOn reports whether j was last updated more than afterDays days
