@@ -175,15 +175,17 @@ func TestLimitHugeBody(t *testing.T) {
 // grows with the square of their length, as one paragraph (or line) of
 // about n bytes. The Markdown package measures them before it parses.
 var hostileParagraphs = map[string]func(n int) string{
-	"emphasis":          func(n int) string { return strings.Repeat("_a*", n/3) },
-	"mixed emphasis":    func(n int) string { return strings.Repeat("*a_b*c_d**e_f*g**h*i_j**", n/24) },
-	"block quotes":      func(n int) string { return strings.Repeat(">", n) },
-	"lists on one line": func(n int) string { return strings.Repeat("- ", n/2) + "x" },
-	"numbered lists":    func(n int) string { return strings.Repeat("1. ", n/3) + "x" },
-	"link destinations": func(n int) string { return strings.Repeat("[a](", n/4) },
-	"text and links":    func(n int) string { return strings.Repeat("a[b](c", n/6) },
-	"link labels":       func(n int) string { return strings.Repeat("]([\n", n/4) },
-	"backticks":         func(n int) string { return strings.Repeat("\\``", n/3) },
+	"emphasis":              func(n int) string { return strings.Repeat("_a*", n/3) },
+	"mixed emphasis":        func(n int) string { return strings.Repeat("*a_b*c_d**e_f*g**h*i_j**", n/24) },
+	"block quotes":          func(n int) string { return strings.Repeat(">", n) },
+	"lists on one line":     func(n int) string { return strings.Repeat("- ", n/2) + "x" },
+	"numbered lists":        func(n int) string { return strings.Repeat("1. ", n/3) + "x" },
+	"link destinations":     func(n int) string { return strings.Repeat("[a](", n/4) },
+	"text and links":        func(n int) string { return strings.Repeat("a[b](c", n/6) },
+	"link labels":           func(n int) string { return strings.Repeat("]([\n", n/4) },
+	"backticks":             func(n int) string { return strings.Repeat("\\``", n/3) },
+	"nested labels":         func(n int) string { return strings.Repeat("[", n/2) + strings.Repeat("]", n/2) },
+	"reference definitions": func(n int) string { return strings.Repeat("[a]: b\n", n/7) },
 	"lists nested by indentation": func(n int) string {
 		var b strings.Builder
 		for i := 0; b.Len() < n; i++ {

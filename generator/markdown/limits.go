@@ -20,8 +20,11 @@ import (
 //     (goldmark issue 555);
 //   - link destinations that do not close ("[a](b[a](b…"): each "](" scans
 //     to the end of its word, or of its line after "](<";
-//   - link labels in a paragraph of many lines ("](\[" on each line): each
-//     "]" reads the label through every line of the paragraph;
+//   - link labels in a paragraph of many lines ("](\[" on each line, or
+//     link reference definitions): each "]" reads the label through every
+//     line of the paragraph;
+//   - link labels nested in each other ("[[[[…]]]]"): each "]" looks over
+//     everything since its "[";
 //   - backtick runs that never close: each scans to the end of the
 //     paragraph for its closer.
 //
@@ -154,7 +157,8 @@ type paragraph struct {
 	linkScan   int           // bytes scanned for link destinations
 	runOn      int           // link destinations that run on to a blank or the end of the line
 	labels     int           // "]" that close a "["
-	openLabels int           // "[" not yet closed
+	labelSpan  int           // the bytes between those "[" and "]"
+	openLabels []int         // where the "[" not yet closed are, in the paragraph
 }
 
 // add measures one line of the paragraph (without its container markers).
@@ -163,6 +167,7 @@ func (p *paragraph) add(line int, text []byte) {
 		p.first, p.header = line, text
 	}
 	p.lines++
+	base := p.size // where the line starts in the paragraph
 	p.size += len(text) + 1
 
 	// Link destinations: goldmark scans from "](" to the first space or
@@ -214,10 +219,11 @@ func (p *paragraph) add(line int, text []byte) {
 			p.backticks = append(p.backticks, backtickRun{full: n, open: n})
 			i = j - 1
 		case c == '[':
-			p.openLabels++
+			p.openLabels = append(p.openLabels, base+i)
 		case c == ']':
-			if p.openLabels > 0 {
-				p.openLabels--
+			if n := len(p.openLabels); n > 0 {
+				p.labelSpan += base + i - p.openLabels[n-1]
+				p.openLabels = p.openLabels[:n-1]
 				p.labels++
 			}
 			if i+1 < len(text) && text[i+1] == '(' {
@@ -253,7 +259,7 @@ func (p *paragraph) add(line int, text []byte) {
 // end checks the paragraph's work against the limit and starts the next.
 func (p *paragraph) end() *LimitError {
 	defer func() {
-		*p = paragraph{backticks: p.backticks[:0], emphasis: p.emphasis.reset()}
+		*p = paragraph{backticks: p.backticks[:0], openLabels: p.openLabels[:0], emphasis: p.emphasis.reset()}
 	}()
 	if p.lines == 0 {
 		return nil
@@ -268,9 +274,9 @@ func (p *paragraph) end() *LimitError {
 	case p.linkScan > budget:
 		return &LimitError{Line: p.first, Hint: hint,
 			Msg: fmt.Sprintf("paragraph has %d link destinations \"](…\" that do not close, in %d bytes: too many to parse", p.runOn, p.size)}
-	case p.labels*p.lines > budget:
+	case p.labels*p.lines+p.labelSpan > budget:
 		return &LimitError{Line: p.first, Hint: hint,
-			Msg: fmt.Sprintf("paragraph has %d link labels \"[…]\" over %d lines: too many to parse", p.labels, p.lines)}
+			Msg: fmt.Sprintf("paragraph has %d link labels \"[…]\" over %d lines, spanning %d bytes in all: too many to parse", p.labels, p.lines, p.labelSpan)}
 	case unclosed*p.size > budget:
 		return &LimitError{Line: p.first, Hint: hint,
 			Msg: fmt.Sprintf("paragraph has %d runs of ` that do not close in %d bytes: too many to parse", unclosed, p.size)}

@@ -31,6 +31,10 @@ func hostile(shape string, n int) string {
 		return strings.Repeat("]([\n", n/4)
 	case "backticks":
 		return strings.Repeat("\\``", n/3)
+	case "nested labels":
+		return strings.Repeat("[", n/2) + strings.Repeat("]", n/2)
+	case "reference definitions":
+		return strings.Repeat("[a]: b\n", n/7)
 	}
 	panic("unknown shape " + shape)
 }
@@ -38,6 +42,7 @@ func hostile(shape string, n int) string {
 var hostileShapes = []string{
 	"emphasis", "blockquotes", "quotes and text", "bullets", "numbered",
 	"link destinations", "angle destinations", "text and links", "link labels", "backticks",
+	"nested labels", "reference definitions",
 }
 
 func TestCheckLimitsRefuses(t *testing.T) {
@@ -63,6 +68,8 @@ func TestCheckLimitsRefuses(t *testing.T) {
 		{"angle destinations", hostile("angle destinations", 30_000), 1, "link destinations"},
 		{"text and links", hostile("text and links", 30_000), 1, "link destinations"},
 		{"link labels", hostile("link labels", 30_000), 1, "link labels"},
+		{"nested labels", hostile("nested labels", 30_000), 1, "15000 link labels"},
+		{"reference definitions", hostile("reference definitions", 100_000), 1, "link labels"},
 		{"backticks", hostile("backticks", 30_000), 1, "runs of ` that do not close"},
 		{"second paragraph", "Fine.\n\n" + hostile("emphasis", 30_000), 3, "runs of *"},
 		{"a heading", "Fine.\n## " + hostile("emphasis", 30_000), 2, "runs of *"},
@@ -125,6 +132,8 @@ func TestCheckLimitsAccepts(t *testing.T) {
 			return b.String()
 		}() + "```\n- after\n"},
 		{"code in a tilde fence in a list", "- x\n\n  ~~~\n" + strings.Repeat("  *p++ = *q++;\n", 3000) + "  ~~~\n"},
+		{"a hundred reference definitions", strings.Repeat("[ref]: https://example.com/a/long/path/to/a/report\n", 100)},
+		{"nested brackets", "[a [b [c [d] e] f] g](u) " + strings.Repeat("[[x]] ", 2000)},
 		{"many badges in one word", strings.Repeat("[![b](https://e.example/b.svg)](https://e.example/)", 40)},
 		{"a long URL", "[a](https://example.com/" + strings.Repeat("x", 100_000) + ")"},
 		{"matched code spans", strings.Repeat("`a` `` b ` `` ", 5000)},
