@@ -92,7 +92,9 @@ func (e *ForeignError) Error() string {
 // Publish builds a site into dest atomically. build writes every file to
 // the Target it is given, a new folder beside dest; when it returns nil
 // the new folder takes dest's place and the old one is removed. When it
-// fails, or anything before the swap fails, dest is left untouched.
+// fails, or anything before the swap fails, dest is left untouched. The
+// Target writes files on several goroutines while build goes on; a
+// failure to write one comes back from a later write or from Publish.
 //
 // A dest that exists, is not empty and has no Marker is refused with a
 // *ForeignError unless force is set.
@@ -118,7 +120,12 @@ func Publish(dest string, force bool, build func(Target) error) error {
 		return err
 	}
 	defer root.Close()
-	if err := build(&Dir{root: root}); err != nil {
+	dir := newParallelDir(&Dir{root: root}, publishWriters)
+	err = build(dir)
+	if werr := dir.Wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
 		return err
 	}
 	if err := root.WriteFile(Marker, []byte(markerText), 0o644); err != nil {
