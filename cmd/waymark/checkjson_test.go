@@ -211,22 +211,9 @@ func TestStrict(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			os.RemoveAll(filepath.Join(gap, "public"))
-			var stdout, stderr bytes.Buffer
-			if code := run(tc.args, &stdout, &stderr); code != tc.code {
-				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, &stdout, &stderr)
-			}
-			for _, s := range tc.stdout {
-				if !strings.Contains(stdout.String(), s) {
-					t.Errorf("stdout lacks %q:\n%s", s, &stdout)
-				}
-			}
-			for _, s := range tc.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("stderr lacks %q:\n%s", s, &stderr)
-				}
-			}
-			if len(tc.stderr) == 0 && stderr.Len() > 0 {
-				t.Errorf("stderr: %s", &stderr)
+			_, stderr := runExpect(t, tc.args, tc.code, tc.stdout, tc.stderr)
+			if len(tc.stderr) == 0 && stderr != "" {
+				t.Errorf("stderr: %s", stderr)
 			}
 			if _, err := os.Stat(filepath.Join(gap, "public", "index.html")); (err == nil) != tc.built {
 				t.Errorf("public/index.html exists: %v, want %v", err == nil, tc.built)

@@ -156,23 +156,9 @@ func TestDiff(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tc.args, &stdout, &stderr)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, &stdout, &stderr)
-			}
-			for _, s := range tc.stdout {
-				if !strings.Contains(stdout.String(), s) {
-					t.Errorf("stdout lacks %q:\n%s", s, &stdout)
-				}
-			}
-			for _, s := range tc.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("stderr lacks %q:\n%s", s, &stderr)
-				}
-			}
-			if tc.code != 0 && stdout.Len() > 0 {
-				t.Errorf("a failed diff printed to stdout:\n%s", &stdout)
+			stdout, _ := runExpect(t, tc.args, tc.code, tc.stdout, tc.stderr)
+			if tc.code != 0 && stdout != "" {
+				t.Errorf("a failed diff printed to stdout:\n%s", stdout)
 			}
 		})
 	}

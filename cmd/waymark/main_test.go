@@ -75,21 +75,7 @@ func TestRun(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tc.args, &stdout, &stderr)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, &stdout, &stderr)
-			}
-			for _, s := range tc.stdout {
-				if !strings.Contains(stdout.String(), s) {
-					t.Errorf("stdout lacks %q:\n%s", s, &stdout)
-				}
-			}
-			for _, s := range tc.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("stderr lacks %q:\n%s", s, &stderr)
-				}
-			}
+			runExpect(t, tc.args, tc.code, tc.stdout, tc.stderr)
 		})
 	}
 }
@@ -237,4 +223,26 @@ func TestBuildDoesNotFollowLinksOut(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr.String(), "leak.txt") {
 		t.Errorf("exit %d, stderr %q; want 1 and a message naming leak.txt", code, stderr.String())
 	}
+}
+
+// runExpect runs the command line args through run, checks the exit
+// status and that stdout and stderr hold each of the texts given, and
+// returns what was printed for further checks.
+func runExpect(t *testing.T, args []string, code int, stdout, stderr []string) (string, string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	if got := run(args, &out, &errs); got != code {
+		t.Errorf("%q: exit %d, want %d\nstdout: %s\nstderr: %s", args, got, code, &out, &errs)
+	}
+	for _, s := range stdout {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("%q: stdout lacks %q:\n%s", args, s, &out)
+		}
+	}
+	for _, s := range stderr {
+		if !strings.Contains(errs.String(), s) {
+			t.Errorf("%q: stderr lacks %q:\n%s", args, s, &errs)
+		}
+	}
+	return out.String(), errs.String()
 }

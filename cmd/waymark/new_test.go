@@ -199,21 +199,7 @@ func TestNew(t *testing.T) {
 			for i, a := range tc.args {
 				args[i] = strings.ReplaceAll(a, "$SITE", site)
 			}
-			var stdout, stderr bytes.Buffer
-			code := run(args, &stdout, &stderr)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, &stdout, &stderr)
-			}
-			for _, s := range tc.stdout {
-				if !strings.Contains(stdout.String(), s) {
-					t.Errorf("stdout lacks %q:\n%s", s, &stdout)
-				}
-			}
-			for _, s := range tc.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("stderr lacks %q:\n%s", s, &stderr)
-				}
-			}
+			runExpect(t, args, tc.code, tc.stdout, tc.stderr)
 			after := snapshot(t, site)
 			if tc.code != 0 {
 				// A refusal writes nothing.
