@@ -22,11 +22,10 @@ type FS struct {
 // file is one file of the tree. When it was not read, only its name and
 // size are known.
 type file struct {
-	name   string
-	data   []byte
-	size   int64
-	read   bool
-	object string // git's object id, while the size is being found
+	name string
+	data []byte
+	size int64
+	read bool
 }
 
 // errNotRead is what reading a file whose contents were not asked for

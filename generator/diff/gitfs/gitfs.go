@@ -1,8 +1,8 @@
 // Package gitfs reads a folder of a git repository as it was at a commit,
 // for waymark diff. It runs the git command (no git library): rev-parse
 // to find the repository and resolve revisions, ls-tree to list the
-// folder's files at a commit, and one cat-file --batch for all the files
-// it reads. What it reads is held in memory as a read-only fs.FS, so the
+// folder's files and their sizes at a commit, and one cat-file --batch
+// for all the files it reads. What it reads is held in memory as a read-only fs.FS, so the
 // loader that reads a site from disk reads it from a commit the same way.
 package gitfs
 
@@ -83,7 +83,9 @@ func (r *Repo) MergeBase(a, b string) (string, error) {
 // links and submodules are left out: the files that a commit holds are
 // all there is to read.
 func (r *Repo) Tree(commit string, paths []string, read func(name string) bool) (*FS, error) {
-	args := []string{"ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit, "--"}
+	// --long gives each file's size, so that a file not read needs no
+	// more of git than its line here.
+	args := []string{"ls-tree", "-r", "-z", "--long", "--full-tree", "--end-of-options", commit, "--"}
 	for _, p := range paths {
 		args = append(args, r.Prefix+p)
 	}
@@ -98,10 +100,10 @@ func (r *Repo) Tree(commit string, paths []string, read func(name string) bool) 
 		if entry == "" {
 			continue
 		}
-		// <mode> SP <type> SP <object> TAB <path>
+		// <mode> SP <type> SP <object> SP+ <size> TAB <path>
 		meta, name, ok := strings.Cut(entry, "\t")
 		fields := strings.Fields(meta)
-		if !ok || len(fields) != 3 {
+		if !ok || len(fields) != 4 {
 			return nil, fmt.Errorf("git ls-tree: unexpected line %q", entry)
 		}
 		mode, kind, object := fields[0], fields[1], fields[2]
@@ -112,18 +114,16 @@ func (r *Repo) Tree(commit string, paths []string, read func(name string) bool) 
 		if !ok || !validPath(rel) {
 			continue
 		}
-		f := &file{name: rel}
+		size, err := strconv.ParseInt(fields[3], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("git ls-tree: unexpected line %q", entry)
+		}
+		f := &file{name: rel, size: size}
 		files[rel] = f
 		if read(rel) {
 			toRead = append(toRead, f)
 			batch.WriteString(object + "\n")
-		} else {
-			f.size = -1 // filled in below, from the listing of sizes
-			f.object = object
 		}
-	}
-	if err := r.sizes(files); err != nil {
-		return nil, err
 	}
 	if len(toRead) > 0 {
 		if err := r.readBlobs(&batch, toRead); err != nil {
@@ -131,43 +131,6 @@ func (r *Repo) Tree(commit string, paths []string, read func(name string) bool) 
 		}
 	}
 	return newFS(files), nil
-}
-
-// sizes fills in the sizes of the files that are not read, with one
-// cat-file --batch-check.
-func (r *Repo) sizes(files map[string]*file) error {
-	var unread []*file
-	var batch bytes.Buffer
-	for _, f := range files {
-		if f.size < 0 {
-			unread = append(unread, f)
-			batch.WriteString(f.object + "\n")
-		}
-	}
-	if len(unread) == 0 {
-		return nil
-	}
-	out, err := r.git(&batch, "cat-file", "--batch-check")
-	if err != nil {
-		return err
-	}
-	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != len(unread) {
-		return fmt.Errorf("git cat-file: %d answers for %d objects", len(lines), len(unread))
-	}
-	for i, line := range lines {
-		// <object> SP <type> SP <size>
-		fields := strings.Fields(line)
-		if len(fields) != 3 {
-			return fmt.Errorf("git cat-file: unexpected answer %q", line)
-		}
-		n, err := strconv.ParseInt(fields[2], 10, 64)
-		if err != nil {
-			return fmt.Errorf("git cat-file: unexpected answer %q", line)
-		}
-		unread[i].size = n
-	}
-	return nil
 }
 
 // readBlobs reads the contents of files, whose object ids are the lines
