@@ -410,7 +410,7 @@ func compareStage(old, cur *content.Stage, personas []string) (StageChange, bool
 func compareEmotion(before, after content.Emotion, personas []string) (*EmotionChange, []PersonaEmotionChange) {
 	changes := []PersonaEmotionChange{}
 	if !before.PerPersona() && !after.PerPersona() {
-		if sameValue(before, after) {
+		if before.Equal(after) {
 			return nil, changes
 		}
 		return &EmotionChange{Before: before, After: after}, changes
@@ -428,16 +428,11 @@ func compareEmotion(before, after content.Emotion, personas []string) (*EmotionC
 			continue
 		}
 		b, a := before.For(p), after.For(p)
-		if !sameValue(b, a) {
+		if !b.Equal(a) {
 			changes = append(changes, PersonaEmotionChange{Persona: p, Before: b, After: a})
 		}
 	}
 	return nil, changes
-}
-
-// sameValue compares two emotions' overall values.
-func sameValue(a, b content.Emotion) bool {
-	return a.Set == b.Set && (!a.Set || a.Value == b.Value)
 }
 
 // compareTexts compares two lists of texts as multisets: a text listed
