@@ -157,17 +157,7 @@ type ChannelChange struct {
 
 // Moved are the channels the touchpoint left and the ones it joined.
 func (c *ChannelChange) Moved() (left, joined []string) {
-	for _, id := range c.Before {
-		if !slices.Contains(c.After, id) {
-			left = append(left, id)
-		}
-	}
-	for _, id := range c.After {
-		if !slices.Contains(c.Before, id) {
-			joined = append(joined, id)
-		}
-	}
-	return left, joined
+	return missingFrom(c.Before, c.After), missingFrom(c.After, c.Before)
 }
 
 // EmotionChange is an emotion before and after; either may be unset.
