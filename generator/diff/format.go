@@ -87,6 +87,21 @@ var fieldLabel = map[string]string{
 // are keywords and slugs.
 var freeText = map[string]bool{"title": true, "owner": true, "name": true, "role": true}
 
+// fieldText says how a field changed, "status: published → review", with
+// the format's own printing of free text and of keywords.
+func fieldText(f FieldChange, text, keyword func(string) string) string {
+	show := func(v string) string {
+		switch {
+		case v == "":
+			return "(none)"
+		case freeText[f.Field]:
+			return text(v)
+		}
+		return keyword(v)
+	}
+	return fmt.Sprintf("%s: %s → %s", fieldLabel[f.Field], show(f.Before), show(f.After))
+}
+
 // --- text -------------------------------------------------------------
 
 // WriteText prints r for a terminal: a summary line, then one line per
@@ -101,7 +116,7 @@ func WriteText(w io.Writer, r *Report) error {
 	for _, p := range r.Personas {
 		fmt.Fprintf(b, "persona %s: %s (%s)\n", p.Change, quote(p.Name), p.Slug)
 		for _, f := range p.Fields {
-			fmt.Fprintf(b, "  %s\n", textField(f))
+			fmt.Fprintf(b, "  %s\n", fieldText(f, quote, plain))
 		}
 	}
 	wrote := false
@@ -121,7 +136,7 @@ func WriteText(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(b, "\njourney changed: %s (%s)\n", quote(j.Title), j.Slug)
 		for _, f := range j.Fields {
-			fmt.Fprintf(b, "  %s\n", textField(f))
+			fmt.Fprintf(b, "  %s\n", fieldText(f, quote, plain))
 		}
 		if len(j.PersonasAdded) > 0 {
 			fmt.Fprintf(b, "  personas added: %s\n", strings.Join(j.PersonasAdded, ", "))
@@ -144,19 +159,6 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func textField(f FieldChange) string {
-	show := func(v string) string {
-		switch {
-		case v == "":
-			return "(none)"
-		case freeText[f.Field]:
-			return quote(v)
-		}
-		return plain(v)
-	}
-	return fmt.Sprintf("%s: %s → %s", fieldLabel[f.Field], show(f.Before), show(f.After))
 }
 
 // stageLines are the changes of a changed stage, one line each, for text.
@@ -258,7 +260,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 				if i == 0 {
 					sep = ": "
 				}
-				b.WriteString(sep + mdField(f))
+				b.WriteString(sep + fieldText(f, mdText, code))
 			}
 			b.WriteByte('\n')
 		}
@@ -287,7 +289,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 func writeMarkdownJourney(b *strings.Builder, j JourneyChange) {
 	fmt.Fprintf(b, "\n#### %s (%s)\n\n", mdText(j.Title), code(j.Slug))
 	for _, f := range j.Fields {
-		fmt.Fprintf(b, "- %s\n", upperFirst(mdField(f)))
+		fmt.Fprintf(b, "- %s\n", upperFirst(fieldText(f, mdText, code)))
 	}
 	var personas []string
 	if len(j.PersonasAdded) > 0 {
@@ -344,19 +346,6 @@ func markdownStageLines(s StageChange) []string {
 		}
 	}
 	return lines
-}
-
-func mdField(f FieldChange) string {
-	show := func(v string) string {
-		switch {
-		case v == "":
-			return "(none)"
-		case freeText[f.Field]:
-			return mdText(v)
-		}
-		return code(v)
-	}
-	return fmt.Sprintf("%s: %s → %s", fieldLabel[f.Field], show(f.Before), show(f.After))
 }
 
 func mdSide(s Side) string {
