@@ -167,12 +167,7 @@ func stageLines(s StageChange) []string {
 	if s.OldName != "" {
 		lines = append(lines, "renamed from "+quote(s.OldName))
 	}
-	if e := s.Emotion; e != nil {
-		lines = append(lines, fmt.Sprintf("emotion %s → %s", emotionText(e.Before), emotionText(e.After)))
-	}
-	for _, pe := range s.PersonaEmotions {
-		lines = append(lines, fmt.Sprintf("emotion for %s %s → %s", pe.Persona, emotionText(pe.Before), emotionText(pe.After)))
-	}
+	lines = append(lines, emotionChanges(s.Emotion, s.PersonaEmotions, joinIDs)...)
 	for _, p := range s.PainPoints {
 		lines = append(lines, fmt.Sprintf("pain point %s: %s", p.Change, quote(p.Text)))
 	}
@@ -182,11 +177,11 @@ func stageLines(s StageChange) []string {
 	for _, t := range s.Touchpoints {
 		switch t.Change {
 		case Added:
-			lines = append(lines, fmt.Sprintf("touchpoint added: %s on %s", quote(t.Name), strings.Join(t.Channels.After, ", ")))
+			lines = append(lines, fmt.Sprintf("touchpoint added: %s on %s", quote(t.Name), joinIDs(t.Channels.After)))
 		case Removed:
-			lines = append(lines, fmt.Sprintf("touchpoint removed: %s (was on %s)", quote(t.Name), strings.Join(t.Channels.Before, ", ")))
+			lines = append(lines, fmt.Sprintf("touchpoint removed: %s (was on %s)", quote(t.Name), joinIDs(t.Channels.Before)))
 		default:
-			for _, what := range touchpointChanges(t, func(ids []string) string { return strings.Join(ids, ", ") }) {
+			for _, what := range touchpointChanges(t, joinIDs) {
 				lines = append(lines, fmt.Sprintf("touchpoint %s %s", quote(t.Name), what))
 			}
 		}
@@ -209,14 +204,24 @@ func touchpointChanges(t TouchpointChange, ids func([]string) string) []string {
 			out = append(out, "no longer on "+ids(left))
 		}
 	}
-	if e := t.Emotion; e != nil {
+	return append(out, emotionChanges(t.Emotion, t.PersonaEmotions, ids)...)
+}
+
+// emotionChanges says how a stage's or a touchpoint's emotion changed:
+// "emotion +0.5 → +1", or per persona, "emotion for dana-ortiz -1 → +1".
+func emotionChanges(e *EmotionChange, perPersona []PersonaEmotionChange, ids func([]string) string) []string {
+	var out []string
+	if e != nil {
 		out = append(out, fmt.Sprintf("emotion %s → %s", emotionText(e.Before), emotionText(e.After)))
 	}
-	for _, pe := range t.PersonaEmotions {
+	for _, pe := range perPersona {
 		out = append(out, fmt.Sprintf("emotion for %s %s → %s", ids([]string{pe.Persona}), emotionText(pe.Before), emotionText(pe.After)))
 	}
 	return out
 }
+
+// joinIDs lists slugs and channel ids for text.
+func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
 
 func stageNames(refs []StageRef, name func(string) string) string {
 	names := make([]string, len(refs))
@@ -322,11 +327,8 @@ func writeMarkdownJourney(b *strings.Builder, j JourneyChange) {
 
 func markdownStageLines(s StageChange) []string {
 	var lines []string
-	if e := s.Emotion; e != nil {
-		lines = append(lines, fmt.Sprintf("Emotion %s → %s", emotionText(e.Before), emotionText(e.After)))
-	}
-	for _, pe := range s.PersonaEmotions {
-		lines = append(lines, fmt.Sprintf("Emotion for %s %s → %s", code(pe.Persona), emotionText(pe.Before), emotionText(pe.After)))
+	for _, what := range emotionChanges(s.Emotion, s.PersonaEmotions, codes) {
+		lines = append(lines, upperFirst(what))
 	}
 	for _, p := range s.PainPoints {
 		lines = append(lines, fmt.Sprintf("Pain point %s: %s", p.Change, mdText(p.Text)))
