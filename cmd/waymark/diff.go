@@ -84,8 +84,10 @@ func (c *cli) diff(args []string) int {
 	sites := make([]*content.Site, 2)
 	var problems diag.List
 	for i, side := range sides {
-		fsys := siteFS(dir)
-		if side.commit != "" {
+		var fsys fs.FS
+		if side.commit == "" {
+			fsys = siteFS(dir)
+		} else {
 			tree, err := readCommit(repo, side.commit)
 			if err != nil {
 				return c.gitError(dir, err)
