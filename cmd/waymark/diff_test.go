@@ -220,11 +220,5 @@ func TestDiffJSON(t *testing.T) {
 func TestDiffWithoutGit(t *testing.T) {
 	site := writeSite(t, goodSite())
 	t.Setenv("PATH", t.TempDir()) // a folder with no git in it
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"diff", "-s", site}, &stdout, &stderr); code != 2 {
-		t.Errorf("exit %d, want 2", code)
-	}
-	if !strings.Contains(stderr.String(), "the git command is not installed") {
-		t.Errorf("stderr:\n%s", &stderr)
-	}
+	runExpect(t, []string{"diff", "-s", site}, 2, nil, []string{"the git command is not installed"})
 }
