@@ -87,7 +87,7 @@ func TestJourneyCurveToday(t *testing.T) {
 	stage(later, "new", emo(0))
 	stage(later, "b", emo(1))
 
-	c := journeyCurve(later)
+	c := journeyCurve(later, compare(later))
 	if c.Today == nil {
 		t.Fatal("no line for today")
 	}

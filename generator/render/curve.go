@@ -144,8 +144,9 @@ func (c *Curve) y(v float64) float64 {
 
 // journeyCurve is a journey page's curve: one line, or one per persona
 // when any of its emotions is written per persona, and today's line under
-// a future-state map that names its current state.
-func journeyCurve(j *content.Journey) *Curve {
+// a future-state map that names its current state (cmp, its comparison
+// with it; nil when it names none).
+func journeyCurve(j *content.Journey, cmp *Comparison) *Curve {
 	c := newCurve(j.Stages, timelineCurve)
 	if j.PerPersona() {
 		// The touchpoints' own values are in their lane, per persona: a
@@ -153,8 +154,8 @@ func journeyCurve(j *content.Journey) *Curve {
 		c.Marks = nil
 		c.addPersonaSeries(j)
 	}
-	if j.Current != nil {
-		c.Today = c.todaySeries(j.Stages, j.Current)
+	if cmp != nil {
+		c.Today = c.todaySeries(cmp)
 	}
 	return c
 }
@@ -180,19 +181,13 @@ func (c *Curve) addPersonaSeries(j *content.Journey) {
 }
 
 // todaySeries places the current map's emotions over the stages of the
-// future map that have the same id; its stages that the future map does
-// not have are left out.
-func (c *Curve) todaySeries(stages []*content.Stage, current *content.Journey) *CurveSeries {
-	byID := make(map[string]*content.Stage, len(current.Stages))
-	for _, s := range current.Stages {
-		byID[s.ID] = s
-	}
+// future map that the comparison matched them with; its stages that the
+// future map does not have are left out.
+func (c *Curve) todaySeries(cmp *Comparison) *CurveSeries {
 	se := &CurveSeries{Key: "today", Name: "Today", Shape: "circle", Legend: marker("circle", 0, 0, c.sz.marker)}
-	for k, s := range stages {
-		if was := byID[s.ID]; was != nil && was.Emotion.Set {
-			p := SeriesPoint{X: round1(c.x(k)), Y: c.y(was.Emotion.Value), Stage: s, Emotion: was.Emotion}
-			p.Marker = marker(se.Shape, p.X, p.Y, c.sz.marker)
-			se.Points = append(se.Points, p)
+	for k, ch := range cmp.Stages {
+		if ch.Was != nil && ch.Was.Emotion.Set {
+			se.add(c, ch.Stage, ch.Was.Emotion, c.x(k))
 		}
 	}
 	se.finish()

@@ -39,7 +39,7 @@ func TestJourneyCurvePerPersona(t *testing.T) {
 	stage(j, "pay", per("ben", 2.0)) // Ana and Cy are not rated here
 	stage(j, "wait", content.Emotion{})
 
-	c := journeyCurve(j)
+	c := journeyCurve(j, nil)
 	if len(c.Marks) != 0 {
 		t.Errorf("a per-persona curve has %d touchpoint marks, want none", len(c.Marks))
 	}
@@ -101,7 +101,7 @@ func TestJourneyCurveOneLine(t *testing.T) {
 	personas(j, "ana", "ben")
 	stage(j, "look", emo(1), tp("Shop", emo(2), web))
 	stage(j, "pay", emo(-1))
-	c := journeyCurve(j)
+	c := journeyCurve(j, nil)
 	if c.Series != nil || c.Today != nil || len(c.Marks) != 1 || len(c.Points) != 2 {
 		t.Errorf("plain map: %d series, today %v, %d marks, %d points; want one line with its mark", len(c.Series), c.Today, len(c.Marks), len(c.Points))
 	}

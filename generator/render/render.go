@@ -347,9 +347,9 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 	if p.Journey != nil && p.Curve == nil {
 		// Made here rather than in Pages: a rebuild lists every page but
 		// renders a few, and these cost as much as the rest of the list.
-		p.Curve = journeyCurve(p.Journey)
-		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
 		p.Compare = compare(p.Journey)
+		p.Curve = journeyCurve(p.Journey, p.Compare)
+		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
 	}
 	buf.Reset()
 	if p.Kind == exportKind {
