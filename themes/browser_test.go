@@ -68,7 +68,9 @@ func required() bool { return os.Getenv("WAYMARK_BROWSER_TESTS") == "require" }
 // content/) with the default theme into dest. opts.Root and opts.Builtin
 // are filled in.
 func buildExample(dest string, opts build.Options) error {
-	opts.Root = os.DirFS("..")
+	if opts.Root == nil {
+		opts.Root = os.DirFS("..")
+	}
 	opts.Builtin = themes.Default()
 	err := output.Publish(dest, false, func(t output.Target) error {
 		_, diags, err := build.Build(opts, t)

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/waymark-cx/waymark/generator/build"
 )
@@ -71,6 +72,9 @@ func TestHTMLIsValid(t *testing.T) {
 	}{
 		{"as-configured", build.Options{}},
 		{"minified-with-drafts", build.Options{Minify: true, Drafts: true}},
+		// Two journeys to a list page: the index, /channels/ and the
+		// channel pages run to several pages, with their pagers.
+		{"paginated", build.Options{Root: withSiteTOML(t, "\n[pagination]\nper_page = 2\n")}},
 	}
 	var files []string
 	for _, b := range builds {
@@ -129,4 +133,28 @@ func TestHTMLIsValid(t *testing.T) {
 		t.Errorf("%s:%d:%d: %s: %s\n\t%q", name, line, col, m.Type, m.Message, m.Extract)
 	}
 	t.Logf("vnu checked %d pages", len(files))
+}
+
+// withSiteTOML is the example site with text added to its site.toml.
+func withSiteTOML(t *testing.T, more string) fs.FS {
+	t.Helper()
+	example := os.DirFS("..")
+	config, err := fs.ReadFile(example, "site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return siteWith{example, append(config, more...)}
+}
+
+// siteWith is a site folder whose site.toml is replaced.
+type siteWith struct {
+	fs.FS
+	config []byte
+}
+
+func (s siteWith) Open(name string) (fs.File, error) {
+	if name == "site.toml" {
+		return fstest.MapFS{name: {Data: s.config}}.Open(name)
+	}
+	return s.FS.Open(name)
 }
