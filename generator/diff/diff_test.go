@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/waymark-cx/waymark/generator/build"
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/markdown"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -21,14 +21,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // included.
 func load(t *testing.T, dir string) *content.Site {
 	t.Helper()
-	fsys := os.DirFS(filepath.Join("testdata", filepath.FromSlash(dir)))
-	cfg, errs := config.Load(fsys)
-	if cfg == nil {
-		t.Fatalf("%s: %v", dir, errs)
-	}
-	site, more := content.Load(fsys, cfg, content.Options{Drafts: true, Markdown: markdown.New(markdown.Options{})})
-	errs.Append(more)
-	if len(errs) > 0 {
+	site, errs := build.Load(build.Options{Root: os.DirFS(filepath.Join("testdata", filepath.FromSlash(dir))), Drafts: true})
+	if len(errs) > 0 || site == nil {
 		t.Fatalf("%s has problems:\n%s", dir, errs.Format())
 	}
 	return site
