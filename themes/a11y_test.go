@@ -82,6 +82,11 @@ var a11yPages = []string{
 	"channels/",
 	"channels/web/",
 	"404.html",
+	// Later pages of lists, with their pagers (a build of two journeys
+	// to a list page).
+	"paged/page/2/",
+	"paged/channels/page/2/",
+	"paged/channels/web/page/2/",
 }
 
 // a11yPhonePages are also checked at a phone's width: the pages whose

@@ -10,6 +10,7 @@ package themes_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -67,6 +68,17 @@ func required() bool { return os.Getenv("WAYMARK_BROWSER_TESTS") == "require" }
 // buildExample builds the example site in the repository root (site.toml,
 // content/) with the default theme into dest. opts.Root and opts.Builtin
 // are filled in.
+// paginatedExample is the example site with two journeys to a list page:
+// the index, /channels/ and the channel pages run to several pages.
+func paginatedExample() fs.FS {
+	example := os.DirFS("..")
+	config, err := fs.ReadFile(example, "site.toml")
+	if err != nil {
+		return example // the build reports the missing file
+	}
+	return siteWith{example, append(config, "\n[pagination]\nper_page = 2\n"...)}
+}
+
 func buildExample(dest string, opts build.Options) error {
 	if opts.Root == nil {
 		opts.Root = os.DirFS("..")
@@ -107,11 +119,17 @@ func setup(t *testing.T) *harness {
 			harnessErr = err.Error()
 			return
 		}
+		paged := filepath.Join(dir, "paged")
+		if err := buildExample(paged, build.Options{Root: paginatedExample()}); err != nil {
+			harnessErr = err.Error()
+			return
+		}
 		// Serve it where site.toml's base_url puts it, under a sub-path,
-		// as an intranet server would.
+		// as an intranet server would; the paginated build under paged/.
 		const base = "/cx/maps/"
 		mux := http.NewServeMux()
 		mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServerFS(os.DirFS(dest))))
+		mux.Handle(base+"paged/", http.StripPrefix(base+"paged", http.FileServerFS(os.DirFS(paged))))
 		srv := httptest.NewServer(mux)
 		cleanups = append(cleanups, srv.Close)
 

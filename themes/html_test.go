@@ -74,7 +74,7 @@ func TestHTMLIsValid(t *testing.T) {
 		{"minified-with-drafts", build.Options{Minify: true, Drafts: true}},
 		// Two journeys to a list page: the index, /channels/ and the
 		// channel pages run to several pages, with their pagers.
-		{"paginated", build.Options{Root: withSiteTOML(t, "\n[pagination]\nper_page = 2\n")}},
+		{"paginated", build.Options{Root: paginatedExample()}},
 	}
 	var files []string
 	for _, b := range builds {
@@ -133,17 +133,6 @@ func TestHTMLIsValid(t *testing.T) {
 		t.Errorf("%s:%d:%d: %s: %s\n\t%q", name, line, col, m.Type, m.Message, m.Extract)
 	}
 	t.Logf("vnu checked %d pages", len(files))
-}
-
-// withSiteTOML is the example site with text added to its site.toml.
-func withSiteTOML(t *testing.T, more string) fs.FS {
-	t.Helper()
-	example := os.DirFS("..")
-	config, err := fs.ReadFile(example, "site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return siteWith{example, append(config, more...)}
 }
 
 // siteWith is a site folder whose site.toml is replaced.
