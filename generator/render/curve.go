@@ -93,6 +93,26 @@ var (
 // order; past six personas they repeat, colours and all.
 var seriesShapes = []string{"circle", "square", "triangle", "diamond", "triangle-down", "cross"}
 
+// seriesStyle is how the i-th persona line is told apart: its shape,
+// colour and legend marker.
+type seriesStyle struct {
+	shape  string
+	tone   int
+	legend string
+}
+
+// seriesStyles are worked out once: a journey page shows each persona's
+// legend marker beside every value written per persona.
+var seriesStyles = func() []seriesStyle {
+	out := make([]seriesStyle, len(seriesShapes))
+	for i, shape := range seriesShapes {
+		out[i] = seriesStyle{shape, i + 1, marker(shape, 0, 0, timelineCurve.marker)}
+	}
+	return out
+}()
+
+func styleOf(i int) seriesStyle { return seriesStyles[i%len(seriesStyles)] }
+
 func newCurve(stages []*content.Stage, sz curveSize) *Curve {
 	return newCurveOf(stages, sz, func(s *content.Stage) content.Emotion { return s.Emotion })
 }
@@ -168,7 +188,8 @@ func personaSparkline(stages []*content.Stage, persona string) *Curve {
 func (c *Curve) addPersonaSeries(j *content.Journey) {
 	n := len(j.Personas)
 	for i, p := range j.Personas {
-		se := newSeries(p.Slug, p.Name, i, c.sz.marker)
+		st := styleOf(i)
+		se := &CurveSeries{Key: p.Slug, Name: p.Name, Shape: st.shape, Tone: st.tone, Legend: st.legend}
 		dx := (float64(i) - float64(n-1)/2) * c.sz.spread
 		for k, s := range j.Stages {
 			if e := s.Emotion.For(p.Slug); e.Set {
@@ -192,11 +213,6 @@ func (c *Curve) todaySeries(cmp *Comparison) *CurveSeries {
 	}
 	se.finish()
 	return se
-}
-
-func newSeries(key, name string, i int, r float64) *CurveSeries {
-	shape := seriesShapes[i%len(seriesShapes)]
-	return &CurveSeries{Key: key, Name: name, Shape: shape, Tone: i%len(seriesShapes) + 1, Legend: marker(shape, 0, 0, r)}
 }
 
 func (se *CurveSeries) add(c *Curve, s *content.Stage, e content.Emotion, x float64) {
@@ -329,8 +345,8 @@ func feelings(e content.Emotion, j *content.Journey) []PersonaFeeling {
 	}
 	out := make([]PersonaFeeling, len(j.Personas))
 	for i, p := range j.Personas {
-		se := newSeries(p.Slug, p.Name, i, timelineCurve.marker)
-		out[i] = PersonaFeeling{Persona: p, Emotion: e.For(p.Slug), Shape: se.Shape, Tone: se.Tone, Legend: se.Legend}
+		st := styleOf(i)
+		out[i] = PersonaFeeling{Persona: p, Emotion: e.For(p.Slug), Shape: st.shape, Tone: st.tone, Legend: st.legend}
 	}
 	return out
 }
