@@ -144,7 +144,7 @@ func TestCheckFormatUsage(t *testing.T) {
 	}{
 		{"jsno", []string{`waymark check: unknown format "jsno"`, `hint: did you mean "json"?`, "Run 'waymark check -h' for usage."}},
 		{"TEXT", []string{`unknown format "TEXT"`, `did you mean "text"?`}},
-		{"yaml", []string{`unknown format "yaml"`, "hint: use --format text or --format json"}},
+		{"yaml", []string{`unknown format "yaml"`, "hint: use --format text or json"}},
 		{"", []string{`unknown format ""`}},
 	} {
 		var stdout, stderr bytes.Buffer

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/build"
@@ -56,12 +55,8 @@ func (c *cli) diff(args []string) int {
 		return c.usageError("diff", "to compare two revisions, write them as one argument: A..B",
 			"too many arguments: %s", strings.Join(revs, " "))
 	}
-	if !slices.Contains(diff.Formats, *format) {
-		hint := diag.Suggest(*format, diff.Formats)
-		if hint == "" {
-			hint = "use --format text, markdown or json"
-		}
-		return c.usageError("diff", hint, "unknown format %q", *format)
+	if code, ok := c.checkFormat("diff", *format, diff.Formats); !ok {
+		return code
 	}
 	dir, ok := c.openSite("diff", *source)
 	if !ok {

@@ -38,20 +38,6 @@ func gitRepo(t *testing.T) (dir string, git func(args ...string) string) {
 	return dir, git
 }
 
-// writeFiles writes files (slash path → contents) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // diffJourney is a journey with one stage whose emotion and pain point
 // vary, and one touchpoint on a channel that varies.
 func diffJourney(emotion, painPoint, channel string) string {

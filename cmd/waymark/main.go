@@ -308,6 +308,20 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
+// checkFormat reports a --format that is not one of formats, with a "did
+// you mean" or the list as a hint; ok when it is one of them.
+func (c *cli) checkFormat(name, format string, formats []string) (code int, ok bool) {
+	if slices.Contains(formats, format) {
+		return 0, true
+	}
+	hint := diag.Suggest(format, formats)
+	if hint == "" {
+		last := len(formats) - 1
+		hint = "use --format " + strings.Join(formats[:last], ", ") + " or " + formats[last]
+	}
+	return c.usageError(name, hint, "unknown format %q", format), false
+}
+
 // usageError reports a wrong use of a command, with a hint when there is
 // one, and returns the exit code for it.
 func (c *cli) usageError(name, hint, format string, args ...any) int {
@@ -407,12 +421,8 @@ func (c *cli) check(args []string) int {
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
-	if !slices.Contains(checkFormats, *format) {
-		hint := diag.Suggest(*format, checkFormats)
-		if hint == "" {
-			hint = "use --format text or --format json"
-		}
-		return c.usageError("check", hint, "unknown format %q", *format)
+	if code, ok := c.checkFormat("check", *format, checkFormats); !ok {
+		return code
 	}
 	dir, ok := c.openSite("check", sf.source)
 	if !ok {
