@@ -141,8 +141,7 @@ func decodeStage(t tomldoc.Table, cfg *config.Config, refs *journeyRefs) *Stage 
 	s.Doing = t.Strings("doing")
 	s.Thinking = t.Strings("thinking")
 	s.Feeling = t.String("feeling")
-	s.Emotion = emotion(t, "emotion")
-	refs.perPersona(t, "emotion", &s.Emotion)
+	refs.emotion(t, "emotion", &s.Emotion)
 	s.PainPoints = t.Strings("pain_points")
 	s.Opportunities = t.Strings("opportunities")
 	s.Frontstage = t.Strings("frontstage")
@@ -165,8 +164,7 @@ func decodeStage(t tomldoc.Table, cfg *config.Config, refs *journeyRefs) *Stage 
 				"touchpoint %q has no channel", tp.Name)
 		}
 		tp.Description = tt.String("description")
-		tp.Emotion = emotion(tt, "emotion")
-		refs.perPersona(tt, "emotion", &tp.Emotion)
+		refs.emotion(tt, "emotion", &tp.Emotion)
 		tp.Owner = tt.String("owner")
 		tp.MomentOfTruth = tt.Bool("moment_of_truth")
 		tt.Done()
@@ -214,13 +212,8 @@ func oneOf(t tomldoc.Table, key string, values []string, def string) string {
 	return def
 }
 
-// emotion reads an emotion written as one number. One written as a table
-// of persona slugs to numbers is read by journeyRefs.perPersona instead,
-// and left unset here until the personas are known.
+// emotion reads an emotion written as one number.
 func emotion(t tomldoc.Table, key string) Emotion {
-	if t.IsTable(key) {
-		return Emotion{}
-	}
 	v, ok := t.Number(key)
 	if !ok {
 		return Emotion{}
@@ -236,16 +229,18 @@ const emotionScaleHint = "-2 is very negative, 0 neutral, 2 very positive"
 
 func inEmotionRange(v float64) bool { return v >= MinEmotion && v <= MaxEmotion }
 
-// perPersona reads an emotion written per persona (emotion = { dana-ortiz
-// = -1, sam-lee = 1 }) and keeps it, with each key's position, for the
-// loader to check against the journey's personas. A value out of range is
-// reported here, at its key.
-func (refs *journeyRefs) perPersona(t tomldoc.Table, key string, target *Emotion) {
+// emotion reads the emotion under key into *target when it is one
+// number. One written per persona (emotion = { dana-ortiz = -1, sam-lee
+// = 1 }) it keeps, with each key's position, for the loader to check
+// against the journey's personas and make into *target, which stays
+// unset until then. A value out of range is reported here, at its key.
+func (refs *journeyRefs) emotion(t tomldoc.Table, key string, target *Emotion) {
 	if !t.IsTable(key) {
+		*target = emotion(t, key)
 		return
 	}
 	entries := t.NumberMap(key)
-	if len(entries) == 0 && t.Has(key) {
+	if len(entries) == 0 {
 		t.Errorf(key, `name each persona with their value, e.g. emotion = { dana-ortiz = -1, sam-lee = 1 }, or write one number`,
 			"emotion table is empty")
 		return
