@@ -86,7 +86,7 @@ type curveSize struct {
 
 var (
 	timelineCurve = curveSize{slot: 200, height: 150, padY: 18, marks: true, marker: 6.5, spread: 10}
-	sparkCurve    = curveSize{width: 140, height: 36, padY: 5, marker: 2.5}
+	sparkCurve    = curveSize{width: 140, height: 36, padY: 5}
 )
 
 // seriesShapes are the markers of persona lines, in the journey's persona
