@@ -17,6 +17,13 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  // hashAfter is the rest of the URL hash after prefix ("stage-",
+  // "persona-"), or null when the hash does not start with it.
+  function hashAfter(prefix) {
+    var h = decodeURIComponent(window.location.hash.slice(1));
+    return h.indexOf(prefix) === 0 ? h.slice(prefix.length) : null;
+  }
+
   function storage() {
     try {
       return window.localStorage;
@@ -51,11 +58,6 @@
       return found;
     }
 
-    function idFromHash() {
-      var h = decodeURIComponent(window.location.hash.slice(1));
-      return h.indexOf("stage-") === 0 ? h.slice(6) : "";
-    }
-
     function select(id, focus) {
       if (!open(id, focus)) return;
       var hash = "#stage-" + id;
@@ -81,11 +83,11 @@
     });
 
     window.addEventListener("hashchange", function () {
-      var id = idFromHash();
+      var id = hashAfter("stage-");
       if (id) open(id, false);
     });
 
-    if (!open(idFromHash(), false)) {
+    if (!open(hashAfter("stage-"), false)) {
       open(buttons[0].getAttribute("data-stage-id"), false);
     }
   }
@@ -146,11 +148,6 @@
       var label = c.querySelector(".cell-label");
       c.waymarkAll = { className: c.className, value: value ? value.textContent : "", label: label ? label.textContent : "" };
     });
-
-    function personaFromHash() {
-      var h = decodeURIComponent(window.location.hash.slice(1));
-      return h.indexOf("persona-") === 0 ? h.slice(8) : null;
-    }
 
     function showCell(c, persona) {
       var value = c.querySelector(".value");
@@ -213,10 +210,10 @@
       });
     });
     window.addEventListener("hashchange", function () {
-      var p = personaFromHash();
+      var p = hashAfter("persona-");
       if (p !== null) choose(p);
     });
-    var fromHash = personaFromHash();
+    var fromHash = hashAfter("persona-");
     if (fromHash !== null) {
       choose(fromHash);
     } else {
