@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // goldmark's parser is linear on the Markdown people write, but a few
@@ -194,29 +195,19 @@ func (p *paragraph) add(line int, text []byte) {
 		case c == '\\' && i+1 < len(text) && text[i+1] == '`':
 			// An escaped backtick opens nothing, but the run it starts
 			// closes a code span whole: backslashes are literal there.
-			j := i + 1
-			for j < len(text) && text[j] == '`' {
-				j++
-			}
-			p.backticks = append(p.backticks, backtickRun{full: int32(min(j-i-1, 1<<30)), open: int32(min(j-i-2, 1<<30))})
-			i = j - 1
-		case c == '\\' && i+1 < len(text) && isPunct(text[i+1]):
+			n := run(text, i+1)
+			p.backticks = append(p.backticks, backtickRun{full: int32(min(n, 1<<30)), open: int32(min(n-1, 1<<30))})
+			i += n
+		case util.IsEscapedPunctuation(text, i):
 			i++
 		case c == '*' || c == '_' || c == '~':
-			j := i
-			for j < len(text) && text[j] == c {
-				j++
-			}
-			p.emphasis.run(text, i, j)
-			i = j - 1
+			n := run(text, i)
+			p.emphasis.run(text, i, i+n)
+			i += n - 1
 		case c == '`':
-			j := i
-			for j < len(text) && text[j] == '`' {
-				j++
-			}
-			n := int32(min(j-i, 1<<30))
+			n := int32(min(run(text, i), 1<<30))
 			p.backticks = append(p.backticks, backtickRun{full: n, open: n})
-			i = j - 1
+			i += int(n) - 1
 		case c == '[':
 			p.openLabels = append(p.openLabels, base+i)
 		case c == ']':
@@ -568,7 +559,8 @@ func (e *emphasisStack) truncate(at int) {
 }
 
 // run adds the run text[i:j] of one char, which opens or closes emphasis
-// by the CommonMark flanking rules.
+// by the CommonMark flanking rules, with goldmark's own tests for space
+// and punctuation.
 func (e *emphasisStack) run(text []byte, i, j int) {
 	c := text[i]
 	before, after := ' ', ' ' // the start and end of a line count as blanks
@@ -578,12 +570,12 @@ func (e *emphasisStack) run(text []byte, i, j int) {
 	if j < len(text) {
 		after, _ = utf8.DecodeRune(text[j:])
 	}
-	left := !unicode.IsSpace(after) && (!isPunctRune(after) || unicode.IsSpace(before) || isPunctRune(before))
-	right := !unicode.IsSpace(before) && (!isPunctRune(before) || unicode.IsSpace(after) || isPunctRune(after))
+	left := !util.IsSpaceRune(after) && (!util.IsPunctRune(after) || util.IsSpaceRune(before) || util.IsPunctRune(before))
+	right := !util.IsSpaceRune(before) && (!util.IsPunctRune(before) || util.IsSpaceRune(after) || util.IsPunctRune(after))
 	d := delimiter{char: strings.IndexByte("*_~", c), length: j - i, original: j - i, canOpen: left, canClose: right}
 	if c == '_' {
-		d.canOpen = left && (!right || isPunctRune(before))
-		d.canClose = right && (!left || isPunctRune(after))
+		d.canOpen = left && (!right || util.IsPunctRune(before))
+		d.canClose = right && (!left || util.IsPunctRune(after))
 	}
 	if c == '~' && d.length > 2 {
 		return // text: strikethrough takes one or two
@@ -640,12 +632,4 @@ func boolIndex(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// isPunctRune is CommonMark's Unicode punctuation: P and S categories.
-func isPunctRune(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
-
-// isPunct reports ASCII punctuation, which a backslash escapes.
-func isPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
