@@ -261,7 +261,8 @@ func (p *paragraph) end() *LimitError {
 		return nil // nothing added since the last end: nothing to reset
 	}
 	defer func() {
-		*p = paragraph{backticks: p.backticks[:0], openLabels: p.openLabels[:0], emphasis: p.emphasis.reset()}
+		p.emphasis.reset()
+		*p = paragraph{backticks: p.backticks[:0], openLabels: p.openLabels[:0], emphasis: p.emphasis}
 	}()
 	budget := workPerByte*p.size + workSlack
 	unclosed := unclosedBackticks(p.backticks)
@@ -523,16 +524,10 @@ type delimiter struct {
 	canClose         bool
 }
 
-func (e *emphasisStack) reset() emphasisStack {
-	s := emphasisStack{open: e.open[:0]}
-	for c := range e.openers {
-		for m := range e.openers[c] {
-			for b := range e.openers[c][m] {
-				s.openers[c][m][b] = e.openers[c][m][b][:0]
-			}
-		}
-	}
-	return s
+// reset empties the stack for the next paragraph, keeping its memory.
+func (e *emphasisStack) reset() {
+	e.truncate(0)
+	e.work, e.unpaired = 0, 0
 }
 
 func (e *emphasisStack) push(d delimiter) {
