@@ -267,11 +267,11 @@ func (c *cli) watchBatches(ctx context.Context, w *watch.Watcher, theme, dir str
 func (c *cli) report(what string, res build.Result, diags diag.List, err error, dest string) {
 	now := time.Now().Format("15:04:05")
 	if w := res.Warnings.Format(); w != c.warned && (len(diags) > 0 || err == nil) {
+		c.warned = w
 		if w == "" {
 			w = "no warnings\n"
 		}
 		fmt.Fprint(c.stderr, w)
-		c.warned = res.Warnings.Format()
 	}
 	switch {
 	case len(diags) > 0:
