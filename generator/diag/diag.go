@@ -116,15 +116,22 @@ func moreDiagnostic(pos Position, errors, warnings int) Diagnostic {
 	if errors == 0 {
 		d.Severity = Warning
 	}
+	d.Msg = "and " + inWords(errors, warnings, "more ", " and ") + " in this file"
+	return d
+}
+
+// inWords counts errors as problems and warnings as warnings, each noun
+// after adjective, joined by sep and leaving out a count of none:
+// "2 problems, 1 warning", "3 more problems and 1 more warning".
+func inWords(errors, warnings int, adjective, sep string) string {
 	var parts []string
 	if errors > 0 {
-		parts = append(parts, plural(errors, "more problem"))
+		parts = append(parts, plural(errors, adjective+"problem"))
 	}
 	if warnings > 0 {
-		parts = append(parts, plural(warnings, "more warning"))
+		parts = append(parts, plural(warnings, adjective+"warning"))
 	}
-	d.Msg = "and " + strings.Join(parts, " and ") + " in this file"
-	return d
+	return strings.Join(parts, sep)
 }
 
 func plural(n int, noun string) string {
@@ -309,14 +316,7 @@ func (l List) Format() string {
 // empty.
 func (l List) Summary() string {
 	errors, warnings := l.Count()
-	var parts []string
-	if errors > 0 {
-		parts = append(parts, plural(errors, "problem"))
-	}
-	if warnings > 0 {
-		parts = append(parts, plural(warnings, "warning"))
-	}
-	return strings.Join(parts, ", ")
+	return inWords(errors, warnings, "", ", ")
 }
 
 // Suggest returns a "did you mean …?" hint naming the candidate closest to
