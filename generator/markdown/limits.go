@@ -267,17 +267,19 @@ func (p *paragraph) end() *LimitError {
 	budget := workPerByte*p.size + workSlack
 	unclosed := unclosedBackticks(p.backticks)
 	hint := "split the paragraph with blank lines, or escape literal *, _, ~, [ and ` with a backslash"
+	// The steps goldmark takes for each shape in the list at the top of
+	// the file.
 	switch {
-	case p.emphasis.work > budget:
+	case p.emphasis.work > budget: // open delimiters looked over
 		return &LimitError{Line: p.first, Hint: hint,
 			Msg: fmt.Sprintf("paragraph has %d runs of *, _ or ~ that pair with nothing, in %d bytes: too many to parse", p.emphasis.unpaired, p.size)}
-	case p.linkScan > budget:
+	case p.linkScan > budget: // bytes scanned for the ends of destinations
 		return &LimitError{Line: p.first, Hint: hint,
 			Msg: fmt.Sprintf("paragraph has %d link destinations \"](…\" that do not close, in %d bytes: too many to parse", p.runOn, p.size)}
-	case p.labels*p.lines+p.labelSpan > budget:
+	case p.labels*p.lines+p.labelSpan > budget: // each "]" reads its label through every line, and back to its "["
 		return &LimitError{Line: p.first, Hint: hint,
 			Msg: fmt.Sprintf("paragraph has %d link labels \"[…]\" over %d lines, spanning %d bytes in all: too many to parse", p.labels, p.lines, p.labelSpan)}
-	case unclosed*p.size > budget:
+	case unclosed*p.size > budget: // each scans on to the end of the paragraph
 		return &LimitError{Line: p.first, Hint: hint,
 			Msg: fmt.Sprintf("paragraph has %d runs of ` that do not close in %d bytes: too many to parse", unclosed, p.size)}
 	}
