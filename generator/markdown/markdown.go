@@ -92,7 +92,7 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 	// goldmark's renderer wraps any writer that is not buffered in a new
 	// 4 kB bufio.Writer on every call: one per node and heading adds up to
 	// gigabytes of garbage on a body of a million headings.
-	out, heading := bufio.NewWriter(&buf), bufio.NewWriter(&hb)
+	bodyOut, headingOut := bufio.NewWriter(&buf), bufio.NewWriter(&hb)
 	flush := func() {
 		if cur == nil {
 			doc.Intro = template.HTML(buf.String())
@@ -106,7 +106,7 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
 			flush()
 			hb.Reset()
-			if err := r.md.Renderer().Render(heading, src, h); err != nil {
+			if err := r.md.Renderer().Render(headingOut, src, h); err != nil {
 				return Doc{}, err
 			}
 			cur = &Section{Title: plainText(h, src), Heading: template.HTML(hb.String())}
@@ -117,7 +117,7 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 			}
 			continue
 		}
-		if err := r.md.Renderer().Render(out, src, n); err != nil {
+		if err := r.md.Renderer().Render(bodyOut, src, n); err != nil {
 			return Doc{}, err
 		}
 	}
