@@ -95,7 +95,7 @@ func keysOf(m schema) []string { return slices.Sorted(maps.Keys(m)) }
 
 // decoderKeys reads generator/content's source and returns, for each table
 // path, the keys the decoder asks tomldoc for: a call such as
-// t.String("title") or emotion(t, "emotion") on a table variable.
+// t.String("title") or refs.emotion(t, "emotion", …) on a table variable.
 func decoderKeys(t *testing.T) map[string][]string {
 	t.Helper()
 	// The decoding functions, and the table each one's tomldoc.Table is.
@@ -183,8 +183,10 @@ func decoderKeys(t *testing.T) map[string][]string {
 						add(path, key)
 					}
 					// A helper of the package given a table and a key:
-					// oneOf(t, "state", …), emotion(t, "emotion").
-					if _, isFunc := n.Fun.(*ast.Ident); isFunc && len(n.Args) >= 2 {
+					// oneOf(t, "state", …), refs.emotion(t, "emotion", …).
+					_, isFunc := n.Fun.(*ast.Ident)
+					_, isMethod := n.Fun.(*ast.SelectorExpr)
+					if (isFunc || isMethod) && len(n.Args) >= 2 {
 						recv, ok := n.Args[0].(*ast.Ident)
 						if key, isLit := lit(n.Args[1]); ok && isLit && vars[recv.Name] != "" {
 							add(vars[recv.Name], key)
