@@ -75,6 +75,69 @@ type Level struct {
 	Neutral bool
 }
 
+// Labelled reports whether the timeline names the level at its left edge
+// ("+2 very positive"): the top, the bottom and neutral.
+func (l Level) Labelled() bool {
+	return l.Neutral || l.Value == content.MaxEmotion || l.Value == content.MinEmotion
+}
+
+// The value label of a stage point, relative to the point: above it, or
+// below it; and the room a level's label takes at the curve's left edge,
+// from x = 6 and up to 4 above its line (11 px text, the longest being
+// "-2 very negative").
+const (
+	labelAbove      = -16.0
+	labelBelow      = 26.0
+	levelLabelRight = 104.0 // where the longest level label ends
+	labelHalfWidth  = 16.0  // half the width of a value such as "+1.5"
+	labelHeight     = 10.0  // of 11 px text above its baseline
+)
+
+// LabelDY is where a stage point's value is written, as an offset from
+// the point: below a positive value and above the others, as the eye
+// expects; on a compared curve above, clear of today's line underneath;
+// and on the other side where that would leave the curve, cover today's
+// marker, or cover the label of a level at the left edge (which only the
+// first stage can reach) while the other side would not.
+func (c *Curve) LabelDY(p CurvePoint) float64 {
+	dy, other := labelAbove, labelBelow
+	if p.Emotion.Value > 0 && c.Today == nil {
+		dy, other = labelBelow, labelAbove
+	}
+	if !c.blocked(p, dy) || c.blocked(p, other) {
+		return dy
+	}
+	return other
+}
+
+// blocked reports whether p's value, written at dy, would leave the
+// curve, cover today's marker or cover the label of a level.
+func (c *Curve) blocked(p CurvePoint, dy float64) bool {
+	base := p.Y + dy
+	if base-labelHeight < 0 || base > c.Height {
+		return true
+	}
+	if c.Today != nil {
+		// Today's marker in the same column, drawn with radius 8.
+		for _, tp := range c.Today.Points {
+			if math.Abs(tp.X-p.X) < labelHalfWidth+8 && base > tp.Y-8 && base-labelHeight < tp.Y+8 {
+				return true
+			}
+		}
+	}
+	if p.X-labelHalfWidth >= levelLabelRight {
+		return false
+	}
+	for _, l := range c.Levels {
+		// Each text spans [baseline - height, baseline]; a level's
+		// label has its baseline 4 above the line.
+		if l.Labelled() && base > l.Y-4-labelHeight && base-labelHeight < l.Y-4 {
+			return true
+		}
+	}
+	return false
+}
+
 // curveSize is the size of one stage's slot and the padding of a curve.
 type curveSize struct {
 	slot, height, padY float64

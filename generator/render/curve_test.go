@@ -233,3 +233,43 @@ func TestNum(t *testing.T) {
 		}
 	}
 }
+
+// A stage's value goes below a positive point and above the others, above
+// on a compared curve, and to the other side where it would leave the
+// curve or cover a level's label at the left edge, which only the first
+// stage can reach.
+func TestCurveLabelDY(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		compared bool
+		values   []float64
+		today    []float64 // today's values, on a compared curve
+		want     []float64
+	}{
+		{"positive below, others above", false, []float64{2, 0, -2, 1.5}, nil, []float64{labelBelow, labelAbove, labelAbove, labelBelow}},
+		{"compared: above", true, []float64{-1, -0.5}, nil, []float64{labelAbove, labelAbove}},
+		{"compared, first stage under +2's label: below", true, []float64{1.5, 1.5, 2}, nil, []float64{labelBelow, labelAbove, labelBelow}},
+		{"compared, +2: above would leave the curve", true, []float64{2, 2}, nil, []float64{labelBelow, labelBelow}},
+		{"compared, below would cover today's marker: above", true, []float64{1.5, 2}, []float64{1, -1}, []float64{labelAbove, labelBelow}},
+		{"first stage at +1: below would cover neutral's label", false, []float64{1, 1}, nil, []float64{labelAbove, labelBelow}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			j := &content.Journey{}
+			for i, v := range tc.values {
+				stage(j, fmt.Sprint("s", i), emo(v))
+			}
+			c := newCurve(j.Stages, timelineCurve)
+			if tc.compared {
+				c.Today = &CurveSeries{Key: "today"}
+				for i, v := range tc.today {
+					c.Today.Points = append(c.Today.Points, SeriesPoint{X: c.Points[i].X, Y: c.y(v)})
+				}
+			}
+			for i, p := range c.Points {
+				if got := c.LabelDY(p); got != tc.want[i] {
+					t.Errorf("stage %d (%v): dy %v, want %v", i, tc.values[i], got, tc.want[i])
+				}
+			}
+		})
+	}
+}
