@@ -96,46 +96,47 @@ const (
 // LabelDY is where a stage point's value is written, as an offset from
 // the point: below a positive value and above the others, as the eye
 // expects; on a compared curve above, clear of today's line underneath;
-// and on the other side where that would leave the curve, cover today's
-// marker, or cover the label of a level at the left edge (which only the
-// first stage can reach) while the other side would not.
+// and on the other side where that sits better (labelCost): not cut off
+// at an edge, not on the label of a level at the left edge (which only
+// the first stage can reach), not over today's marker.
 func (c *Curve) LabelDY(p CurvePoint) float64 {
 	dy, other := labelAbove, labelBelow
 	if p.Emotion.Value > 0 && c.Today == nil {
 		dy, other = labelBelow, labelAbove
 	}
-	if !c.blocked(p, dy) || c.blocked(p, other) {
-		return dy
+	if c.labelCost(p, other) < c.labelCost(p, dy) {
+		return other
 	}
-	return other
+	return dy
 }
 
-// blocked reports whether p's value, written at dy, would leave the
-// curve, cover today's marker or cover the label of a level.
-func (c *Curve) blocked(p CurvePoint, dy float64) bool {
+// labelCost is how badly p's value, written at dy, sits: 0 in the clear;
+// 1 over today's marker (the value has a halo, and the hollow circle
+// shows through); 2 over a level's label, text on text; 4 outside the
+// curve, cut off.
+func (c *Curve) labelCost(p CurvePoint, dy float64) int {
 	base := p.Y + dy
 	if base-labelHeight < 0 || base > c.Height {
-		return true
+		return 4
+	}
+	if p.X-labelHalfWidth < levelLabelRight {
+		for _, l := range c.Levels {
+			// Each text spans [baseline - height, baseline]; a level's
+			// label has its baseline 4 above the line.
+			if l.Labelled() && base > l.Y-4-labelHeight && base-labelHeight < l.Y-4 {
+				return 2
+			}
+		}
 	}
 	if c.Today != nil {
 		// Today's marker in the same column, drawn with radius 8.
 		for _, tp := range c.Today.Points {
 			if math.Abs(tp.X-p.X) < labelHalfWidth+8 && base > tp.Y-8 && base-labelHeight < tp.Y+8 {
-				return true
+				return 1
 			}
 		}
 	}
-	if p.X-labelHalfWidth >= levelLabelRight {
-		return false
-	}
-	for _, l := range c.Levels {
-		// Each text spans [baseline - height, baseline]; a level's
-		// label has its baseline 4 above the line.
-		if l.Labelled() && base > l.Y-4-labelHeight && base-labelHeight < l.Y-4 {
-			return true
-		}
-	}
-	return false
+	return 0
 }
 
 // curveSize is the size of one stage's slot and the padding of a curve.

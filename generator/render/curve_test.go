@@ -250,7 +250,9 @@ func TestCurveLabelDY(t *testing.T) {
 		{"compared: above", true, []float64{-1, -0.5}, nil, []float64{labelAbove, labelAbove}},
 		{"compared, first stage under +2's label: below", true, []float64{1.5, 1.5, 2}, nil, []float64{labelBelow, labelAbove, labelBelow}},
 		{"compared, +2: above would leave the curve", true, []float64{2, 2}, nil, []float64{labelBelow, labelBelow}},
-		{"compared, below would cover today's marker: above", true, []float64{1.5, 2}, []float64{1, -1}, []float64{labelAbove, labelBelow}},
+		{"compared, under +2's label or over today's marker: over the marker", true, []float64{1.5, 2}, []float64{1, -1}, []float64{labelBelow, labelBelow}},
+		{"compared, over today's marker below: above", true, []float64{0, 0}, []float64{-0.5, -0.5}, []float64{labelAbove, labelAbove}},
+		{"compared, over today's marker above: below, unless on -2's label", true, []float64{-1, -1}, []float64{-0.5, -0.5}, []float64{labelAbove, labelBelow}},
 		{"first stage at +1: below would cover neutral's label", false, []float64{1, 1}, nil, []float64{labelAbove, labelBelow}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
