@@ -7,11 +7,11 @@ import (
 )
 
 // publishWriters is how many files a published build writes at once.
-// Creating a file waits on the file system's journal more than on the
-// processor: on the ext4 disk of the machines this is measured on, each
-// new file with data in it costs about half a millisecond of waiting,
-// which one writer at a time turns into most of a big build. Sixteen
-// writers overlap the waits; more gained little there.
+// Creating a file waits on the file system more than on the processor: on
+// the ext4 disk of the machines this is measured on, 6,500 files of 45 kB
+// took 6.6 s written one at a time, 4.5 s by 8 writers and 3.9 s by 32
+// (0.05 s on tmpfs), and one writer at a time made writing most of a big
+// build. Sixteen overlap most of the waiting.
 const publishWriters = 16
 
 // parallelDir is a Dir whose WriteFile copies the data and returns,
