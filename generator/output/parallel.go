@@ -10,7 +10,7 @@ import (
 // Creating a file waits on the file system more than on the processor: on
 // the ext4 disk of the machines this is measured on, 6,500 files of 45 kB
 // took 6.6 s written one at a time, 4.5 s by 8 writers and 3.9 s by 32
-// (0.05 s on tmpfs), and one writer at a time made writing most of a big
+// (0.34 s on tmpfs), and one writer at a time made writing most of a big
 // build. Sixteen overlap most of the waiting.
 const publishWriters = 16
 
