@@ -97,13 +97,7 @@ func TestDiff(t *testing.T) {
 	maps := filepath.Join(repo, "maps")
 	outside := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(outside))
-	for _, tc := range []struct {
-		name   string
-		args   []string
-		code   int
-		stdout []string // substrings
-		stderr []string
-	}{
+	for _, tc := range []cliCase{
 		{name: "working tree against HEAD", args: []string{"diff", "-s", maps}, code: 0, stdout: []string{
 			"HEAD → working tree: journeys: 1 changed; personas: 1 added",
 			`persona added: "Ben" (ben)`,

@@ -51,13 +51,7 @@ func brokenSite() map[string]string {
 func TestRun(t *testing.T) {
 	good := writeSite(t, goodSite())
 	broken := writeSite(t, brokenSite())
-	for _, tc := range []struct {
-		name   string
-		args   []string
-		code   int
-		stdout []string // substrings
-		stderr []string
-	}{
+	for _, tc := range []cliCase{
 		{name: "no command", args: nil, code: 2, stderr: []string{"Usage:"}},
 		{name: "help", args: []string{"help"}, code: 0, stdout: []string{"Commands:", "build", "check"}},
 		{name: "-h", args: []string{"-h"}, code: 0, stdout: []string{"Usage:"}},
@@ -229,6 +223,15 @@ func TestBuildDoesNotFollowLinksOut(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr.String(), "leak.txt") {
 		t.Errorf("exit %d, stderr %q; want 1 and a message naming leak.txt", code, stderr.String())
 	}
+}
+
+// cliCase is a row of a table test of the command line: the arguments,
+// the exit status, and texts that stdout and stderr must hold.
+type cliCase struct {
+	name           string
+	args           []string
+	code           int
+	stdout, stderr []string // substrings
 }
 
 // runExpect runs the command line args through run, checks the exit
