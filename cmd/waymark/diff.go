@@ -44,8 +44,7 @@ type diffSide struct {
 // same site at another revision.
 func (c *cli) diff(args []string) int {
 	flags := c.flags("diff")
-	source := flags.String("s", ".", "the site `folder` (it holds site.toml and content/)")
-	flags.StringVar(source, "source", ".", "same as -s")
+	source := sourceFlag(flags)
 	format := flags.String("format", "text", "how to print the changes: `text`, markdown (for a pull request) or json")
 	revs, code := c.parseArgs(flags, args)
 	if code >= 0 {

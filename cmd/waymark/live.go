@@ -39,7 +39,7 @@ func (c *cli) watch(args []string) int {
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
-	dir, ok := c.openSite("watch", sf.source)
+	dir, ok := c.openSite("watch", *sf.source)
 	if !ok || !c.checkBaseURL("watch", *base) {
 		return exitUsage
 	}
@@ -99,7 +99,7 @@ func (c *cli) serve(args []string) int {
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
-	dir, ok := c.openSite("serve", sf.source)
+	dir, ok := c.openSite("serve", *sf.source)
 	if !ok || !c.checkBaseURL("serve", *baseFlag) {
 		return exitUsage
 	}

@@ -169,32 +169,6 @@ The content format is described in docs/content-format.md.
 `)
 }
 
-// siteFlags are the flags that name and shape a site; every command that
-// reads a site has them.
-type siteFlags struct {
-	source string
-	drafts bool
-}
-
-func (f *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "s", ".", "the site `folder` (it holds site.toml and content/)")
-	fs.StringVar(&f.source, "source", ".", "same as -s")
-	fs.BoolVar(&f.drafts, "drafts", false, "include journeys whose status is \"draft\"")
-}
-
-// outputFlags name the folder a command writes the site to; build and
-// watch have them.
-type outputFlags struct {
-	dest  string
-	force bool
-}
-
-func (f *outputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.dest, "d", "", "the output `folder` (default DIR/public)")
-	fs.StringVar(&f.dest, "destination", "", "same as -d")
-	fs.BoolVar(&f.force, "force", false, "replace the output folder even if waymark did not write it")
-}
-
 // folder is the output folder for the site in dir.
 func (f *outputFlags) folder(dir string) string {
 	if f.dest == "" {
@@ -212,12 +186,6 @@ func siteFS(dir string) fs.FS {
 		return os.DirFS(dir) // openSite checked the folder; this reports the error on first read
 	}
 	return root.FS()
-}
-
-// baseURL registers --base-url, which replaces site.toml's base_url for
-// one run: a preview build for another server, say.
-func baseURL(fs *flag.FlagSet) *string {
-	return fs.String("base-url", "", "the `URL` the site is published at, instead of site.toml's base_url")
 }
 
 // checkBaseURL reports a --base-url that site.toml would refuse, as a
@@ -244,14 +212,12 @@ func (c *cli) flags(name string) *flag.FlagSet {
 func (c *cli) commandUsage(w io.Writer, name string, fs *flag.FlagSet) {
 	for _, cmd := range commands {
 		if cmd.name == name {
-			fmt.Fprintf(w, "Usage: waymark %s %s\n\n%s.\n", cmd.name, cmd.args, upperFirst(cmd.summary))
+			fmt.Fprintf(w, "Usage: %s\n\n%s.\n", strings.TrimSpace("waymark "+cmd.name+" "+cmd.args), upperFirst(cmd.summary))
 			fmt.Fprint(w, cmd.more)
 		}
 	}
 	if fs != nil {
-		fmt.Fprintln(w, "\nFlags:")
-		fs.SetOutput(w)
-		fs.PrintDefaults()
+		printFlags(w, fs)
 	}
 }
 
@@ -301,9 +267,8 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string) int {
 		c.commandUsage(c.stdout, fs.Name(), fs)
 		return exitOK
 	case err != nil:
-		fmt.Fprintf(c.stderr, "waymark %s: %v\n", fs.Name(), err)
-		fmt.Fprintf(c.stderr, "Run 'waymark %s -h' for usage.\n", fs.Name())
-		return exitUsage
+		msg, hint := flagError(fs, err)
+		return c.usageError(fs.Name(), hint, "%s", msg)
 	}
 	return -1
 }
@@ -356,7 +321,7 @@ func (c *cli) build(args []string) int {
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
-	dir, ok := c.openSite("build", sf.source)
+	dir, ok := c.openSite("build", *sf.source)
 	if !ok || !c.checkBaseURL("build", *base) {
 		return exitUsage
 	}
@@ -424,7 +389,7 @@ func (c *cli) check(args []string) int {
 	if code, ok := c.checkFormat("check", *format, checkFormats); !ok {
 		return code
 	}
-	dir, ok := c.openSite("check", sf.source)
+	dir, ok := c.openSite("check", *sf.source)
 	if !ok {
 		return exitUsage
 	}
@@ -455,11 +420,6 @@ func (c *cli) check(args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "ok: %s and %s, %s\n", plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"), summary)
 	return exitOK
-}
-
-// strictFlag registers --strict, which makes warnings fail a command.
-func strictFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("strict", false, "fail (exit status 1) on warnings too, not only on problems")
 }
 
 // withWarnings is a failed build's problems with its warnings, in order:

@@ -36,8 +36,7 @@ var newKinds = []string{"journey", "persona"}
 // newFile writes the skeleton of a journey or a persona.
 func (c *cli) newFile(args []string) int {
 	flags := c.flags("new")
-	source := flags.String("s", ".", "the site `folder` (it holds site.toml and content/)")
-	flags.StringVar(source, "source", ".", "same as -s")
+	source := sourceFlag(flags)
 	force := flags.Bool("force", false, "overwrite the file if it exists")
 	pos, code := c.parseArgs(flags, args)
 	if code >= 0 {

@@ -168,7 +168,7 @@ func TestNew(t *testing.T) {
 			name:   "unknown flag",
 			args:   []string{"new", "journey", "X", "--drafts"},
 			code:   2,
-			stderr: []string{"flag provided but not defined: -drafts"},
+			stderr: []string{"waymark new: unknown flag --drafts"},
 		},
 		{
 			name:   "not a site",
@@ -180,7 +180,7 @@ func TestNew(t *testing.T) {
 		{
 			name:   "help new",
 			args:   []string{"help", "new"},
-			stdout: []string{`Usage: waymark new journey|persona "TITLE" [-s DIR] [--force]`, `waymark new persona "Dana Ortiz"`, "-force", "-s folder"},
+			stdout: []string{`Usage: waymark new journey|persona "TITLE" [-s DIR] [--force]`, `waymark new persona "Dana Ortiz"`, "-force", "-s, --source DIR"},
 		},
 		{
 			name:   "new -h",
