@@ -33,8 +33,8 @@ func TestHelpWritesFlagsAsTyped(t *testing.T) {
 			flags, _, _ := strings.Cut(help, "\nFlags:")
 			listed := help[len(flags):]
 			for _, f := range usageFlag.FindAllString(cmd.args, -1) {
-				if !regexp.MustCompile(`(?m)^\s+(-[a-z], )?` + regexp.QuoteMeta(f) + `\b`).MatchString(listed) &&
-					!regexp.MustCompile(`(?m)^\s+` + regexp.QuoteMeta(f) + `, `).MatchString(listed) {
+				if !regexp.MustCompile(`(?m)^\s+(-[a-z], )?`+regexp.QuoteMeta(f)+`\b`).MatchString(listed) &&
+					!regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(f)+`, `).MatchString(listed) {
 					t.Errorf("the usage line has %s, the flag list does not:\n%s", f, help)
 				}
 			}
