@@ -3,6 +3,7 @@
 //
 // Usage:
 //
+//	waymark init [DIR]
 //	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict]
 //	waymark check [-s DIR] [--drafts] [--strict] [--format text|json]
 //	waymark diff [REV | A..B | A...B] [-s DIR] [--format text|markdown|json]
@@ -59,6 +60,7 @@ type command struct {
 }
 
 var commands = []command{
+	{"init", "[DIR]", "start a new site: a commented site.toml and an example map", initMore},
 	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict] [--base-url URL]", "build the site into a folder (default DIR/public)", buildMore},
 	{"check", "[-s DIR] [--drafts] [--strict] [--format text|json]", "load and check the site; write nothing", checkMore},
 	{"diff", "[REV | A..B | A...B] [-s DIR] [--format text|markdown|json]", "show what changed in meaning since a git revision (default HEAD)", diffMore},
@@ -89,6 +91,8 @@ Warnings are printed to stderr and the site is built all the same;
 // command runs the named subcommand; ok is false when there is none.
 func (c *cli) command(name string, args []string) (code int, ok bool) {
 	switch name {
+	case "init":
+		return c.initSite(args), true
 	case "build":
 		return c.build(args), true
 	case "check":
