@@ -71,7 +71,7 @@ func TestCheckJSON(t *testing.T) {
 			code: 1,
 			want: checkReport{Version: 1, Problems: []checkProblem{
 				{Severity: "error", File: "site.toml", Message: "cannot read the site configuration: …", // the OS's words
-					Hint: "run waymark in the site's folder, or point -s at it"},
+					Hint: "run waymark in the site's folder, or point -s at it; to start a site here, run waymark init"},
 			}},
 		},
 	} {

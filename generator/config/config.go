@@ -111,7 +111,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	c := &Config{BaseURL: "/", Theme: "default", Language: "en", Pagination: Pagination{PerPage: DefaultPerPage}}
 	data, err := fs.ReadFile(fsys, File)
 	if err != nil {
-		hint := "run waymark in the site's folder, or point -s at it"
+		hint := "run waymark in the site's folder, or point -s at it; to start a site here, run waymark init"
 		if !errors.Is(err, fs.ErrNotExist) {
 			hint = ""
 		}
