@@ -69,6 +69,8 @@ func (d *Doc) syntaxError(src string, pe toml.ParseError) (pos, string, string) 
 				`write a value after the =: "text in quotes", a number, true or false, a date such as 2026-01-31, or a list [ … ]`
 		case isWord && (strings.EqualFold(word, "true") || strings.EqualFold(word, "false")):
 			return posIn(src, cause), "invalid value " + word + in(""), "write true or false in lower case, without quotes"
+		case isWord && yesNo[strings.ToLower(word)]:
+			return posIn(src, cause), "invalid value " + word + in(""), "write true or false, without quotes; or, for text, " + Quote(word)
 		case isWord && len(e.open) > 0:
 			return posIn(src, cause), "text" + in("list") + " must be in quotes", "write " + Quote(word)
 		case isWord && key != "":
@@ -424,6 +426,9 @@ func orKey(key string) string {
 	}
 	return key
 }
+
+// yesNo are the words other formats take for a boolean.
+var yesNo = map[string]bool{"yes": true, "no": true, "on": true, "off": true}
 
 // looseDate is a date written with slashes or dots, or without leading
 // zeros: 2026/01/05, 5.1.2026.

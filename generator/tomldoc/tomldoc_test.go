@@ -87,6 +87,7 @@ var syntaxTests = []struct {
 	{"bare word", "status = draft\n", 2, 10, "text in status must be in quotes", `status = "draft"`},
 	{"bare words", "owner = Jane Doe # the lead\n", 2, 9, "text in owner must be in quotes", `owner = "Jane Doe"`},
 	{"bare word in a list", "personas = [ana, \"bob\"]\n", 2, 13, "text in list personas must be in quotes", `"ana"`},
+	{"yes for true", "minify = yes\n", 2, 10, "invalid value yes in minify", "write true or false"},
 	{"boolean in capitals", "flag = True\n", 2, 8, "invalid value True in flag", "true or false in lower case"},
 	{"invalid date", "updated = 2026-13-45\n", 2, 11, "invalid date in updated: 2026-13-45", "updated = 2026-01-31"},
 	{"date with slashes", "updated = 2026/01/05\n", 2, 11, "invalid date in updated: 2026/01/05", "without quotes"},
