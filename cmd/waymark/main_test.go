@@ -129,15 +129,7 @@ func TestBuildFailureLeavesDestination(t *testing.T) {
 	if !strings.Contains(stderr.String(), "was left as it was") {
 		t.Errorf("stderr: %s", &stderr)
 	}
-	after := snapshot(t, dest)
-	if len(before) != len(after) {
-		t.Fatalf("destination had %d files, now %d", len(before), len(after))
-	}
-	for name, data := range before {
-		if !bytes.Equal(after[name], data) {
-			t.Errorf("%s changed", name)
-		}
-	}
+	checkUntouched(t, dest, before)
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	if len(entries) != 1 {
 		t.Errorf("temporary folders left beside the destination: %v", entries)
@@ -158,6 +150,21 @@ func TestBuildRefusesForeignDestination(t *testing.T) {
 	}
 	if data, err := os.ReadFile(precious); err != nil || string(data) != "years of work" {
 		t.Errorf("foreign file touched: %q, %v", data, err)
+	}
+}
+
+// checkUntouched asserts that dir holds the files of before, a snapshot
+// of it, unchanged and no others.
+func checkUntouched(t *testing.T, dir string, before map[string][]byte) {
+	t.Helper()
+	after := snapshot(t, dir)
+	if len(before) != len(after) {
+		t.Fatalf("destination had %d files, now %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed", name)
+		}
 	}
 }
 

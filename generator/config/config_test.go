@@ -149,7 +149,7 @@ func TestLoadUnreadable(t *testing.T) {
 		{
 			name:  "syntax error at its line",
 			fsys:  site("title = \"x\"\n\n[build]\nminify = yes\n"),
-			wants: []want{{4, 10, "TOML: ", ""}},
+			wants: []want{{4, 10, "invalid value yes in minify", "write true or false"}},
 		},
 		{
 			name:  "invalid UTF-8",

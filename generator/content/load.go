@@ -52,7 +52,8 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.Options{})
 	}
-	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}, notes: map[any]fileNotes{}}
+	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}, notes: map[any]fileNotes{},
+		unreadPersonas: map[string]bool{}, unreadJourneys: map[string]bool{}}
 	l.decodeAll(l.walk(), opts.Cache)
 	l.resolve()
 	site := &Site{Config: cfg, Personas: l.personas}
@@ -82,6 +83,10 @@ type loader struct {
 	personas []*Persona
 	journeys []*Journey
 	refs     map[*Journey]journeyRefs
+	// The slugs of the files that could not be read at all (not UTF-8,
+	// no front matter, TOML that does not parse): their errors are
+	// reported, and what other files say about them cannot be checked.
+	unreadPersonas, unreadJourneys map[string]bool
 }
 
 // walk lists the content files, in path order.
@@ -153,9 +158,13 @@ func (l *loader) decodeAll(files []string, cache *Cache) {
 	}
 	close(next)
 	wg.Wait()
-	for _, d := range decoded {
+	for i, d := range decoded {
 		l.errs.Append(d.errs)
 		switch {
+		case d.persona == nil && d.journey == nil && strings.HasPrefix(files[i], PersonasDir+"/"):
+			l.unreadPersonas[fileSlug(files[i])] = true
+		case d.persona == nil && d.journey == nil:
+			l.unreadJourneys[fileSlug(files[i])] = true
 		case d.persona != nil:
 			d.persona.Journeys = nil // links from an earlier load
 			l.personas = append(l.personas, d.persona)
@@ -318,6 +327,9 @@ func (l *loader) resolve() {
 		refs := l.refs[j]
 		for _, r := range refs.personas {
 			p := personas[r.slug]
+			if p == nil && l.unreadPersonas[r.slug] {
+				continue // its file's own error says what is wrong
+			}
 			if p == nil {
 				l.errs.Add(r.pos, unknownHint(r.slug, personaSlugs, "a persona's slug is its file name under content/personas/"),
 					"unknown persona %q", r.slug)
@@ -329,6 +341,7 @@ func (l *loader) resolve() {
 		}
 		if r := refs.parent; r.slug != "" {
 			switch p := journeys[r.slug]; {
+			case p == nil && l.unreadJourneys[r.slug]:
 			case p == nil:
 				l.errs.Add(r.pos, unknownHint(r.slug, journeySlugs, "a journey's slug is its file name under content/journeys/"),
 					"unknown parent journey %q", r.slug)
@@ -357,6 +370,7 @@ func (l *loader) resolveCurrent(j *Journey, r ref, journeys map[string]*Journey,
 		return
 	}
 	switch c := journeys[r.slug]; {
+	case c == nil && l.unreadJourneys[r.slug]:
 	case c == nil:
 		l.errs.Add(r.pos, unknownHint(r.slug, slugs, "a journey's slug is its file name under content/journeys/"),
 			"unknown current journey %q", r.slug)

@@ -167,12 +167,12 @@ owner =
 name = "One"
 +++
 `},
-			want: []wantDiag{{J, 4, 8, "TOML: expected value", ""}},
+			want: []wantDiag{{J, 4, 1, "owner has no value", "write a value after the ="}},
 		},
 		{
 			name:  "TOML syntax error with CRLF line endings",
 			files: map[string]string{J: "+++\r\ntitle = \"Buy\"\r\n\r\nsummary = \"x\" y\r\n+++\r\n"},
-			want:  []wantDiag{{J, 4, 14, "TOML: expected a top-level item to end", ""}},
+			want:  []wantDiag{{J, 4, 15, "unexpected text after the value of summary", "start a comment with #"}},
 		},
 		{
 			name:  "Markdown file outside journeys and personas",

@@ -88,7 +88,12 @@ func (l *loader) warnings(site *Site, now time.Time) diag.List {
 				"map was last updated on %s, %d days ago: older than %d days", j.Updated.Format(time.DateOnly), int(now.Sub(j.Updated).Hours()/24), days)
 		}
 	}
-	// A persona that only drafts name is still being worked on.
+	// A persona that only drafts name is still being worked on. While a
+	// journey cannot be read, any persona may be one of its: none is
+	// said to be in no journey.
+	if len(l.unreadJourneys) > 0 {
+		return w.Sort()
+	}
 	used := map[*Persona]bool{}
 	for _, j := range l.journeys {
 		for _, p := range j.Personas {

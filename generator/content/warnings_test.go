@@ -180,3 +180,80 @@ func TestWarningsLinkedFolder(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A file that cannot be read is reported once, at its own mistake: what
+// other files say about it, or lack because of it, is not reported too,
+// as it cannot be checked. Problems that do not depend on it still are.
+func TestNoFollowOnFromUnreadFiles(t *testing.T) {
+	const (
+		sam     = "content/personas/sam.md"
+		broken  = "content/journeys/broken.md"
+		unclose = "+++\ntitle = \"Debt-free, step by step\npersonas = [\"sam\"]\n[[stages]]\nname = \"One\"\n+++\n"
+	)
+	tests := []struct {
+		name     string
+		files    map[string]string
+		errs     []wantDiag
+		warnings []string // "path:line:col: message"
+	}{
+		{
+			name:  "a persona named only by a journey that does not parse is not in no journey",
+			files: map[string]string{sam: "+++\nname = \"Sam Lee\"\n+++\n", broken: unclose},
+			errs:  []wantDiag{{broken, 2, 9, "unclosed string in title", `end the string with "`}},
+		},
+		{
+			name: "nor is any persona while a journey does not parse",
+			files: map[string]string{sam: "+++\nname = \"Sam Lee\"\n+++\n",
+				broken: "+++\ntitle = \"B\"\nowner = \n+++\n"},
+			errs: []wantDiag{{broken, 3, 1, "owner has no value", ""}},
+		},
+		{
+			name:     "a persona that does not parse is not an unknown persona",
+			files:    map[string]string{sam: "+++\nname = \"Sam\n+++\n", J: journey("J", `personas = ["sam"]`)},
+			errs:     []wantDiag{{sam, 2, 8, "unclosed string in name", ""}},
+			warnings: []string{J + ":2:1: journey has no evidence", danaFile + `:2:1: persona "Dana Ortiz" is in no journey`},
+		},
+		{
+			name: "one that does not exist still is",
+			files: map[string]string{sam: "+++\nname = \"Sam\n+++\n",
+				J: journey("J", `personas = ["sam", "kim"]`)},
+			errs: []wantDiag{
+				{J, 3, 20, `unknown persona "kim"`, ""},
+				{sam, 2, 8, "unclosed string in name", ""},
+			},
+			warnings: []string{J + ":2:1: journey has no evidence", danaFile + `:2:1: persona "Dana Ortiz" is in no journey`},
+		},
+		{
+			name:     "a parent that does not parse is not an unknown parent",
+			files:    map[string]string{broken: unclose, J: journey("J", `parent = "broken"`)},
+			errs:     []wantDiag{{broken, 2, 9, "unclosed string in title", ""}},
+			warnings: []string{J + ":2:1: journey has no evidence"},
+		},
+		{
+			name:     "nor a current-state map that does not parse",
+			files:    map[string]string{broken: unclose, J: journey("J", `state = "future"`, `current = "broken"`)},
+			errs:     []wantDiag{{broken, 2, 9, "unclosed string in title", ""}},
+			warnings: []string{J + ":2:1: journey has no evidence"},
+		},
+		{
+			name: "the warnings of the files that parse are kept",
+			files: map[string]string{broken: unclose,
+				J: "+++\ntitle = \"J\"\npersonas = [\"dana-ortiz\"]\n[[stages]]\nname = \"One\"\n+++\n"},
+			errs:     []wantDiag{{broken, 2, 9, "unclosed string in title", ""}},
+			warnings: []string{J + ":2:1: journey has no evidence"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, errs := load(t, siteFS(tt.files), Options{Now: warnNow})
+			checkDiags(t, errs, tt.errs)
+			var got []string
+			for _, w := range site.Warnings {
+				got = append(got, w.Pos.String()+": "+w.Msg)
+			}
+			if !slices.Equal(got, tt.warnings) {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.warnings, "\n"))
+			}
+		})
+	}
+}

@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -43,11 +42,8 @@ func Parse(file string, offset int, src string, errs *diag.List) (Table, bool) {
 	if _, err := toml.Decode(src, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			msg, hint := pe.Message, pe.Usage
-			if i := strings.IndexByte(hint, '\n'); i >= 0 {
-				hint = strings.TrimSpace(hint[:i])
-			}
-			d.errs.Add(d.pos(pos{pe.Position.Line, runeCol(src, pe.Position)}), hint, "TOML: %s", msg)
+			at, msg, hint := d.syntaxError(src, pe)
+			d.errs.Add(d.pos(at), hint, "%s", msg)
 		} else {
 			d.errs.Add(d.pos(pos{1, 0}), "", "TOML: %v", err)
 		}
@@ -55,17 +51,6 @@ func Parse(file string, offset int, src string, errs *diag.List) (Table, bool) {
 	}
 	d.at = locate(src)
 	return Table{doc: d, m: m, known: map[string]bool{}}, true
-}
-
-// runeCol turns toml's column, counted in bytes, into one counted in runes
-// like every other column we report.
-func runeCol(src string, p toml.Position) int {
-	src = strings.TrimPrefix(src, "\uFEFF") // toml skips a BOM and counts from after it
-	start := p.Start - p.Col + 1            // where the line begins
-	if p.Col < 1 || start < 0 || p.Start > len(src) {
-		return p.Col
-	}
-	return utf8.RuneCountInString(src[start:p.Start]) + 1
 }
 
 // pos turns a position inside the TOML text into one in the file.

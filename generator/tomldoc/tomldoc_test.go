@@ -1,6 +1,7 @@
 package tomldoc
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"sort"
@@ -57,80 +58,101 @@ func checkDiags(t *testing.T, errs diag.List, wants ...want) {
 	}
 }
 
+// syntaxTests hold one TOML syntax error of each kind that syntaxError
+// tells apart: where it is reported (in f.md, the TOML starting on its
+// line 2), and what the message (the key) and the hint must say.
+var syntaxTests = []struct {
+	name      string
+	src       string
+	line, col int
+	msg, hint string
+}{
+	// Strings.
+	{"unclosed string, at its opening quote", "a = 1\ntitle = \"open\n", 3, 9, "unclosed string in title", `end the string with "`},
+	{"unclosed string at the end of the text", "title = \"open", 2, 9, "unclosed string in title", `end the string with "`},
+	{"unclosed literal string", "title = 'open\n", 2, 9, "unclosed string in title", "'''…'''"},
+	{"unclosed multi-line string", "notes = \"\"\"one\ntwo\n", 2, 9, "unclosed string in notes", `end the string with """`},
+	{"unclosed string after unicode text, columns in runes", "name = \"☕☕\"\nowner = \"Zoë ☕\n", 3, 9, "unclosed string in owner", ""},
+	{"unclosed string in a list", "personas = [\"ana\", \"bob]\n", 2, 20, "unclosed string in personas", `end the string with "`},
+	{"unclosed string in a list, run on to the next", "personas = [\"ana, \"bob\"]\n", 2, 13, "unclosed string in personas", "runs on to the next element"},
+	{"unclosed string in a table of an array of tables", "[[stages]]\nname = \"a\"\n  [[stages.touchpoints]]\n  channels = [\"web\", \"app]\n", 5, 22, "unclosed string in channels", ""},
+	{"quote inside a string", "title = \"Say \"hi\" now\"\n", 2, 9, "quote inside the string in title", `\"`},
+	{"invalid escape", "path = \"C:\\Users\"\n", 2, 11, "invalid escape in the string of path", `\\`},
+	{"control character", "title = \"a\x01b\"\n", 2, 11, "control character U+0001 in title", `\u0001`},
+
+	// Values.
+	{"missing value, at its key", "title = \"x\"\nowner = \n", 3, 1, "owner has no value", "write a value after the ="},
+	{"missing value at the end of the text", "owner =", 2, 1, "owner has no value", ""},
+	{"missing value before a comment", "  owner = # who?\n", 2, 3, "owner has no value", ""},
+	{"bare word", "status = draft\n", 2, 10, "text in status must be in quotes", `status = "draft"`},
+	{"bare words", "owner = Jane Doe # the lead\n", 2, 9, "text in owner must be in quotes", `owner = "Jane Doe"`},
+	{"bare word in a list", "personas = [ana, \"bob\"]\n", 2, 13, "text in list personas must be in quotes", `"ana"`},
+	{"yes for true", "minify = yes\n", 2, 10, "invalid value yes in minify", "write true or false"},
+	{"boolean in capitals", "flag = True\n", 2, 8, "invalid value True in flag", "true or false in lower case"},
+	{"invalid date", "updated = 2026-13-45\n", 2, 11, "invalid date in updated: 2026-13-45", "updated = 2026-01-31"},
+	{"date with slashes", "updated = 2026/01/05\n", 2, 11, "invalid date in updated: 2026/01/05", "without quotes"},
+	{"invalid number", "emotion = 1.\n", 2, 11, "invalid number in emotion: 1.", "'.' must be followed"},
+	{"number with a leading zero", "emotion = 07\n", 2, 11, "invalid number in emotion: 07", "leading zero"},
+	{"text after a value", "title = \"x\" y\n", 2, 13, "unexpected text after the value of title", "comment with #"},
+	{"text after a value, CRLF line ends", "a = 1\r\nb = 2\r\nc = \"x\" y\r\n", 4, 9, "after the value of c", ""},
+	{"text after a value, columns in runes", "name = \"☕☕☕\" x\n", 2, 14, "after the value of name", ""},
+
+	// Lists and inline tables.
+	{"missing comma in a list", "personas = [\"ana\" \"bob\"]\n", 2, 19, "missing comma in list personas", `["a", "b"]`},
+	{"list not closed before the next key", "personas = [\"ana\"\nname = \"x\"\n", 2, 12, "list personas is not closed", "end it with ]"},
+	{"list over lines not closed", "personas = [\n  \"ana\",\n  \"bob\"\n", 2, 12, "list personas is not closed", "end it with ]"},
+	{"extra comma", "personas = [\"ana\",,\"bob\"]\n", 2, 19, "extra comma in list personas", "remove it"},
+	{"missing comma in an inline table", "link = { url = \"x\" text = \"y\" }\n", 2, 20, "missing comma in inline table link", "{ a = 1, b = 2 }"},
+	{"inline table not closed", "link = { url = \"x\"", 2, 8, "inline table link is not closed", "end it with }"},
+
+	// Keys and tables.
+	{"duplicate key", "a = 1\nb = 2\na = 3\n", 4, 1, "key a is defined twice", "first defined on line 2"},
+	{"duplicate key in the second of an array of tables", "[[stages]]\nname = \"a\"\n[[stages]]\nname = \"b\"\n  name = \"c\"\n", 6, 3, "key name is defined twice", "first defined on line 5"},
+	{"duplicate table", "[review]\nx = 1\n[review]\n", 4, 1, "table [review] is defined twice", "first defined on line 2"},
+	{"table and array of tables", "[stages]\nx = 1\n[[stages]]\n", 4, 1, "table [[stages]] clashes with stages", "[[stages]]"},
+	{"table header not closed", "[[stages]\nname = \"x\"\n", 2, 1, "table header [[stages] is not closed", "[[stages]]"},
+	{"table header without a name", "[]\n", 2, 1, "table header [] has no name", ""},
+	{"table header with a space", "[pain points]\n", 2, 1, "invalid table header [pain points]", "in quotes"},
+	{"text after a table header", "[review] x\n", 2, 10, "unexpected text after the table header", "line of its own"},
+	{"missing =", "owner \"Jane\"\n", 2, 1, "missing = after key owner", `owner = "Jane"`},
+	{"key alone on its line", "title = \"x\"\n  owner\n", 3, 3, "key owner has no = and no value", "remove the line"},
+	{"key with a space", "pain points = [\"x\"]\n", 2, 1, `key "pain points" contains a space`, "pain_points"},
+	{"missing key", "= 1\n", 2, 1, "missing key before =", ""},
+}
+
 func TestParseSyntaxError(t *testing.T) {
-	tests := []struct {
-		name   string
-		offset int
-		src    string
-		want   diag.Position
-		msg    string
-	}{
-		{
-			name:   "missing value, line shifted by the offset",
-			offset: 1,
-			src:    "title = \"x\"\nsummary = \"y\"\nowner = \n",
-			want:   diag.Position{File: testFile, Line: 4, Col: 9},
-			msg:    "TOML: expected value",
-		},
-		{
-			name:   "no offset (site.toml)",
-			offset: 0,
-			src:    "title = \"x\"\nowner = \n",
-			want:   diag.Position{File: testFile, Line: 2, Col: 9},
-			msg:    "expected value",
-		},
-		{
-			name:   "large offset",
-			offset: 10,
-			src:    "a = 1\na = 2\n",
-			want:   diag.Position{File: testFile, Line: 12, Col: 7},
-			msg:    "has already been defined",
-		},
-		{
-			name:   "unterminated string",
-			offset: 1,
-			src:    "a = 1\ntitle = \"open\n",
-			want:   diag.Position{File: testFile, Line: 3, Col: 14},
-			msg:    "strings cannot contain newlines",
-		},
-		{
-			// toml counts the column in bytes; the locator and CheckUTF8
-			// count runes, and so must this, or one file gets two
-			// column conventions.
-			name:   "column after unicode text counts runes",
-			offset: 1,
-			src:    "name = \"☕☕☕\" x\n",
-			want:   diag.Position{File: testFile, Line: 2, Col: 13},
-			msg:    "got 'x'",
-		},
-		{
-			name:   "CRLF line endings",
-			offset: 1,
-			src:    "a = 1\r\nb = 2\r\nc = \"x\" y\r\n",
-			want:   diag.Position{File: testFile, Line: 4, Col: 8},
-			msg:    "got 'y'",
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range syntaxTests {
 		t.Run(tt.name, func(t *testing.T) {
 			var errs diag.List
-			root, ok := Parse(testFile, tt.offset, tt.src, &errs)
+			root, ok := Parse(testFile, testOffset, tt.src, &errs)
 			if ok {
 				t.Fatalf("Parse succeeded on invalid TOML")
 			}
 			if root.Has("a") || root.Pos() != (diag.Position{}) {
 				t.Errorf("Parse returned a non-zero table on failure")
 			}
-			if len(errs) != 1 {
-				t.Fatalf("got %d diagnostics, want 1:\n%s", len(errs), errs.Format())
-			}
-			if errs[0].Pos != tt.want {
-				t.Errorf("at %v, want %v", errs[0].Pos, tt.want)
-			}
-			if !strings.Contains(errs[0].Msg, tt.msg) {
-				t.Errorf("message %q, want it to contain %q", errs[0].Msg, tt.msg)
+			checkDiags(t, errs, want{tt.line, tt.col, tt.msg, tt.hint})
+			if len(errs) > 0 && strings.Contains(errs[0].Msg, "TOML:") {
+				t.Errorf("message %q is toml's own, not one of ours", errs[0].Msg)
 			}
 		})
+	}
+}
+
+// The position of a syntax error is one in the file: the front matter's
+// offset is added, and site.toml has none.
+func TestParseSyntaxErrorOffset(t *testing.T) {
+	for _, offset := range []int{0, 1, 10} {
+		var errs diag.List
+		Parse(testFile, offset, "title = \"x\"\nowner = \n", &errs)
+		if len(errs) != 1 || errs[0].Pos != (diag.Position{File: testFile, Line: offset + 2, Col: 1}) {
+			t.Errorf("offset %d: %s", offset, errs.Format())
+		}
+		errs = nil
+		Parse(testFile, offset, "a = 1\na = 2\n", &errs)
+		if len(errs) != 1 || errs[0].Pos.Line != offset+2 || !strings.Contains(errs[0].Hint, fmt.Sprintf("line %d", offset+1)) {
+			t.Errorf("offset %d: %s", offset, errs.Format())
+		}
 	}
 }
 
@@ -593,6 +615,9 @@ func FuzzParse(f *testing.F) {
 	f.Add("x = [")
 	f.Add("[a]\nb.c.d = 1\n[a.e]\n[[a.f]]\n[[a.f]]\n")
 	f.Add("\"\" = 1\n'' = { \"\" = [] }\n")
+	for _, tt := range syntaxTests {
+		f.Add(tt.src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var errs diag.List
 		root, ok := Parse(testFile, testOffset, src, &errs)
