@@ -46,7 +46,7 @@ func TestReviewServerReload(t *testing.T) {
 
 	mem := output.NewMemory()
 	b := build.NewBuilder(build.Options{Root: os.DirFS(dir), Builtin: themes.Default()})
-	if _, errs, err := b.Build(mem, build.Change{All: true}); err != nil || len(errs) > 0 {
+	if _, errs, err := b.Build(t.Context(), mem, build.Change{All: true}); err != nil || len(errs) > 0 {
 		t.Fatal(err, errs)
 	}
 	var srv *serve.Server
@@ -59,7 +59,7 @@ func TestReviewServerReload(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, file), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, errs, err := b.Build(mem, build.Change{Files: []string{file}})
+		res, errs, err := b.Build(t.Context(), mem, build.Change{Files: []string{file}})
 		switch {
 		case err != nil:
 			t.Fatal(err)

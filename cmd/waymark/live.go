@@ -63,7 +63,7 @@ func (c *cli) watch(args []string) int {
 			diags, err := publish(dest, of.force, func(t output.Target) (diag.List, error) {
 				var diags diag.List
 				var err error
-				res, diags, err = b.Build(t, ch)
+				res, diags, err = b.Build(ctx, t, ch)
 				return diags, err
 			})
 			if err == nil && len(diags) == 0 {
@@ -72,7 +72,7 @@ func (c *cli) watch(args []string) int {
 			c.report(what, res, diags, err, dest)
 			return
 		}
-		res, diags, err := b.Build(out, ch)
+		res, diags, err := b.Build(ctx, out, ch)
 		c.report(what, res, diags, err, dest)
 	}
 	rebuild(build.Change{All: true}, "")
@@ -144,7 +144,7 @@ func (c *cli) serve(args []string) int {
 	})
 	rebuild := func(ch build.Change, what string) {
 		early = nil
-		res, diags, err := b.Build(mem, ch)
+		res, diags, err := b.Build(ctx, mem, ch)
 		c.report(what, res, diags, err, "")
 		switch {
 		case len(diags) > 0:
@@ -205,7 +205,8 @@ func (c *cli) interrupted() (context.Context, context.CancelFunc) {
 // ctx ends; ready is called once the watch has begun. A change to site.toml may name another theme: the watcher
 // then starts again, watching that one.
 func (c *cli) loop(ctx context.Context, dir string, skip []string, rebuild func(build.Change, string), ready func()) error {
-	for {
+	// Ctrl-C during the first build stops it; then there is nothing to watch.
+	for ctx.Err() == nil {
 		theme := themeOf(dir)
 		w, err := watch.New(dir, watch.Options{Theme: theme, Skip: skip})
 		if err != nil {
@@ -221,6 +222,7 @@ func (c *cli) loop(ctx context.Context, dir string, skip []string, rebuild func(
 			return err
 		}
 	}
+	return nil
 }
 
 func (c *cli) watchBatches(ctx context.Context, w *watch.Watcher, theme, dir string, rebuild func(build.Change, string)) (restart bool, err error) {
@@ -265,6 +267,9 @@ func (c *cli) watchBatches(ctx context.Context, w *watch.Watcher, theme, dir str
 // printed after the first build and whenever they change, not on every
 // save.
 func (c *cli) report(what string, res build.Result, diags diag.List, err error, dest string) {
+	if errors.Is(err, context.Canceled) {
+		return // Ctrl-C: the build was stopped, not broken
+	}
 	now := time.Now().Format("15:04:05")
 	if w := res.Warnings.Format(); w != c.warned && (len(diags) > 0 || err == nil) {
 		c.warned = w

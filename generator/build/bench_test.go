@@ -102,7 +102,7 @@ func BenchmarkRebuildOneJourney(b *testing.B) {
 	opts := Options{Root: fsys, Builtin: themes.Default(), Early: func([]string) { early += time.Since(start) }}
 	builder := NewBuilder(opts)
 	mem := output.NewMemory()
-	if _, errs, err := builder.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
+	if _, errs, err := builder.Build(b.Context(), mem, Change{All: true}); err != nil || len(errs) > 0 {
 		b.Fatal(err, errs)
 	}
 	file := firstJourney(b, fsys)
@@ -120,7 +120,7 @@ func BenchmarkRebuildOneJourney(b *testing.B) {
 			b.Fatal(err)
 		}
 		start = time.Now()
-		res, errs, err := builder.Build(mem, Change{Files: []string{file}})
+		res, errs, err := builder.Build(b.Context(), mem, Change{Files: []string{file}})
 		if err != nil || len(errs) > 0 {
 			b.Fatal(err, errs)
 		}

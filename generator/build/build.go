@@ -12,6 +12,7 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 	"path"
 	"runtime"
@@ -73,7 +74,7 @@ type Stats struct {
 func Build(opts Options, target output.Target) (Stats, diag.List, error) {
 	b := NewBuilder(opts)
 	b.oneOff = true
-	res, errs, err := b.Build(target, Change{All: true})
+	res, errs, err := b.Build(context.Background(), target, Change{All: true})
 	return res.Stats, errs, err
 }
 
@@ -136,7 +137,14 @@ func NewBuilder(opts Options) *Builder {
 // Build builds what c says changed into target, which must be the target
 // of the previous builds (or a fresh one for a full build). Files that are
 // no longer built are removed when target is an output.Remover.
-func (b *Builder) Build(target output.Target, c Change) (Result, diag.List, error) {
+//
+// When ctx ends, the build stops where it is (between files as they are
+// loaded and as they are written) and returns ctx's error: Ctrl-C in
+// watch mode or under the review server ends a build of thousands of
+// maps at once, rather than when it is done. What the build wrote into
+// target until then is not a site; the next build, if any, rebuilds
+// everything.
+func (b *Builder) Build(ctx context.Context, target output.Target, c Change) (Result, diag.List, error) {
 	start := time.Now()
 	b.pending = append(b.pending, c.Files...)
 	if c.All || b.renderer == nil {
@@ -146,9 +154,13 @@ func (b *Builder) Build(target output.Target, c Change) (Result, diag.List, erro
 	var errs diag.List
 	var err error
 	if b.full {
-		res, errs, err = b.buildAll(target)
+		res, errs, err = b.buildAll(ctx, target)
 	} else {
-		res, errs, err = b.buildChanged(target)
+		res, errs, err = b.buildChanged(ctx, target)
+	}
+	if err != nil && ctx.Err() != nil {
+		b.full = true // stopped half-way: the pages record is not to be trusted
+		return res, nil, ctx.Err()
 	}
 	if len(errs) == 0 && err == nil {
 		b.pending, b.full = nil, false
@@ -165,7 +177,7 @@ func (b *Builder) Build(target output.Target, c Change) (Result, diag.List, erro
 // has problems, which come back as diagnostics (its warnings are in
 // site.Warnings).
 func Load(opts Options) (*content.Site, diag.List) {
-	_, _, site, errs := load(opts, nil)
+	_, _, site, errs := load(context.Background(), opts, nil)
 	return site, errs.Sort()
 }
 
@@ -173,7 +185,7 @@ func Load(opts Options) (*content.Site, diag.List) {
 // read or BaseURL is refused, and then nothing else is read: checking
 // content against an empty configuration would only bury the real
 // problem.
-func load(opts Options, cache *content.Cache) (cfg *config.Config, md *markdown.Renderer, site *content.Site, errs diag.List) {
+func load(ctx context.Context, opts Options, cache *content.Cache) (cfg *config.Config, md *markdown.Renderer, site *content.Site, errs diag.List) {
 	cfg, errs = config.Load(opts.Root)
 	if cfg == nil {
 		return nil, nil, nil, errs
@@ -186,15 +198,18 @@ func load(opts Options, cache *content.Cache) (cfg *config.Config, md *markdown.
 	}
 	// Built once per configuration: [markdown] unsafe is in site.toml.
 	md = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	site, more := content.Load(opts.Root, cfg, loadOptions(opts, cfg, md, cache))
+	site, more := content.Load(opts.Root, cfg, loadOptions(ctx, opts, cfg, md, cache))
 	errs.Append(more)
 	return cfg, md, site, errs
 }
 
 // buildAll reads everything afresh: configuration, theme and content.
-func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
+func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, diag.List, error) {
 	cache := content.NewCache()
-	cfg, md, site, errs := load(b.opts, cache)
+	cfg, md, site, errs := load(ctx, b.opts, cache)
+	if err := ctx.Err(); err != nil {
+		return Result{}, nil, err
+	}
 	if cfg == nil {
 		return Result{}, errs.Sort(), nil
 	}
@@ -213,7 +228,7 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 	}
 	r.KeepFragments = !b.oneOff
 	pages := r.Pages(site)
-	w := newRecorder(target, b.minify(cfg))
+	w := newRecorder(ctx, target, b.minify(cfg))
 	if err := r.RenderPages(pages, w.write); err != nil {
 		return Result{}, nil, err
 	}
@@ -234,17 +249,20 @@ func (b *Builder) buildAll(target output.Target) (Result, diag.List, error) {
 
 // buildChanged decodes the changed files again and renders the pages
 // that showed them before or show them now.
-func (b *Builder) buildChanged(target output.Target) (Result, diag.List, error) {
+func (b *Builder) buildChanged(ctx context.Context, target output.Target) (Result, diag.List, error) {
 	for _, f := range b.pending {
 		b.cache.Forget(f)
 	}
-	site, errs := content.Load(b.opts.Root, b.cfg, loadOptions(b.opts, b.cfg, b.md, b.cache))
+	site, errs := content.Load(b.opts.Root, b.cfg, loadOptions(ctx, b.opts, b.cfg, b.md, b.cache))
+	if err := ctx.Err(); err != nil {
+		return Result{}, nil, err
+	}
 	if len(errs) > 0 {
 		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
 	}
 	touched := touchedBy(b.pending)
 	b.renderer.Forget(touched)
-	w := newRecorder(target, b.minify(b.cfg))
+	w := newRecorder(ctx, target, b.minify(b.cfg))
 
 	// The changed files' own pages first, before the rest of the site is
 	// even listed: they are what the author is looking at.
@@ -288,8 +306,8 @@ func (b *Builder) minify(cfg *config.Config) bool {
 	return !b.opts.NoMinify && (b.opts.Minify || cfg.Build.Minify)
 }
 
-func loadOptions(opts Options, cfg *config.Config, md *markdown.Renderer, cache *content.Cache) content.Options {
-	return content.Options{Drafts: opts.Drafts || cfg.Build.Drafts, Markdown: md, Cache: cache, Now: opts.Now}
+func loadOptions(ctx context.Context, opts Options, cfg *config.Config, md *markdown.Renderer, cache *content.Cache) content.Options {
+	return content.Options{Drafts: opts.Drafts || cfg.Build.Drafts, Markdown: md, Cache: cache, Now: opts.Now, Stop: ctx.Done()}
 }
 
 // removeStale removes the files of the previous build that this one no
@@ -365,18 +383,23 @@ func touchedBy(changed []string) func(file string) bool {
 }
 
 // recorder writes through an output.Writer and notes every name, for the
-// build's result and for watch mode's reload.
+// build's result and for watch mode's reload. Once ctx ends it refuses
+// every file, which stops the rendering at the next page.
 type recorder struct {
+	ctx   context.Context
 	w     *output.Writer
 	mu    sync.Mutex
 	names []string
 }
 
-func newRecorder(target output.Target, minify bool) *recorder {
-	return &recorder{w: output.NewWriter(target, minify)}
+func newRecorder(ctx context.Context, target output.Target, minify bool) *recorder {
+	return &recorder{ctx: ctx, w: output.NewWriter(target, minify)}
 }
 
 func (r *recorder) write(name string, data []byte) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
 	if err := r.w.Write(name, data); err != nil {
 		return err
 	}

@@ -2,8 +2,12 @@ package build
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -140,13 +144,13 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 	opts := Options{Root: fsys, Builtin: themes.Default(), Early: func(files []string) { early = files }}
 	b := NewBuilder(opts)
 	mem := output.NewMemory()
-	if _, errs, err := b.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
+	if _, errs, err := b.Build(t.Context(), mem, Change{All: true}); err != nil || len(errs) > 0 {
 		t.Fatalf("first build: %v %v", err, errs)
 	}
 	for _, s := range steps {
 		early = nil
 		s.change()
-		res, errs, err := b.Build(mem, Change{Files: s.files, All: s.all})
+		res, errs, err := b.Build(t.Context(), mem, Change{Files: s.files, All: s.all})
 		if err != nil || len(errs) > 0 {
 			t.Fatalf("%s: %v\n%s", s.name, err, errs.Format())
 		}
@@ -203,13 +207,13 @@ func TestRebuildKeepsLastGoodSite(t *testing.T) {
 	opts := Options{Root: fsys, Builtin: themes.Default()}
 	b := NewBuilder(opts)
 	mem := output.NewMemory()
-	if _, errs, err := b.Build(mem, Change{All: true}); err != nil || len(errs) > 0 {
+	if _, errs, err := b.Build(t.Context(), mem, Change{All: true}); err != nil || len(errs) > 0 {
 		t.Fatalf("first build: %v %v", err, errs)
 	}
 	before, _ := mem.File("journeys/buy/index.html")
 
 	fsys[buy] = &fstest.MapFile{Data: bytes.Replace(good, []byte(`title = "Buying a bike"`), []byte(`title = "Buying`), 1)}
-	res, errs, err := b.Build(mem, Change{Files: []string{buy}})
+	res, errs, err := b.Build(t.Context(), mem, Change{Files: []string{buy}})
 	if err != nil || len(errs) == 0 || errs[0].Pos.File != buy || errs[0].Pos.Line == 0 {
 		t.Fatalf("broken file: err %v, diagnostics %v; want one naming %s and its line", err, errs, buy)
 	}
@@ -223,11 +227,11 @@ func TestRebuildKeepsLastGoodSite(t *testing.T) {
 	// Another file changes while buy.md is still broken, then buy.md is
 	// fixed: the fixing build renders both.
 	fsys["content/personas/ben.md"] = &fstest.MapFile{Data: []byte("+++\nname = \"Ben Coles\"\n+++\n")}
-	if _, errs, _ := b.Build(mem, Change{Files: []string{"content/personas/ben.md"}}); len(errs) == 0 {
+	if _, errs, _ := b.Build(t.Context(), mem, Change{Files: []string{"content/personas/ben.md"}}); len(errs) == 0 {
 		t.Fatalf("still broken, but no diagnostics")
 	}
 	fsys[buy] = &fstest.MapFile{Data: bytes.Replace(good, []byte("Buying a bike"), []byte("Buying a bicycle"), 1)}
-	res, errs, err = b.Build(mem, Change{Files: []string{buy}})
+	res, errs, err = b.Build(t.Context(), mem, Change{Files: []string{buy}})
 	if err != nil || len(errs) > 0 {
 		t.Fatalf("fixed: %v %v", err, errs)
 	}
@@ -237,4 +241,76 @@ func TestRebuildKeepsLastGoodSite(t *testing.T) {
 		}
 	}
 	sameAsFullBuild(t, "fixed", opts, mem)
+}
+
+// cancelAfter is a Target that ends a build's context once it has taken
+// n files, as Ctrl-C would in the middle of a build.
+type cancelAfter struct {
+	*output.Memory
+	n       int
+	cancel  context.CancelFunc
+	mu      sync.Mutex
+	written int
+}
+
+func (c *cancelAfter) WriteFile(name string, data []byte) error {
+	c.mu.Lock()
+	if c.written++; c.written == c.n {
+		c.cancel()
+	}
+	c.mu.Unlock()
+	return c.Memory.WriteFile(name, data)
+}
+
+// A build whose context ends stops writing and says why, with no
+// diagnostics; the next build starts again from scratch and gives the
+// same site as a full build.
+func TestBuildStopsWhenCancelled(t *testing.T) {
+	fsys := fixture()
+	opts := Options{Root: fsys, Builtin: themes.Default()}
+	full := output.NewMemory()
+	if _, errs, err := Build(opts, full); err != nil || len(errs) > 0 {
+		t.Fatalf("full build: %v %v", err, errs)
+	}
+
+	for _, step := range []struct {
+		name   string
+		change Change
+	}{
+		{"the first build", Change{All: true}},
+		{"a rebuild", Change{Files: []string{"content/journeys/buy.md"}}},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			b := NewBuilder(opts)
+			mem := output.NewMemory()
+			if !step.change.All {
+				if _, errs, err := b.Build(t.Context(), mem, Change{All: true}); err != nil || len(errs) > 0 {
+					t.Fatalf("first build: %v %v", err, errs)
+				}
+			}
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			target := &cancelAfter{Memory: mem, n: 1, cancel: cancel}
+			_, errs, err := b.Build(ctx, target, step.change)
+			if !errors.Is(err, context.Canceled) || len(errs) > 0 {
+				t.Fatalf("cancelled build: err %v, diagnostics %v; want context.Canceled and none", err, errs)
+			}
+			// The pages in flight when it ended may be written; not the rest.
+			if n := target.written; n > runtime.GOMAXPROCS(0)+1 {
+				t.Errorf("a cancelled build wrote %d files after the first", n-1)
+			}
+
+			res, errs, err := b.Build(t.Context(), mem, Change{Files: []string{"content/personas/ana.md"}})
+			if err != nil || len(errs) > 0 || !res.Full {
+				t.Fatalf("the build after: err %v, diagnostics %v, full %v; want a full build", err, errs, res.Full)
+			}
+			sameAsFullBuild(t, step.name, opts, mem)
+		})
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, errs, err := NewBuilder(opts).Build(ctx, output.NewMemory(), Change{All: true}); !errors.Is(err, context.Canceled) || len(errs) > 0 {
+		t.Errorf("a build cancelled before it began: err %v, diagnostics %v", err, errs)
+	}
 }

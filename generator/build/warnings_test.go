@@ -109,13 +109,13 @@ func TestRebuildWarnings(t *testing.T) {
 	fsys := limitSite(files)
 	b := NewBuilder(Options{Root: fsys, Builtin: themes.Default()})
 	mem := output.NewMemory()
-	res, diags, err := b.Build(mem, Change{All: true})
+	res, diags, err := b.Build(t.Context(), mem, Change{All: true})
 	if err != nil || len(diags) > 0 || len(res.Warnings) != 2 {
 		t.Fatalf("first build: err %v, diagnostics %v, warnings %v", err, diags, res.Warnings)
 	}
 	fsys["content/journeys/b.md"].Data = []byte("+++\ntitle = \"B\"\npersonas = [\"p\"]\n[[stages]]\nname = \"S\"\n" +
 		"[[stages.evidence]]\nkind = \"poll\"\n+++\n")
-	res, diags, err = b.Build(mem, Change{Files: []string{"content/journeys/b.md"}})
+	res, diags, err = b.Build(t.Context(), mem, Change{Files: []string{"content/journeys/b.md"}})
 	if err != nil || len(diags) > 0 || res.Full {
 		t.Fatalf("rebuild: err %v, diagnostics %v, full %v", err, diags, res.Full)
 	}

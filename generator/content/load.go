@@ -41,6 +41,10 @@ type Options struct {
 	// Now is the build's date, for the warning about maps past [review]
 	// stale_after_days; zero means the current time.
 	Now time.Time
+	// Stop, when it is closed, ends the load early: the files not yet
+	// decoded are left out. Whoever closes it (watch mode, on Ctrl-C)
+	// throws the site away, so nothing else is cut short.
+	Stop <-chan struct{}
 }
 
 // Load reads every persona and journey under content/ in fsys, the site
@@ -54,7 +58,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	}
 	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}, notes: map[any]fileNotes{},
 		unreadPersonas: map[string]bool{}, unreadJourneys: map[string]bool{}}
-	l.decodeAll(l.walk(), opts.Cache)
+	l.decodeAll(l.walk(), opts.Cache, opts.Stop)
 	l.resolve()
 	site := &Site{Config: cfg, Personas: l.personas}
 	for _, j := range l.journeys {
@@ -133,7 +137,7 @@ func (l *loader) walk() []string {
 
 // decodeAll decodes the files, those not in the cache on every core, and
 // gathers the results in file order.
-func (l *loader) decodeAll(files []string, cache *Cache) {
+func (l *loader) decodeAll(files []string, cache *Cache, stop <-chan struct{}) {
 	decoded := make([]*decoded, len(files))
 	var todo []int
 	for i, f := range files {
@@ -153,12 +157,20 @@ func (l *loader) decodeAll(files []string, cache *Cache) {
 			}
 		})
 	}
+feed:
 	for _, i := range todo {
-		next <- i
+		select {
+		case next <- i:
+		case <-stop:
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
 	for i, d := range decoded {
+		if d == nil { // not decoded: the load was stopped
+			continue
+		}
 		l.errs.Append(d.errs)
 		switch {
 		case d.persona == nil && d.journey == nil && strings.HasPrefix(files[i], PersonasDir+"/"):
