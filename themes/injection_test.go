@@ -30,7 +30,8 @@ const payload = `<script>alert("s")</script><img src=x onerror=alert("i")>"'><sv
 // injectionSite carries the payload in every field a page shows: the
 // site, a channel, a persona with its demographics, a journey with its
 // tags, stages, touchpoints and evidence, and Markdown with raw HTML and
-// a javascript: link.
+// links that try to leave their attribute. A javascript: link fails the
+// build (TestInjectionLinksRefused), so no page would show it.
 func injectionSite() fstest.MapFS {
 	p := tomldoc.Quote(payload)
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
@@ -61,7 +62,7 @@ tags = [` + p + `]
 
 <script>alert("body")</script>
 
-[a link](javascript:alert("link")) and <img src=x onerror=alert("raw")>
+[a link](https://example.org/"onclick=alert("link")) and <img src=x onerror=alert("raw")>
 `),
 		"content/journeys/attack.md": file(`+++
 title = ` + p + `
@@ -105,7 +106,7 @@ moment_of_truth = true
   url = "https://example.org/?q=<script>"
 +++
 
-Narrative <script>alert("narrative")</script> with [a link](javascript:alert("narrative-link")).
+Narrative <script>alert("narrative")</script> with [a link](<https://example.org/"><script>alert("narrative-link")</script>>).
 
 ## ` + payload + `
 
@@ -137,6 +138,35 @@ func buildInjection(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dest
+}
+
+// javascript: links in the fixture's Markdown are errors at their
+// file:line, and nothing is built.
+func TestInjectionLinksRefused(t *testing.T) {
+	fsys := injectionSite()
+	for _, f := range []string{"content/personas/eve.md", "content/journeys/attack.md"} {
+		fsys[f].Data = append(fsys[f].Data, "\n[a link](javascript:alert(\"link\"))\n"...)
+	}
+	target := output.NewMemory()
+	_, diags, err := build.Build(build.Options{Root: fsys, Builtin: themes.Default()}, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`content/journeys/attack.md:49:1: link "javascript:alert(\"link\")" is not allowed`,
+		`content/personas/eve.md:20:1: link "javascript:alert(\"link\")" is not allowed`,
+	}
+	if len(diags) != len(want) {
+		t.Fatalf("diagnostics:\n%s\nwant %d", diags.Format(), len(want))
+	}
+	for i, d := range diags {
+		if !strings.HasPrefix(d.String(), want[i]) {
+			t.Errorf("diagnostic %d = %s, want %s…", i, d, want[i])
+		}
+	}
+	if names := target.Names(); len(names) > 0 {
+		t.Errorf("a build with refused links wrote %d files", len(names))
+	}
 }
 
 // A static scan of every page and picture the fixture builds: no element

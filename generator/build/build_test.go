@@ -433,8 +433,8 @@ func TestExampleSite(t *testing.T) {
 	}
 }
 
-// Raw HTML in Markdown is left out unless site.toml opts in; unsafe link
-// schemes are dropped either way.
+// Raw HTML in Markdown is left out unless site.toml opts in; a link the
+// URL policy refuses is an error either way, at its line.
 func TestMarkdownUnsafeOption(t *testing.T) {
 	for _, unsafe := range []bool{false, true} {
 		fsys := fixture()
@@ -442,7 +442,7 @@ func TestMarkdownUnsafeOption(t *testing.T) {
 			fsys["site.toml"].Data = append(fsys["site.toml"].Data, "\n[markdown]\nunsafe = true\n"...)
 		}
 		buy := fsys["content/journeys/buy.md"]
-		buy.Data = append(buy.Data, []byte("\n<mark>raw</mark> and [bad](javascript:alert(1))\n")...)
+		buy.Data = append(buy.Data, []byte("\n<mark>raw</mark>\n")...)
 		mem := output.NewMemory()
 		if _, diags, err := Build(Options{Root: fsys, Builtin: themes.Default()}, mem); err != nil || len(diags) > 0 {
 			t.Fatalf("unsafe=%v: %v %v", unsafe, err, diags)
@@ -451,8 +451,13 @@ func TestMarkdownUnsafeOption(t *testing.T) {
 		if got := bytes.Contains(page, []byte("<mark>raw</mark>")); got != unsafe {
 			t.Errorf("unsafe=%v: raw HTML kept = %v", unsafe, got)
 		}
-		if bytes.Contains(page, []byte("javascript:")) {
-			t.Errorf("unsafe=%v: a javascript: link survived", unsafe)
+
+		lines := bytes.Count(buy.Data, []byte("\n"))
+		buy.Data = append(buy.Data, []byte("\nA [bad](javascript:alert(1)) link.\n")...)
+		_, diags, err := Build(Options{Root: fsys, Builtin: themes.Default()}, output.NewMemory())
+		want := fmt.Sprintf(`content/journeys/buy.md:%d:3: link "javascript:alert(1)" is not allowed`, lines+2)
+		if err != nil || len(diags) != 1 || !strings.HasPrefix(diags[0].String(), want) {
+			t.Errorf("unsafe=%v: %v %v, want %s", unsafe, err, diags, want)
 		}
 	}
 }

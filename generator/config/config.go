@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/slug"
 	"github.com/waymark-cx/waymark/generator/tomldoc"
+	"github.com/waymark-cx/waymark/generator/urlpolicy"
 )
 
 // File is the name of the configuration file at the site root.
@@ -133,12 +133,20 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 // SetBaseURL replaces base_url, as --base-url does: the same rules as in
 // site.toml, an absolute http(s) URL.
 func (c *Config) SetBaseURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !absoluteHTTP(s) {
 		return fmt.Errorf("base URL %q is not an http(s) URL; write the full address, e.g. https://intranet.example/cx/maps/", s)
 	}
 	c.BaseURL = strings.TrimSuffix(s, "/") + "/"
 	return nil
+}
+
+// absoluteHTTP reports whether s is what base_url and edit_url must be: an
+// http(s) URL with a host by the URL policy, written as a browser reads
+// it. The policy looks past character references and leading blanks, as
+// a browser does; base_url is used as written, so it must have none.
+func absoluteHTTP(s string) bool {
+	v := urlpolicy.Classify(s)
+	return v.Kind == urlpolicy.Web && v.Read == s
 }
 
 func decode(c *Config, t tomldoc.Table) {
@@ -147,8 +155,7 @@ func decode(c *Config, t tomldoc.Table) {
 	}
 	c.Description = t.String("description")
 	if s := t.String("base_url"); s != "" {
-		u, err := url.Parse(s)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if !absoluteHTTP(s) {
 			t.Errorf("base_url", `write the full address, e.g. base_url = "https://intranet.example/cx/maps/"`,
 				"base_url %q is not an http(s) URL", s)
 		} else {
@@ -166,9 +173,8 @@ func decode(c *Config, t tomldoc.Table) {
 		c.Language = s
 	}
 	if s := t.String("edit_url"); s != "" {
-		u, err := url.Parse(strings.ReplaceAll(s, "{path}", "x"))
 		switch {
-		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		case !absoluteHTTP(strings.ReplaceAll(s, "{path}", "x")):
 			t.Errorf("edit_url", `e.g. edit_url = "https://git.example/cx/maps/edit/main/{path}"`,
 				"edit_url %q is not an http(s) URL", s)
 		case !strings.Contains(s, "{path}"):

@@ -236,6 +236,23 @@ func TestLoadProblems(t *testing.T) {
 			wants: []want{{2, 1, "is not an http(s) URL", ""}},
 		},
 		{
+			name:  "base_url protocol-relative",
+			toml:  "title = \"x\"\nbase_url = \"//intranet.example/cx/\"\n",
+			wants: []want{{2, 1, `base_url "//intranet.example/cx/" is not an http(s) URL`, `base_url = "https://`}},
+		},
+		{
+			// The policy reads past a leading blank, as a browser does;
+			// base_url is used as written.
+			name:  "base_url with a leading blank",
+			toml:  "title = \"x\"\nbase_url = \" https://intranet.example/cx/\"\n",
+			wants: []want{{2, 1, "is not an http(s) URL", ""}},
+		},
+		{
+			name:  "edit_url protocol-relative",
+			toml:  "title = \"x\"\nedit_url = \"//git.example/edit/{path}\"\n",
+			wants: []want{{2, 1, `edit_url "//git.example/edit/{path}" is not an http(s) URL`, "https://git.example"}},
+		},
+		{
 			name:  "edit_url without {path}",
 			toml:  "title = \"x\"\nedit_url = \"https://git.example/cx/maps/edit/main/\"\n",
 			wants: []want{{2, 1, "edit_url has no {path} placeholder", "add {path}"}},
@@ -312,5 +329,36 @@ func TestChannelLookup(t *testing.T) {
 	}
 	if got := c.ChannelIDs(); !reflect.DeepEqual(got, []string{"web", "store"}) {
 		t.Errorf("ChannelIDs = %q", got)
+	}
+}
+
+// --base-url takes what base_url takes: an http(s) URL with a host, as
+// written.
+func TestSetBaseURL(t *testing.T) {
+	for _, tc := range []struct {
+		url, want string // want "" when refused
+	}{
+		{"https://intranet.example/cx", "https://intranet.example/cx/"},
+		{"HTTP://intranet.example/", "HTTP://intranet.example/"},
+		{"//intranet.example/cx/", ""},
+		{`\\intranet.example\cx`, ""},
+		{"https:", ""},
+		{"https://", ""},
+		{" https://intranet.example/", ""},
+		{"/cx/", ""},
+		{"ftp://intranet.example/", ""},
+		{"javascript:alert(1)//", ""},
+	} {
+		c := Config{BaseURL: "/"}
+		err := c.SetBaseURL(tc.url)
+		if tc.want == "" {
+			if err == nil || !strings.Contains(err.Error(), "is not an http(s) URL") || c.BaseURL != "/" {
+				t.Errorf("SetBaseURL(%q) = %v, BaseURL %q; want it refused", tc.url, err, c.BaseURL)
+			}
+			continue
+		}
+		if err != nil || c.BaseURL != tc.want {
+			t.Errorf("SetBaseURL(%q) = %v, BaseURL %q; want %q", tc.url, err, c.BaseURL, tc.want)
+		}
 	}
 }

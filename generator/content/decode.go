@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/slug"
 	"github.com/waymark-cx/waymark/generator/tomldoc"
+	"github.com/waymark-cx/waymark/generator/urlpolicy"
 )
 
 // ref is a reference to another file's persona or journey, kept with its
@@ -49,12 +49,8 @@ func decodePersona(t tomldoc.Table, p *Persona, cfg *config.Config) {
 	}
 	p.Role = t.String("role")
 	p.Quote = t.String("quote")
-	if p.Photo = t.String("photo"); p.Photo != "" {
-		if u, err := url.Parse(p.Photo); err == nil && strings.EqualFold(u.Scheme, "mailto") {
-			t.Errorf("photo", "give an image: a file under static/ or an http(s):// address", "photo %q is not an image address", p.Photo)
-		} else {
-			checkURL(t, "photo", p.Photo)
-		}
+	if p.Photo = t.String("photo"); p.Photo != "" && checkURL(t, "photo", p.Photo) == urlpolicy.Mail {
+		t.Errorf("photo", "give an image: a file under static/ or an http(s):// address", "photo %q is not an image address", p.Photo)
 	}
 	p.Goals = t.Strings("goals")
 	p.PainPoints = t.Strings("pain_points")
@@ -276,32 +272,14 @@ func channels(t tomldoc.Table, key string, ids []string, cfg *config.Config) []*
 	return out
 }
 
-// checkURL accepts http, https and mailto URLs and relative references;
-// anything else (javascript:, data:, file:) could run code or leak files
-// when a reader clicks it.
-func checkURL(t tomldoc.Table, key, s string) {
-	if !SafeURL(s) {
-		t.Errorf(key, "use an http(s):// or mailto: address, or a path relative to the site",
-			"%s %q is not an allowed URL", key, s)
+// checkURL reports the URL under key when the URL policy refuses it, and
+// returns what the policy makes of it.
+func checkURL(t tomldoc.Table, key, s string) urlpolicy.Kind {
+	v := urlpolicy.Classify(s)
+	if !v.Allowed() {
+		t.Errorf(key, v.Hint, "%s", v.Message(key))
 	}
-}
-
-// SafeURL reports whether s is an http, https or mailto URL, or a relative
-// reference (no scheme).
-func SafeURL(s string) bool {
-	u, err := url.Parse(strings.TrimSpace(s))
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "":
-		return !strings.HasPrefix(strings.TrimSpace(s), "//") // no protocol-relative hosts
-	case "http", "https":
-		return u.Host != ""
-	case "mailto":
-		return true
-	}
-	return false
+	return v.Kind
 }
 
 func quoteAll(values []string) string {

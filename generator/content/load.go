@@ -19,6 +19,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/slug"
 	"github.com/waymark-cx/waymark/generator/tomldoc"
+	"github.com/waymark-cx/waymark/generator/urlpolicy"
 )
 
 // Where content lives, relative to the site root.
@@ -247,13 +248,16 @@ func (l *loader) read(file string, errs *diag.List) (tomldoc.Table, markdown.Doc
 		errs.Add(diag.Position{File: file, Line: sp.bodyLine}, "", "cannot render Markdown: %v", err)
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}
+	for _, l := range doc.Refused {
+		errs.Add(diag.Position{File: file, Line: sp.bodyLine + l.Line - 1, Col: l.Col}, l.Verdict.Hint, "%s", l.Verdict.Message(l.What()))
+	}
 	return t, doc, sp.bodyLine, true
 }
 
 func (l *loader) persona(file string, t tomldoc.Table, doc markdown.Doc) *Persona {
 	p := &Persona{File: file, Slug: fileSlug(file)}
 	decodePersona(t, p, l.cfg)
-	if p.Photo != "" && SafeURL(p.Photo) && !strings.Contains(p.Photo, ":") {
+	if p.Photo != "" && urlpolicy.Classify(p.Photo).Kind == urlpolicy.Relative {
 		// path.Join cleans "../" away: what is left must still be a file
 		// under static/, which is all a build copies.
 		photo := path.Join(StaticDir, strings.TrimPrefix(p.Photo, "/"))

@@ -1,82 +1,88 @@
 package markdown
 
 import (
-	stdhtml "html"
-	"strings"
+	"slices"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/waymark-cx/waymark/generator/urlpolicy"
 )
 
-// SafeURL reports whether a link may appear in a page: an http, https or
-// mailto URL, or a relative one (a path, a "#fragment"). Everything else
-// (javascript:, data:, vbscript:, file:, tel:, ...) is refused, in any
-// case and with any leading blanks or control characters, which browsers
-// skip.
-func SafeURL(u string) bool {
-	// The renderer decodes character references ("&#106;avascript:"), and
-	// so does the browser: check what they will see.
-	u = stdhtml.UnescapeString(u)
-	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	// Browsers also drop tabs and newlines inside a scheme ("java\tscript:").
-	if strings.ContainsAny(u, "\t\n\r") {
-		u = strings.Map(dropBlank, u)
-	}
-	colon := strings.IndexByte(u, ':')
-	if colon < 0 {
-		return true
-	}
-	// A colon after the first "/", "?" or "#" is part of a relative path.
-	if cut := strings.IndexAny(u, "/?#"); cut >= 0 && cut < colon {
-		return true
-	}
-	switch strings.ToLower(u[:colon]) {
-	case "http", "https", "mailto":
-		return true
-	}
-	return false
+// RefusedLink is a link or image in a body whose destination the URL
+// policy refuses. Render leaves it out of the page, keeping its text, and
+// lists it in Doc.Refused so that the caller can report it at its file and
+// line: an author has to learn that the link is wrong, not find it gone.
+type RefusedLink struct {
+	Line, Col int  // of its "[" or "![" ("<" of an autolink), from the body's first line and column (1); Col counts runes
+	Image     bool // an image, ![…](…), rather than a link
+	Verdict   urlpolicy.Verdict
 }
 
-// dropBlank drops the tabs and line breaks that browsers ignore inside a
-// URL (strings.Map's way of deleting a rune is to return -1).
-func dropBlank(r rune) rune {
-	if r == '\t' || r == '\n' || r == '\r' {
-		return -1
+// What names the kind of link for a message: "link" or "image".
+func (l RefusedLink) What() string {
+	if l.Image {
+		return "image"
 	}
-	return r
+	return "link"
 }
 
-// linkFilter drops the links and images whose destination SafeURL
-// refuses, keeping a link's text and an image's description. It runs
-// whether or not raw HTML is allowed: goldmark filters some schemes only
-// in its safe mode, and only when rendering.
+// linkFilter takes the links and images whose destination the URL policy
+// refuses out of a document, keeping a link's text and an image's
+// description, and leaves them in the parser's context under
+// refusedLinksKey, in the order of the source, for Render to return. It
+// runs whether or not raw HTML is allowed: goldmark filters some schemes
+// only in its safe mode, and only when rendering. A reference link is
+// reported where it is used: goldmark keeps no position for the
+// definition.
 type linkFilter struct{}
 
-func (linkFilter) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	src := reader.Source()
-	var unsafe []ast.Node
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+// refusedLinksKey is where linkFilter leaves what it dropped.
+var refusedLinksKey = parser.NewContextKey()
+
+func (linkFilter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if refused := dropRefusedLinks(doc, reader.Source()); refused != nil {
+		pc.Set(refusedLinksKey, refused)
+	}
+}
+
+func dropRefusedLinks(doc ast.Node, src []byte) []RefusedLink {
+	type refused struct {
+		node ast.Node
+		RefusedLink
+	}
+	var found []refused
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		var v urlpolicy.Verdict
 		switch n := n.(type) {
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
-				unsafe = append(unsafe, n)
-			}
+			v = urlpolicy.Classify(string(n.Destination))
 		case *ast.Image:
-			if !SafeURL(string(n.Destination)) {
-				unsafe = append(unsafe, n)
-			}
+			v = urlpolicy.Classify(string(n.Destination))
 		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL && !SafeURL(string(n.URL(src))) {
-				unsafe = append(unsafe, n)
+			if n.AutoLinkType != ast.AutoLinkURL {
+				return ast.WalkContinue, nil
 			}
+			v = urlpolicy.Classify(string(n.URL(src)))
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !v.Allowed() {
+			_, image := n.(*ast.Image)
+			found = append(found, refused{n, RefusedLink{Image: image, Verdict: v}})
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, n := range unsafe {
+	if len(found) == 0 {
+		return nil
+	}
+	for _, r := range found {
+		n := r.node
 		parent := n.Parent()
 		if parent == nil {
 			continue
@@ -93,4 +99,24 @@ func (linkFilter) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 		}
 		parent.RemoveChild(parent, n)
 	}
+
+	// Footnotes are moved to the end of the tree: sort by offset to count
+	// lines and columns in one pass over the source.
+	slices.SortStableFunc(found, func(a, b refused) int { return a.node.Pos() - b.node.Pos() })
+	out := make([]RefusedLink, len(found))
+	line, col, off := 1, 1, 0
+	for i, r := range found {
+		pos := min(max(r.node.Pos(), 0), len(src))
+		for off < pos {
+			c, size := utf8.DecodeRune(src[off:])
+			off += size
+			col++
+			if c == '\n' {
+				line, col = line+1, 1
+			}
+		}
+		r.Line, r.Col = line, col
+		out[i] = r.RefusedLink
+	}
+	return out
 }

@@ -4,10 +4,11 @@
 // the narrative. Each body is parsed once and rendered once.
 //
 // Raw HTML in Markdown is left out (goldmark's default) unless the site
-// opts in. Links and images keep only http, https, mailto and relative
-// destinations, with or without raw HTML: any other is dropped, and its
-// text kept. A site that opts in to raw HTML trusts its authors with the
-// HTML they write, links in it included.
+// opts in. Links and images keep only the destinations the URL policy
+// (package urlpolicy) allows, with or without raw HTML: any other is
+// dropped, its text kept, and listed in Doc.Refused for the caller to
+// report. A site that opts in to raw HTML trusts its authors with the HTML
+// they write, links in it included.
 //
 // A few shapes of text make goldmark's parsing time grow with the square
 // of their length (thousands of unpaired "*" and "_" in one paragraph,
@@ -66,6 +67,9 @@ func New(opts Options) *Renderer {
 type Doc struct {
 	Intro    template.HTML // everything before the first "##" heading
 	Sections []Section
+	// Refused are the links and images left out of the page because the
+	// URL policy refuses their destination, in the order of the source.
+	Refused []RefusedLink
 }
 
 // Section is a "##" heading and what follows it up to the next one.
@@ -82,7 +86,8 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 	if err := checkLimits(src); err != nil {
 		return Doc{}, err
 	}
-	root := r.md.Parser().Parse(text.NewReader(src))
+	pc := parser.NewContext()
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var (
 		doc     Doc
 		buf, hb bytes.Buffer
@@ -122,6 +127,7 @@ func (r *Renderer) Render(src []byte) (Doc, error) {
 		}
 	}
 	flush()
+	doc.Refused, _ = pc.Get(refusedLinksKey).([]RefusedLink)
 	return doc, nil
 }
 

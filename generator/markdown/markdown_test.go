@@ -312,6 +312,9 @@ func TestRenderDangerousLinks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if len(d.Refused) != 1 {
+			t.Errorf("Render(%q) refused %+v, want the one link reported", src, d.Refused)
+		}
 		out := joined(d)
 		for _, m := range hrefRE.FindAllStringSubmatch(out, -1) {
 			u := strings.ToLower(strings.TrimSpace(m[1]))
@@ -433,6 +436,8 @@ func FuzzRender(f *testing.F) {
 		"## *a* `b` &amp; \\& <https://x.example>\n",
 		"<script>alert(1)</script>\n\n## <b onclick=x>t</b>",
 		"[x](javascript:alert(1))",
+		"[a](//evil.example/b) ![i](<\\\\evil>) [h](https:) [m](mailto:) <JAVASCRIPT:x>",
+		"[^n]\n\n[^n]: é [a](java&#9;script:x)\n\n- [b][r]\n\n[r]: /\\evil.example\n",
 		"| a | b |\n|---|---|\n| 1 | 2 |",
 		"x[^1]\n\n## S\n\n[^1]: note",
 		"\r\n## A\r\n\r\n## B\r\n",
@@ -466,6 +471,12 @@ func FuzzRender(f *testing.F) {
 			}
 			if err != nil {
 				t.Fatalf("Render: %v", err)
+			}
+			for i, l := range d.Refused {
+				if l.Line < 1 || l.Line > lines || l.Col < 1 || l.Verdict.Allowed() || l.Verdict.Hint == "" ||
+					i > 0 && (l.Line < d.Refused[i-1].Line || l.Line == d.Refused[i-1].Line && l.Col < d.Refused[i-1].Col) {
+					t.Fatalf("Refused[%d] = %+v, body has %d lines", i, l, lines)
+				}
 			}
 			prev := 0
 			for _, s := range d.Sections {

@@ -24,6 +24,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/urlpolicy"
 )
 
 // Emit receives each output file: its path from the site root, with
@@ -134,8 +135,10 @@ func (p *Page) Rel(target string) string {
 
 // Link resolves a URL written in content: absolute URLs stay as they are,
 // and paths (a persona's photo under static/) become links from this page.
+// What is a path is the URL policy's to say, as it said when the content
+// was checked.
 func (p *Page) Link(ref string) string {
-	if u, err := url.Parse(ref); err == nil && u.Scheme != "" {
+	if urlpolicy.Classify(ref).Kind != urlpolicy.Relative {
 		return ref
 	}
 	return p.Rel(strings.TrimPrefix(ref, "/"))

@@ -84,6 +84,8 @@ func TestPageLink(t *testing.T) {
 		{"https unchanged", "persona", "personas/dana/", "/", "https://cdn.example/dana.jpg", "https://cdn.example/dana.jpg"},
 		{"http with query and fragment unchanged", "persona", "personas/dana/", "/", "http://cdn.example/a.jpg?s=2#x", "http://cdn.example/a.jpg?s=2#x"},
 		{"mailto unchanged", "journey", "journeys/buy/", "/", "mailto:cx@example.org", "mailto:cx@example.org"},
+		{"https after a blank unchanged, as the policy read it", "persona", "personas/dana/", "/", " https://cdn.example/dana.jpg", " https://cdn.example/dana.jpg"},
+		{"colon after a slash is a path", "persona", "personas/dana/", "/", "img/a:b.jpg", "../../img/a:b.jpg"},
 		{"relative path from depth 2", "persona", "personas/dana/", "/", "img/dana.jpg", "../../img/dana.jpg"},
 		{"leading slash stripped", "persona", "personas/dana/", "/", "/img/dana.jpg", "../../img/dana.jpg"},
 		{"relative path from the index", "index", "", "/", "img/dana.jpg", "img/dana.jpg"},
