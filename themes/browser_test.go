@@ -48,6 +48,7 @@ func TestMain(m *testing.M) {
 	for _, c := range cleanups {
 		c()
 	}
+	skippedForTools.report(os.Stdout)
 	os.Exit(code)
 }
 
@@ -150,10 +151,7 @@ func setup(t *testing.T) *harness {
 		shared = &harness{url: srv.URL + base, browser: bctx}
 	})
 	if shared == nil {
-		if required() {
-			t.Fatal(harnessErr)
-		}
-		t.Skip(harnessErr)
+		skipOrFail(t, harnessErr)
 	}
 	return shared
 }

@@ -30,15 +30,6 @@ const (
 	toolsInstall = "npm ci --prefix themes/testdata/a11y (from the repository root)"
 )
 
-// skipOrFail skips the test with msg, or fails it when tools are required.
-func skipOrFail(t *testing.T, msg string) {
-	t.Helper()
-	if required() {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-}
-
 // vnuMessage is one message of vnu's JSON output.
 type vnuMessage struct {
 	Type        string `json:"type"`
