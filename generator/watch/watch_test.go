@@ -223,26 +223,44 @@ func paths(bs []Batch) []string {
 	return slices.Compact(out)
 }
 
+// drain reads and drops every batch up to a write of its own, so that
+// what a step left behind cannot reach the next step. A folder created
+// by a step, say, is scanned when it appears, and the writes into it may
+// still come as events after the step has seen the files: a later
+// subtest would get them. The watcher reports events in order, so every
+// late one comes before the marker's.
+func drain(t *testing.T, w *Watcher, root string) {
+	t.Helper()
+	marker := fmt.Sprintf("static/drain-%d.txt", time.Now().UnixNano())
+	write(t, filepath.Join(root, filepath.FromSlash(marker)), "drain")
+	collect(t, w, marker)
+}
+
 func TestWatcherEdits(t *testing.T) {
 	root, w := site(t)
 	dir := filepath.Join(root, "content/journeys")
 	buy := filepath.Join(dir, "buy.md")
+	step := func(name string, f func(t *testing.T)) {
+		t.Helper()
+		t.Run(name, f)
+		drain(t, w, root)
+	}
 
-	t.Run("write in place", func(t *testing.T) {
+	step("write in place", func(t *testing.T) {
 		write(t, buy, "edited")
 		b := collect(t, w, "content/journeys/buy.md")
 		if !b[0].Only(Content) {
 			t.Errorf("kinds = %v, want only content", b[0].Kinds)
 		}
 	})
-	t.Run("config", func(t *testing.T) {
+	step("config", func(t *testing.T) {
 		write(t, filepath.Join(root, "site.toml"), "title = 'x'")
 		b := collect(t, w, "site.toml")
 		if !b[0].Kinds[Config] || b[0].Only(Content) {
 			t.Errorf("kinds = %v, want config", b[0].Kinds)
 		}
 	})
-	t.Run("vim: 4913, backup~, write, delete backup", func(t *testing.T) {
+	step("vim: 4913, backup~, write, delete backup", func(t *testing.T) {
 		write(t, filepath.Join(dir, ".buy.md.swp"), "swap")
 		write(t, filepath.Join(dir, "4913"), "")
 		must(t, os.Remove(filepath.Join(dir, "4913")))
@@ -252,20 +270,20 @@ func TestWatcherEdits(t *testing.T) {
 		must(t, os.Remove(filepath.Join(dir, ".buy.md.swp")))
 		exactly(t, w, "content/journeys/buy.md")
 	})
-	t.Run("VS Code: hidden temp file renamed over", func(t *testing.T) {
+	step("VS Code: hidden temp file renamed over", func(t *testing.T) {
 		tmp := filepath.Join(dir, ".buy.md.tmp-1234")
 		write(t, tmp, "vscode")
 		must(t, os.Rename(tmp, buy))
 		exactly(t, w, "content/journeys/buy.md")
 	})
-	t.Run("JetBrains: ___jb_tmp___, ___jb_old___", func(t *testing.T) {
+	step("JetBrains: ___jb_tmp___, ___jb_old___", func(t *testing.T) {
 		write(t, buy+"___jb_tmp___", "jetbrains")
 		must(t, os.Rename(buy, buy+"___jb_old___"))
 		must(t, os.Rename(buy+"___jb_tmp___", buy))
 		must(t, os.Remove(buy+"___jb_old___"))
 		exactly(t, w, "content/journeys/buy.md")
 	})
-	t.Run("junk alone makes no batch", func(t *testing.T) {
+	step("junk alone makes no batch", func(t *testing.T) {
 		for _, junk := range []string{"buy.md~", "#buy.md#", ".#buy.md", "buy.md.bak", "photo.png", "Thumbs.db"} {
 			write(t, filepath.Join(dir, junk), "junk")
 		}
@@ -275,14 +293,14 @@ func TestWatcherEdits(t *testing.T) {
 		write(t, filepath.Join(root, "layouts/journey.html"), "layout")
 		exactly(t, w, "layouts", "layouts/journey.html")
 	})
-	t.Run("rename reports both names", func(t *testing.T) {
+	step("rename reports both names", func(t *testing.T) {
 		to := filepath.Join(dir, "purchase.md")
 		must(t, os.Rename(buy, to))
 		exactly(t, w, "content/journeys/buy.md", "content/journeys/purchase.md")
 		must(t, os.Rename(to, buy))
 		exactly(t, w, "content/journeys/buy.md", "content/journeys/purchase.md")
 	})
-	t.Run("delete", func(t *testing.T) {
+	step("delete", func(t *testing.T) {
 		must(t, os.Remove(filepath.Join(root, "content/personas/ana.md")))
 		exactly(t, w, "content/personas/ana.md")
 	})
@@ -314,15 +332,21 @@ func TestWatcherSkipNested(t *testing.T) {
 func TestWatcherFolders(t *testing.T) {
 	root, w := site(t)
 	dir := filepath.Join(root, "content/journeys")
+	step := func(name string, f func(t *testing.T)) {
+		t.Helper()
+		t.Run(name, f)
+		drain(t, w, root)
+	}
 
-	t.Run("new folder, file written at once", func(t *testing.T) {
+	step("new folder, file written at once", func(t *testing.T) {
 		write(t, filepath.Join(dir, "new/deeper/ride.md"), "x")
 		collect(t, w, "content/journeys/new/deeper/ride.md")
+		drain(t, w, root)
 		// The new folders are watched: a later edit is seen too.
 		write(t, filepath.Join(dir, "new/deeper/ride.md"), "y")
 		exactly(t, w, "content/journeys/new/deeper/ride.md")
 	})
-	t.Run("folder moved in with files inside", func(t *testing.T) {
+	step("folder moved in with files inside", func(t *testing.T) {
 		outside := filepath.Join(t.TempDir(), "batch")
 		write(t, filepath.Join(outside, "a.md"), "a")
 		write(t, filepath.Join(outside, "sub/b.md"), "b")
@@ -331,10 +355,11 @@ func TestWatcherFolders(t *testing.T) {
 			t.Skip("temp dir on another device:", err)
 		}
 		exactly(t, w, "content/journeys/batch", "content/journeys/batch/a.md", "content/journeys/batch/sub/b.md")
+		drain(t, w, root)
 		write(t, filepath.Join(dir, "batch/sub/c.md"), "c")
 		exactly(t, w, "content/journeys/batch/sub/c.md")
 	})
-	t.Run("folder deleted and made again", func(t *testing.T) {
+	step("folder deleted and made again", func(t *testing.T) {
 		again := filepath.Join(dir, "again")
 		write(t, filepath.Join(again, "one.md"), "1")
 		collect(t, w, "content/journeys/again/one.md")
@@ -342,15 +367,17 @@ func TestWatcherFolders(t *testing.T) {
 		collect(t, w, "content/journeys/again", "content/journeys/again/one.md")
 		write(t, filepath.Join(again, "two.md"), "2")
 		collect(t, w, "content/journeys/again/two.md")
+		drain(t, w, root)
 		write(t, filepath.Join(again, "two.md"), "2 again")
 		exactly(t, w, "content/journeys/again/two.md")
 	})
-	t.Run("folder renamed", func(t *testing.T) {
+	step("folder renamed", func(t *testing.T) {
 		old, renamed := filepath.Join(dir, "old"), filepath.Join(dir, "renamed")
 		write(t, filepath.Join(old, "sub/x.md"), "x")
 		collect(t, w, "content/journeys/old/sub/x.md")
 		must(t, os.Rename(old, renamed))
 		collect(t, w, "content/journeys/old", "content/journeys/renamed", "content/journeys/renamed/sub/x.md")
+		drain(t, w, root)
 		// Events in the moved folders carry the new name.
 		write(t, filepath.Join(renamed, "sub/x.md"), "y")
 		exactly(t, w, "content/journeys/renamed/sub/x.md")
@@ -358,6 +385,7 @@ func TestWatcherFolders(t *testing.T) {
 		// folders still are.
 		write(t, filepath.Join(old, "sub/x.md"), "z")
 		collect(t, w, "content/journeys/old/sub/x.md")
+		drain(t, w, root)
 		write(t, filepath.Join(old, "sub/x.md"), "zz")
 		write(t, filepath.Join(renamed, "sub/x.md"), "yy")
 		exactly(t, w, "content/journeys/old/sub/x.md", "content/journeys/renamed/sub/x.md")
