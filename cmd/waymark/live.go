@@ -35,6 +35,7 @@ func (c *cli) watch(args []string) int {
 	sf.register(fs)
 	var of outputFlags
 	of.register(fs)
+	c.allFlag(fs)
 	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
@@ -95,6 +96,7 @@ func (c *cli) serve(args []string) int {
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but a loopback address exposes the drafts to your network")
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
 	open := fs.Bool("open", false, "open the site in the default browser")
+	c.allFlag(fs)
 	baseFlag := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
@@ -271,7 +273,7 @@ func (c *cli) report(what string, res build.Result, diags diag.List, err error, 
 		return // Ctrl-C: the build was stopped, not broken
 	}
 	now := time.Now().Format("15:04:05")
-	if w := res.Warnings.Format(); w != c.warned && (len(diags) > 0 || err == nil) {
+	if w := c.formatDiags(res.Warnings); w != c.warned && (len(diags) > 0 || err == nil) {
 		c.warned = w
 		if w == "" {
 			w = "no warnings\n"

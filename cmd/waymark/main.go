@@ -61,12 +61,12 @@ type command struct {
 
 var commands = []command{
 	{"init", "[DIR]", "start a new site: a commented site.toml and an example map", initMore},
-	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict] [--base-url URL]", "build the site into a folder (default DIR/public)", buildMore},
-	{"check", "[-s DIR] [--drafts] [--strict] [--format text|json]", "load and check the site; write nothing", checkMore},
+	{"build", "[-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict] [--all] [--base-url URL]", "build the site into a folder (default DIR/public)", buildMore},
+	{"check", "[-s DIR] [--drafts] [--strict] [--all] [--format text|json]", "load and check the site; write nothing", checkMore},
 	{"diff", "[REV | A..B | A...B] [-s DIR] [--format text|markdown|json]", "show what changed in meaning since a git revision (default HEAD)", diffMore},
 	{"new", `journey|persona "TITLE" [-s DIR] [--force]`, "start a journey map or a persona from a commented skeleton", newMore},
-	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force] [--base-url URL]", "build the site, then rebuild it on every change", ""},
-	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--base-url URL]", "serve the site from memory for review, reloading pages on every change", ""},
+	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force] [--all] [--base-url URL]", "build the site, then rebuild it on every change", ""},
+	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--all] [--base-url URL]", "serve the site from memory for review, reloading pages on every change", ""},
 	{"version", "", "print the version", ""},
 	{"help", "[command]", "show help for waymark or a command", ""},
 }
@@ -77,6 +77,10 @@ opportunity, a published map past [review] stale_after_days, a journey with
 no evidence, a persona in no journey) are printed and do not, unless
 --strict is given.
 
+Many problems of one kind (a channel renamed in site.toml makes one in every
+map) are grouped: the first 5 in full, then one line that counts the rest.
+--all prints every one.
+
 --format json prints the result to stdout as one JSON object, for CI: the
 counts and every problem with its severity, file, line, column, message and
 hint. The exit status is the same as with text. The format is described in
@@ -85,7 +89,9 @@ docs/authoring.md.
 
 const buildMore = `
 Warnings are printed to stderr and the site is built all the same;
---strict makes them fail the build like problems, for CI.
+--strict makes them fail the build like problems, for CI. Many problems
+or warnings of one kind are grouped, the first 5 in full and one line
+that counts the rest; --all prints every one.
 `
 
 // command runs the named subcommand; ok is false when there is none.
@@ -120,6 +126,9 @@ type cli struct {
 	// warned is the warnings watch and serve printed last, which they
 	// print again only when they change.
 	warned string
+
+	// all is --all: print every problem, not the first few of each kind.
+	all bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -321,6 +330,7 @@ func (c *cli) build(args []string) int {
 	of.register(fs)
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, SVG and JSON (also [build] minify in site.toml)")
 	strict := strictFlag(fs)
+	c.allFlag(fs)
 	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
@@ -387,6 +397,7 @@ func (c *cli) check(args []string) int {
 	sf.register(fs)
 	format := fs.String("format", "text", "how to print the result: `text` (problems to stderr) or json (one object to stdout)")
 	strict := strictFlag(fs)
+	c.allFlag(fs)
 	if code := c.parse(fs, args); code >= 0 {
 		return code
 	}
@@ -432,9 +443,32 @@ func withWarnings(problems, warnings diag.List) diag.List {
 	return append(slices.Clone(problems), warnings...).Sort()
 }
 
-func (c *cli) printDiags(diags diag.List) {
-	fmt.Fprint(c.stderr, diags.Format())
+// allFlag registers --all on the commands that print problems.
+func (c *cli) allFlag(fs *flag.FlagSet) {
+	fs.BoolVar(&c.all, "all", false, "print every problem and warning, not the first few of each kind")
 }
+
+func (c *cli) printDiags(diags diag.List) {
+	fmt.Fprint(c.stderr, c.formatDiags(diags))
+}
+
+// formatDiags is diags as printed: grouped by kind, the first few of a
+// kind in full and one line counting the rest (diag.List.Format), and
+// then how to see them all; every one with --all.
+func (c *cli) formatDiags(diags diag.List) string {
+	if c.all {
+		return diags.FormatAll()
+	}
+	b := diags.Brief()
+	s := b.String()
+	if b.Omitted > 0 {
+		s += seeAll + "\n"
+	}
+	return s
+}
+
+// seeAll says how to see the problems that grouped output counts.
+const seeAll = "to list every one, add --all, or run waymark check --format json"
 
 func (c *cli) version(args []string) int {
 	fs := c.flags("version")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -37,6 +38,36 @@ func TestReportWarnings(t *testing.T) {
 		}
 		if step.want != "" && strings.Count(got, "warning:") > len(step.warnings) {
 			t.Errorf("save %d: warnings printed twice:\n%s", i+1, got)
+		}
+	}
+}
+
+// watch and serve group a flood of warnings or problems as build does,
+// and say how to see them all.
+func TestReportGroups(t *testing.T) {
+	var warnings, problems diag.List
+	for i := range 2000 {
+		warnings.Warn(diag.Position{File: fmt.Sprintf("content/journeys/j%04d.md", i), Line: 2, Col: 1}, "add evidence", "journey has no evidence")
+		problems.Add(diag.Position{File: fmt.Sprintf("content/journeys/j%04d.md", i), Line: 9, Col: 15}, "", "unknown channel %q", "web")
+	}
+	for _, all := range []bool{false, true} {
+		var stdout, stderr bytes.Buffer
+		c := &cli{stdout: &stdout, stderr: &stderr, all: all}
+		c.report("content/journeys/a.md changed", build.Result{Stats: build.Stats{Warnings: warnings}}, problems, nil, "")
+		got := stderr.String()
+		lines := strings.Count(got, "\n")
+		for _, want := range []string{"\n2,000 warnings\n", "\n2,000 problems\n", "2,000 problems; the last good site is kept"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("--all=%v: stderr lacks %q:\n%s", all, want, got)
+			}
+		}
+		switch {
+		case !all && (lines > 30 || strings.Count(got, seeAll) != 2 ||
+			!strings.Contains(got, "and 1,995 more: warning: journey has no evidence in 1,995 files\n") ||
+			!strings.Contains(got, `and 1,995 more: unknown channel "web" in 1,995 files`+"\n")):
+			t.Errorf("grouped: %d lines:\n%s", lines, got)
+		case all && (lines < 2*2000 || strings.Contains(got, seeAll)):
+			t.Errorf("--all: %d lines, want every one:\n%s", lines, got[:min(len(got), 1000)])
 		}
 	}
 }

@@ -239,7 +239,7 @@ func decode(c *Config, t tomldoc.Table) {
 			if ch.Kind != "" && !slices.Contains(Kinds, ch.Kind) {
 				hint := diag.Suggest(ch.Kind, Kinds)
 				if hint == "" {
-					hint = "use one of " + strings.Join(Kinds, ", ")
+					hint = "use one of " + diag.Choices(ch.Kind, Kinds)
 				}
 				ct.Errorf("kind", hint, "unknown channel kind %q", ch.Kind)
 			}

@@ -156,7 +156,7 @@ func decodeStage(t tomldoc.Table, cfg *config.Config, refs *journeyRefs) *Stage 
 			if !tt.Has(key) {
 				key = ""
 			}
-			tt.Errorf(key, fmt.Sprintf("add channels = [\"…\"] with one or more of: %s", strings.Join(cfg.ChannelIDs(), ", ")),
+			tt.Errorf(key, "add channels = [\"…\"] with one or more of: "+diag.Choices("", cfg.ChannelIDs()),
 				"touchpoint %q has no channel", tp.Name)
 		}
 		tp.Description = tt.String("description")
@@ -260,7 +260,7 @@ func channels(t tomldoc.Table, key string, ids []string, cfg *config.Config) []*
 		if ch == nil {
 			hint := diag.Suggest(id, cfg.ChannelIDs())
 			if hint == "" {
-				hint = "declare it in site.toml as a [[channels]] entry, or use one of: " + strings.Join(cfg.ChannelIDs(), ", ")
+				hint = "declare it in site.toml as a [[channels]] entry, or use one of: " + diag.Choices(id, cfg.ChannelIDs())
 			}
 			t.Report(t.ElemPos(key, i), hint, "unknown channel %q", id)
 			continue

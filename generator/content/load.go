@@ -425,9 +425,9 @@ func (l *loader) resolveEmotions(j *Journey, refs journeyRefs, personas map[stri
 			case len(slugs) == 0:
 				hint = fmt.Sprintf("list the journey's personas first: personas = [%q]", e.slug)
 			case personas[e.slug] != nil:
-				hint = fmt.Sprintf("add %q to the journey's personas, or use one of: %s", e.slug, strings.Join(slugs, ", "))
+				hint = fmt.Sprintf("add %q to the journey's personas, or use one of: %s", e.slug, diag.Choices(e.slug, slugs))
 			default:
-				hint = "the keys are the journey's personas: " + strings.Join(slugs, ", ")
+				hint = "the keys are the journey's personas: " + diag.Choices(e.slug, slugs)
 			}
 			l.errs.Add(e.pos, hint, "emotion for %q, who is not one of this journey's personas", e.slug)
 		}

@@ -11,14 +11,23 @@
 // rest in one "and N more problems in this file" at its end, like gc's
 // "too many errors": a file that repeats one mistake a million times
 // costs a few kilobytes, not gigabytes, while it is collected.
+//
+// Printing is bounded too, by kind: one mistake repeated across a
+// thousand files (a channel renamed in site.toml) is one kind of
+// problem, and Format prints the first few of each kind in full and
+// counts the rest of it on one line. See Brief.
 package diag
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,6 +76,12 @@ type Diagnostic struct {
 	Hint     string // optional: how to fix it
 	Severity Severity
 
+	// kind is the format the message was made from ("unknown channel
+	// %q"): every diagnostic made by the same check shares it, whatever
+	// it names. "" when the format says nothing by itself ("%v"), or the
+	// Diagnostic was made by hand; Kind falls back to the message then.
+	kind string
+
 	// When the diagnostic stands for those of its file beyond
 	// MaxPerFile: how many errors and warnings it counts.
 	moreErrors, moreWarnings int
@@ -86,6 +101,59 @@ func (d Diagnostic) String() string {
 	}
 	return s
 }
+
+// Kind names what kind of problem the diagnostic is: the format its
+// message was made from, or, for one made without a telling format, the
+// message itself. The diagnostics that stand for a file's problems
+// beyond MaxPerFile are a kind of their own.
+func (d Diagnostic) Kind() string {
+	if d.kind != "" {
+		return d.kind
+	}
+	return d.Msg
+}
+
+// kindOf is the kind of a diagnostic made with format: the format, or ""
+// when it has no words of its own ("%s", "%v: %v") and so cannot tell
+// one kind of problem from another.
+func kindOf(format string) string {
+	if strings.ContainsFunc(withoutVerbs(format, ""), unicode.IsLetter) {
+		return format
+	}
+	return ""
+}
+
+// withoutVerbs replaces each formatting verb of format (%q, %d, %5.2f,
+// %[1]s) with blank, and %% with %: "unknown channel %q" with "…" is
+// "unknown channel …".
+func withoutVerbs(format, blank string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[i]) >= 0 {
+			i++
+		}
+		if i == len(format) {
+			break
+		}
+		if format[i] == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(format[i:])
+		i += size - 1
+		b.WriteString(blank)
+	}
+	return b.String()
+}
+
+// moreKind is the kind of the diagnostics that count a file's problems
+// beyond MaxPerFile; no format has it.
+const moreKind = "\x00more"
 
 // More reports whether the diagnostic stands for the diagnostics of its
 // file beyond MaxPerFile, and how many errors and warnings those are.
@@ -112,7 +180,7 @@ const MaxPerFile = 50
 // beyond MaxPerFile; it is at the first of them.
 func moreDiagnostic(pos Position, errors, warnings int) Diagnostic {
 	d := Diagnostic{Pos: pos, moreErrors: errors, moreWarnings: warnings,
-		Hint: "fix the ones above and check again"}
+		Hint: "fix the ones above and check again", kind: moreKind}
 	if errors == 0 {
 		d.Severity = Warning
 	}
@@ -138,7 +206,21 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return Thousands(n) + " " + noun + "s"
+}
+
+// Thousands writes n with a comma between groups of three digits,
+// "8,696": counts in the thousands are read at a glance that way.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func (d Diagnostic) Error() string { return d.String() }
@@ -148,12 +230,12 @@ type List []Diagnostic
 
 // Add appends an error.
 func (l *List) Add(pos Position, hint, format string, args ...any) {
-	l.add(Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.add(Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, kind: kindOf(format)})
 }
 
 // Warn appends a warning.
 func (l *List) Warn(pos Position, hint, format string, args ...any) {
-	l.add(Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, Severity: Warning})
+	l.add(Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, Severity: Warning, kind: kindOf(format)})
 }
 
 // Append adds every diagnostic of other.
@@ -297,19 +379,164 @@ func (l List) Error() string {
 	return fmt.Sprintf("%s (and %d more)", l[0], len(l)-1)
 }
 
-// Format writes every diagnostic, one per line (hints indented beneath),
-// and a closing count: "2 problems", "2 problems, 3 warnings", "1 warning".
+// Format writes the list as Brief abridges it, one diagnostic per line
+// (hints indented beneath), then a line for each kind cut short, and a
+// closing count of them all: "2 problems", "2 problems, 3 warnings",
+// "1 warning". A list with no kind cut short prints as FormatAll does.
 func (l List) Format() string {
+	return l.Brief().String()
+}
+
+// FormatAll writes every diagnostic, one per line (hints indented
+// beneath), and the closing count.
+func (l List) FormatAll() string {
+	return format(l, nil, l.Summary())
+}
+
+func format(shown List, rest []string, summary string) string {
 	var b strings.Builder
-	for _, d := range l {
+	for _, d := range shown {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 	}
-	if s := l.Summary(); s != "" {
-		b.WriteString(s)
+	for _, line := range rest {
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	if summary != "" {
+		b.WriteString(summary)
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// PerKind is how many diagnostics of a kind cut short are printed in
+// full. A kind is cut short when it has more than twice as many: cutting
+// fewer would save a line or two and hide problems worth seeing.
+const PerKind = 5
+
+// Brief is a list abridged to be read: the first few diagnostics of each
+// kind in full, and one line that counts the rest of a kind.
+type Brief struct {
+	// Shown is the diagnostics printed in full, in the list's order: all
+	// of them but those of a kind with more than 2*PerKind, of which the
+	// first PerKind. Within a kind cut short, a hint already shown for
+	// it is left out, so that it is read once rather than PerKind times.
+	Shown List
+	// Rest is one line per kind cut short, in the order of the kind's
+	// first diagnostic: how many more there are, what they say, and in
+	// how many files: `and 1,995 more: unknown channel "web" in 1,995
+	// files`, or, when their messages differ, `and 20 more like: unknown
+	// channel … in 7 files`.
+	Rest []string
+	// Omitted is how many errors and warnings Rest counts: 0 when Shown
+	// is the whole list.
+	Omitted int
+
+	summary string // of the whole list
+}
+
+// String formats the abridged list as List.Format does.
+func (b Brief) String() string {
+	return format(b.Shown, b.Rest, b.summary)
+}
+
+// Brief abridges the list by kind (see Brief). A compiler prints
+// everything and stops at a limit; a site, whose content is one
+// mistake away from a thousand identical problems (a channel renamed
+// in site.toml, a warning that applies to every map), is better served
+// by seeing each kind of problem once, with its count.
+func (l List) Brief() Brief {
+	total := map[kindKey]int{}
+	for _, d := range l {
+		total[d.kindKey()]++
+	}
+	var cuts []*kindCut
+	byKey := map[kindKey]*kindCut{}
+	b := Brief{summary: l.Summary()}
+	for _, d := range l {
+		k := d.kindKey()
+		if total[k] <= 2*PerKind {
+			b.Shown = append(b.Shown, d)
+			continue
+		}
+		c := byKey[k]
+		if c == nil {
+			c = &kindCut{kindKey: k, files: map[string]bool{}, hints: map[string]bool{}}
+			byKey[k] = c
+			cuts = append(cuts, c)
+		}
+		if c.shown < PerKind {
+			c.shown++
+			if c.hints[d.Hint] {
+				d.Hint = ""
+			}
+			c.hints[d.Hint] = true
+			b.Shown = append(b.Shown, d)
+			continue
+		}
+		c.omit(d)
+	}
+	for _, c := range cuts {
+		b.Omitted += c.errors + c.warnings
+		b.Rest = append(b.Rest, c.String())
+	}
+	return b
+}
+
+// kindKey groups diagnostics for Brief: an error and a warning made with
+// one format are still two kinds.
+type kindKey struct {
+	severity Severity
+	kind     string
+}
+
+func (d Diagnostic) kindKey() kindKey { return kindKey{d.Severity, d.Kind()} }
+
+// kindCut is a kind that Brief cuts short: the diagnostics of it shown,
+// and what the rest have in common.
+type kindCut struct {
+	kindKey
+	shown            int
+	hints            map[string]bool // the hints shown
+	omitted          int
+	msg              string // the message of the first omitted
+	differ           bool   // whether the messages of the omitted differ
+	errors, warnings int    // how many the omitted stand for
+	files            map[string]bool
+}
+
+func (c *kindCut) omit(d Diagnostic) {
+	if c.omitted == 0 {
+		c.msg = d.Msg
+	}
+	c.differ = c.differ || d.Msg != c.msg
+	c.omitted++
+	e, w := d.counts()
+	c.errors, c.warnings = c.errors+e, c.warnings+w
+	c.files[d.Pos.File] = true
+}
+
+// String is the line that counts the omitted diagnostics.
+func (c *kindCut) String() string {
+	files := plural(len(c.files), "file")
+	if c.kind == moreKind {
+		return "and " + inWords(c.errors, c.warnings, "more ", " and ") +
+			fmt.Sprintf(" beyond the first %d in each of %s", MaxPerFile, files)
+	}
+	s := "and " + Thousands(c.omitted) + " more"
+	if c.differ {
+		s += " like"
+	}
+	s += ": "
+	if c.severity == Warning {
+		s += "warning: "
+	}
+	msg := c.msg
+	if c.differ {
+		msg = withoutVerbs(c.kind, "…")
+	}
+	return s + msg + " in " + files
 }
 
 // Summary counts the list's errors and warnings in words, "" when it is
@@ -335,6 +562,43 @@ func Suggest(got string, candidates []string) string {
 	}
 	return fmt.Sprintf("did you mean %q?", best)
 }
+
+// Choices names the choices for a hint that tells what got could have
+// been: all of them when there are a few, else the nearest few to got
+// and how many there are in all, "website, app, email, … (24 in all)".
+// A hint that listed all 24 channels under each of 2,000 problems would
+// bury them; the nearest are the likely ones. Nearest means one written
+// inside the other first ("web", "website"), then the fewest edits; ties
+// and, when got is "", all keep the order of choices.
+func Choices(got string, choices []string) string {
+	if len(choices) <= maxChoices {
+		return strings.Join(choices, ", ")
+	}
+	near := slices.Clone(choices)
+	if got != "" {
+		g := strings.ToLower(got)
+		type rank struct{ apart, edits int }
+		rankOf := func(c string) rank {
+			c = strings.ToLower(c)
+			r := rank{1, distance(g, c)}
+			if strings.Contains(c, g) || strings.Contains(g, c) {
+				r.apart = 0
+			}
+			return r
+		}
+		slices.SortStableFunc(near, func(a, b string) int {
+			ra, rb := rankOf(a), rankOf(b)
+			return cmp.Or(cmp.Compare(ra.apart, rb.apart), cmp.Compare(ra.edits, rb.edits))
+		})
+	}
+	return strings.Join(near[:nearestChoices], ", ") + fmt.Sprintf(", … (%s in all)", Thousands(len(choices)))
+}
+
+// Choices lists up to maxChoices in full; beyond, the nearestChoices.
+const (
+	maxChoices     = 5
+	nearestChoices = 3
+)
 
 // distance is the Levenshtein edit distance between a and b, counting an
 // adjacent transposition as one edit.

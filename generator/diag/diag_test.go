@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -345,7 +346,7 @@ func TestMaxPerFile(t *testing.T) {
 				}
 				l.Add(Position{File: "b.md", Line: 1}, "", "bad")
 			},
-			a: MaxPerFile + 1, b: 1, more: "and 999950 more problems in this file", count: [2]int{1_000_001, 0},
+			a: MaxPerFile + 1, b: 1, more: "and 999,950 more problems in this file", count: [2]int{1_000_001, 0},
 		},
 		{
 			name: "warnings and errors",
@@ -411,5 +412,271 @@ func TestMaxPerFile(t *testing.T) {
 				t.Errorf("sorting again changes the list:\n%s\nwas\n%s", again.Format(), l.Format())
 			}
 		})
+	}
+}
+
+func TestKind(t *testing.T) {
+	var l List
+	l.Add(Position{File: "a.md"}, "", "unknown channel %q", "web")
+	l.Add(Position{File: "b.md"}, "", "unknown channel %q", "app")
+	l.Warn(Position{File: "c.md"}, "", "journey has no evidence")
+	l.Add(Position{File: "d.md"}, "", "%v", errors.New("template: x.html:3: bad"))
+	l.Add(Position{File: "e.md"}, "", "%s: %v", "a", "b")
+	l.Append(List{d("f.md", 1, 1, "made by hand")})
+	want := []string{"unknown channel %q", "unknown channel %q", "journey has no evidence",
+		"template: x.html:3: bad", "a: b", "made by hand"}
+	for i, d := range l {
+		if got := d.Kind(); got != want[i] {
+			t.Errorf("%v: Kind() = %q, want %q", d, got, want[i])
+		}
+	}
+}
+
+func TestWithoutVerbs(t *testing.T) {
+	tests := []struct{ format, want string }{
+		{"unknown channel %q", "unknown channel …"},
+		{"map was last updated on %s, %d days ago: older than %d days", "map was last updated on …, … days ago: older than … days"},
+		{"%5.2f%% of %[1]v", "…% of …"},
+		{"no verbs", "no verbs"},
+		{"trailing %", "trailing "},
+		{"wide %ü rune", "wide … rune"},
+	}
+	for _, tt := range tests {
+		if got := withoutVerbs(tt.format, "…"); got != tt.want {
+			t.Errorf("withoutVerbs(%q) = %q, want %q", tt.format, got, tt.want)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {8696, "8,696"}, {1234567, "1,234,567"}, {-1234, "-1,234"}, {-123, "-123"}}
+	for _, tt := range tests {
+		if got := Thousands(tt.n); got != tt.want {
+			t.Errorf("Thousands(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// repeat makes n diagnostics of one kind, one per file (f0001.md, …),
+// as List.Add or List.Warn would: severity, a hint, and a message made of
+// format and arg(i).
+func repeat(n int, severity Severity, hint, format string, arg func(i int) any) List {
+	var l List
+	for i := range n {
+		pos := Position{File: fmt.Sprintf("%s%04d.md", strings.Fields(format)[0], i), Line: 3, Col: 5}
+		if severity == Warning {
+			l.Warn(pos, hint, format, arg(i))
+		} else {
+			l.Add(pos, hint, format, arg(i))
+		}
+	}
+	return l
+}
+
+func same(v any) func(int) any { return func(int) any { return v } }
+
+func TestFormatGroupsByKind(t *testing.T) {
+	channel := func(n int, arg func(int) any) List {
+		return repeat(n, Error, "use one of: website, app, … (24 in all)", "unknown channel %q", arg)
+	}
+	evidence := func(n int) List {
+		return repeat(n, Warning, "add evidence", "journey %shas no evidence", same(""))
+	}
+	tests := []struct {
+		name string
+		l    List
+		want string
+		// omitted is Brief().Omitted.
+		omitted int
+	}{
+		{
+			name: "a kind at twice PerKind is printed whole, hints and all",
+			l:    channel(2*PerKind, same("web")),
+			want: strings.Repeat("unknown0000.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n", 1) +
+				"unknown0001.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0002.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0003.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0004.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0005.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0006.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0007.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0008.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0009.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"10 problems\n",
+		},
+		{
+			name: "2,000 of one kind: the first few, the hint once, then the count",
+			l:    channel(2000, same("web")),
+			want: "unknown0000.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0001.md:3:5: unknown channel \"web\"\n" +
+				"unknown0002.md:3:5: unknown channel \"web\"\n" +
+				"unknown0003.md:3:5: unknown channel \"web\"\n" +
+				"unknown0004.md:3:5: unknown channel \"web\"\n" +
+				"and 1,995 more: unknown channel \"web\" in 1,995 files\n" +
+				"2,000 problems\n",
+			omitted: 1995,
+		},
+		{
+			name: "one kind, messages that differ",
+			l:    channel(12, func(i int) any { return []string{"web", "shop"}[i%2] }),
+			want: "unknown0000.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0001.md:3:5: unknown channel \"shop\"\n" +
+				"unknown0002.md:3:5: unknown channel \"web\"\n" +
+				"unknown0003.md:3:5: unknown channel \"shop\"\n" +
+				"unknown0004.md:3:5: unknown channel \"web\"\n" +
+				"and 7 more like: unknown channel … in 7 files\n" +
+				"12 problems\n",
+			omitted: 7,
+		},
+		{
+			name: "mixed kinds: a small one whole, in order among a big one's first few",
+			l: append(channel(11, same("web")),
+				Diagnostic{Pos: Position{File: "unknown0002.md", Line: 9}, Msg: "bad date", Hint: "write 2025-01-31"},
+				Diagnostic{Pos: Position{File: "unknown0007.md", Line: 9}, Msg: "bad date", Hint: "write 2025-01-31"},
+			).Sort(),
+			want: "unknown0000.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0001.md:3:5: unknown channel \"web\"\n" +
+				"unknown0002.md:3:5: unknown channel \"web\"\n" +
+				"unknown0002.md:9: bad date\n\thint: write 2025-01-31\n" +
+				"unknown0003.md:3:5: unknown channel \"web\"\n" +
+				"unknown0004.md:3:5: unknown channel \"web\"\n" +
+				"unknown0007.md:9: bad date\n\thint: write 2025-01-31\n" +
+				"and 6 more: unknown channel \"web\" in 6 files\n" +
+				"13 problems\n",
+			omitted: 6,
+		},
+		{
+			name: "errors and warnings: each kind its own line, in order",
+			l:    append(evidence(2000), channel(30, same("web"))...).Sort(),
+			want: "journey0000.md:3:5: warning: journey has no evidence\n\thint: add evidence\n" +
+				"journey0001.md:3:5: warning: journey has no evidence\n" +
+				"journey0002.md:3:5: warning: journey has no evidence\n" +
+				"journey0003.md:3:5: warning: journey has no evidence\n" +
+				"journey0004.md:3:5: warning: journey has no evidence\n" +
+				"unknown0000.md:3:5: unknown channel \"web\"\n\thint: use one of: website, app, … (24 in all)\n" +
+				"unknown0001.md:3:5: unknown channel \"web\"\n" +
+				"unknown0002.md:3:5: unknown channel \"web\"\n" +
+				"unknown0003.md:3:5: unknown channel \"web\"\n" +
+				"unknown0004.md:3:5: unknown channel \"web\"\n" +
+				"and 1,995 more: warning: journey has no evidence in 1,995 files\n" +
+				"and 25 more: unknown channel \"web\" in 25 files\n" +
+				"30 problems, 2,000 warnings\n",
+			omitted: 2020,
+		},
+		{
+			name: "the same format as an error and as a warning is two kinds",
+			l: append(repeat(11, Error, "", "stage %q is odd", same("Pay")),
+				repeat(3, Warning, "", "stage %q is odd", same("Buy"))...).Sort(),
+			want: "stage0000.md:3:5: warning: stage \"Buy\" is odd\n" +
+				"stage0000.md:3:5: stage \"Pay\" is odd\n" +
+				"stage0001.md:3:5: warning: stage \"Buy\" is odd\n" +
+				"stage0001.md:3:5: stage \"Pay\" is odd\n" +
+				"stage0002.md:3:5: warning: stage \"Buy\" is odd\n" +
+				"stage0002.md:3:5: stage \"Pay\" is odd\n" +
+				"stage0003.md:3:5: stage \"Pay\" is odd\n" +
+				"stage0004.md:3:5: stage \"Pay\" is odd\n" +
+				"and 6 more: stage \"Pay\" is odd in 6 files\n" +
+				"11 problems, 3 warnings\n",
+			omitted: 6,
+		},
+		{
+			name: "a hint that differs within a kind is printed",
+			l: func() List {
+				var l List
+				for i := range 11 {
+					hint := "did you mean \"web\"?"
+					if i == 2 {
+						hint = "did you mean \"app\"?"
+					}
+					l.Add(Position{File: fmt.Sprintf("%02d.md", i)}, hint, "unknown channel %q", "x")
+				}
+				return l
+			}(),
+			want: "00.md: unknown channel \"x\"\n\thint: did you mean \"web\"?\n" +
+				"01.md: unknown channel \"x\"\n" +
+				"02.md: unknown channel \"x\"\n\thint: did you mean \"app\"?\n" +
+				"03.md: unknown channel \"x\"\n" +
+				"04.md: unknown channel \"x\"\n" +
+				"and 6 more: unknown channel \"x\" in 6 files\n" +
+				"11 problems\n",
+			omitted: 6,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.l.Format(); got != tt.want {
+				t.Errorf("Format() =\n%s\nwant\n%s", got, tt.want)
+			}
+			b := tt.l.Brief()
+			if b.Omitted != tt.omitted {
+				t.Errorf("Omitted = %d, want %d", b.Omitted, tt.omitted)
+			}
+			// Nothing is lost: what is shown and what the lines count
+			// add up to the whole list.
+			e, w := b.Shown.Count()
+			if le, lw := tt.l.Count(); e+w+b.Omitted != le+lw {
+				t.Errorf("shown %d + omitted %d, want %d", e+w, b.Omitted, le+lw)
+			}
+			if got, want := tt.l.FormatAll(), format(tt.l, nil, tt.l.Summary()); got != want {
+				t.Errorf("FormatAll() =\n%s\nwant every diagnostic", got)
+			}
+			if tt.omitted == 0 && len(b.Rest) != 0 {
+				t.Errorf("Rest = %q, want none", b.Rest)
+			}
+		})
+	}
+}
+
+// TestFormatGroupsCountsBeyondMaxPerFile: files past MaxPerFile each end
+// in an "and N more problems in this file"; a site full of them is a
+// kind like any other, and its line counts the problems they stand for.
+func TestFormatGroupsCountsBeyondMaxPerFile(t *testing.T) {
+	var l List
+	for f := range 12 {
+		for i := range MaxPerFile + 1 + f {
+			l.Add(Position{File: fmt.Sprintf("%02d.md", f), Line: i + 1}, "", "bad")
+		}
+	}
+	l = l.Sort()
+	b := l.Brief()
+	// The 12 files hold 12*(MaxPerFile+1) + 0+1+…+11 problems; MaxPerFile of
+	// each and the count of the first 5 files' rest are shown.
+	wantRest := []string{
+		fmt.Sprintf("and %d more: bad in 12 files", 12*MaxPerFile-PerKind),
+		fmt.Sprintf("and 63 more problems beyond the first %d in each of 7 files", MaxPerFile), // 6+…+12
+	}
+	if !slices.Equal(b.Rest, wantRest) {
+		t.Errorf("Rest =\n%q\nwant\n%q", b.Rest, wantRest)
+	}
+	e, w := b.Shown.Count()
+	if le, lw := l.Count(); e+w+b.Omitted != le+lw || le != 12*(MaxPerFile+1)+66 {
+		t.Errorf("shown %d + omitted %d, want %d (%d)", e+w, b.Omitted, le+lw, 12*(MaxPerFile+1)+66)
+	}
+	if got := strings.Count(l.Format(), "\n"); got > 20 {
+		t.Errorf("Format() has %d lines:\n%s", got, l.Format())
+	}
+}
+
+func TestChoices(t *testing.T) {
+	channels := []string{"website", "app", "email", "chat", "social", "sms", "push", "forum", "store", "workshop"}
+	tests := []struct {
+		got     string
+		choices []string
+		want    string
+	}{
+		{"web", channels, "website, app, sms, … (10 in all)"},    // written inside it first, then the fewest edits
+		{"shop", channels, "workshop, app, chat, … (10 in all)"}, // ties keep the order given
+		{"", channels, "website, app, email, … (10 in all)"},     // no word to be near: the order given
+		{"xyz", []string{"digital", "physical", "human", "partner"}, "digital, physical, human, partner"},
+		{"x", nil, ""},
+		{"STORE", channels, "store, sms, forum, … (10 in all)"}, // case does not count
+	}
+	for _, tt := range tests {
+		if got := Choices(tt.got, tt.choices); got != tt.want {
+			t.Errorf("Choices(%q, %q) = %q, want %q", tt.got, tt.choices, got, tt.want)
+		}
 	}
 }

@@ -4,7 +4,8 @@
      (a stylesheet, a script), or while it shows problems. location.reload()
      keeps the URL hash, and so a journey page's open stage, and the scroll.
    - "problems" lays the build's problems over the page, which still shows
-     the last good version: #waymark-problems, one <li> per problem.
+     the last good version: #waymark-problems, one <li> per problem. An
+     entry with no file is a line that counts others, shown as it is.
    Everything from the server is shown with textContent, never as markup,
    and styled through element.style, so neither authors nor the theme's
    stylesheet can break the overlay. A classic script, ES5. */
@@ -104,10 +105,13 @@
         }
       }
       var li = el("li", "", "list-item", { margin: "0 0 6px", listStyle: "disc outside" });
-      li.appendChild(el("code", where, "inline", {
-        fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontWeight: "bold", fontSize: "14px"
-      }));
-      li.appendChild(document.createTextNode(": " + String(p.message || "")));
+      if (where) {
+        li.appendChild(el("code", where, "inline", {
+          fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontWeight: "bold", fontSize: "14px"
+        }));
+        li.appendChild(document.createTextNode(": "));
+      }
+      li.appendChild(document.createTextNode(String(p.message || "")));
       if (p.hint) {
         li.appendChild(el("div", "hint: " + String(p.hint), "block", { fontStyle: "italic", color: "#5c2b29" }));
       }

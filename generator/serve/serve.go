@@ -68,6 +68,9 @@
 //     <li> per problem, built with textContent only, and keeps showing
 //     the last good version beneath. A page opened while the content is
 //     broken gets this event as soon as it connects; Reload ends it.
+//     The list is grouped as the terminal prints it (diag.List.Brief):
+//     of a kind with many problems the first few, then entries with no
+//     file that count the rest, and a last one with the total.
 //
 // Reload and Broken never wait for a page: each stream has a small
 // buffer, and a page too slow to empty it is dropped. Its browser
@@ -552,10 +555,19 @@ type problem struct {
 
 // Broken shows problems on every open page, and on pages opened later,
 // until the next Reload. The page shows the last good version beneath.
+// Thousands of problems of one kind (a channel renamed in site.toml) are
+// grouped as in the terminal: a page of 8,000 list items helps no one.
 func (s *Server) Broken(problems diag.List) {
-	list := make([]problem, len(problems))
-	for i, d := range problems {
-		list[i] = problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Message: d.Msg, Hint: d.Hint}
+	b := problems.Brief()
+	list := make([]problem, 0, len(b.Shown)+len(b.Rest)+1)
+	for _, d := range b.Shown {
+		list = append(list, problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Message: d.Msg, Hint: d.Hint})
+	}
+	for _, line := range b.Rest {
+		list = append(list, problem{Message: line})
+	}
+	if b.Omitted > 0 {
+		list = append(list, problem{Message: problems.Summary() + " in all; waymark check --all lists every one"})
 	}
 	// encoding/json escapes <, > and &, and never writes a raw newline:
 	// the data is inert and fits one data line. The page still treats it

@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -429,6 +430,35 @@ func TestProblemsData(t *testing.T) {
 		if !strings.Contains(ev.data, field) {
 			t.Errorf("problems data %s lacks %s", ev.data, field)
 		}
+	}
+}
+
+// A flood of problems of one kind is grouped on the page as in the
+// terminal: the first few, a line counting the rest, and the total.
+func TestProblemsGrouped(t *testing.T) {
+	s := New(Options{Site: site(), BasePath: "/", Addr: addr})
+	ch := listen(s)
+	var problems diag.List
+	for i := range 2000 {
+		problems.Add(diag.Position{File: fmt.Sprintf("content/journeys/j%04d.md", i), Line: 9, Col: 15},
+			"declare it in site.toml", "unknown channel %q", "web")
+	}
+	s.Broken(problems)
+	var got []problem
+	if err := json.Unmarshal([]byte((<-ch).data), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []problem{
+		{File: "content/journeys/j0000.md", Line: 9, Col: 15, Message: `unknown channel "web"`, Hint: "declare it in site.toml"},
+		{File: "content/journeys/j0001.md", Line: 9, Col: 15, Message: `unknown channel "web"`},
+		{File: "content/journeys/j0002.md", Line: 9, Col: 15, Message: `unknown channel "web"`},
+		{File: "content/journeys/j0003.md", Line: 9, Col: 15, Message: `unknown channel "web"`},
+		{File: "content/journeys/j0004.md", Line: 9, Col: 15, Message: `unknown channel "web"`},
+		{Message: `and 1,995 more: unknown channel "web" in 1,995 files`},
+		{Message: "2,000 problems in all; waymark check --all lists every one"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems =\n%+v\nwant\n%+v", got, want)
 	}
 }
 

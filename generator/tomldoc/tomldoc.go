@@ -394,7 +394,7 @@ func (t Table) Done() {
 		}
 		hint := diag.Suggest(k, candidates)
 		if hint == "" {
-			hint = "known keys here: " + strings.Join(candidates, ", ")
+			hint = "known keys here: " + diag.Choices(k, candidates)
 		}
 		where := "front matter"
 		if t.path != "" {
