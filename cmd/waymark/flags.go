@@ -64,6 +64,11 @@ func strictFlag(fs *flag.FlagSet) *bool {
 	return fs.Bool("strict", false, "fail (exit status 1) on warnings too, not only on problems")
 }
 
+// allFlag registers --all on the commands that print problems.
+func (c *cli) allFlag(fs *flag.FlagSet) {
+	fs.BoolVar(&c.all, "all", false, "print every problem and warning, not the first few of each kind")
+}
+
 // flagName is how a flag is written on the command line: -s, --source.
 func flagName(name string) string {
 	if len(name) == 1 {

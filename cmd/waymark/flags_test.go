@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -57,5 +58,21 @@ func TestHelpPairsAliases(t *testing.T) {
 	}
 	if strings.Count(out.String(), "the site folder") != 1 {
 		t.Errorf("-s and --source are listed apart:\n%s", out.String())
+	}
+}
+
+// The package comment's usage lines are what go doc shows: they say what
+// the help says.
+func TestPackageDocMatchesHelp(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, _ := strings.Cut(string(src), "package main")
+	for _, cmd := range commands {
+		line := strings.TrimSpace("//\twaymark " + cmd.name + " " + cmd.args)
+		if !strings.Contains(doc, line+"\n") {
+			t.Errorf("the package comment lacks the usage line %q", line)
+		}
 	}
 }

@@ -4,13 +4,12 @@
 // Usage:
 //
 //	waymark init [DIR]
-//	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict]
-//	waymark check [-s DIR] [--drafts] [--strict] [--format text|json]
+//	waymark build [-s DIR] [-d DIR] [--drafts] [--minify] [--force] [--strict] [--all] [--base-url URL]
+//	waymark check [-s DIR] [--drafts] [--strict] [--all] [--format text|json]
 //	waymark diff [REV | A..B | A...B] [-s DIR] [--format text|markdown|json]
-//	waymark new journey "Title" [-s DIR] [--force]
-//	waymark new persona "Name" [-s DIR] [--force]
-//	waymark watch [-s DIR] [-d DIR] [--drafts] [--force]
-//	waymark serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]
+//	waymark new journey|persona "TITLE" [-s DIR] [--force]
+//	waymark watch [-s DIR] [-d DIR] [--drafts] [--force] [--all] [--base-url URL]
+//	waymark serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--all] [--base-url URL]
 //	waymark version
 //	waymark help [command]
 //
@@ -441,11 +440,6 @@ func (c *cli) check(args []string) int {
 // all of them are printed together.
 func withWarnings(problems, warnings diag.List) diag.List {
 	return append(slices.Clone(problems), warnings...).Sort()
-}
-
-// allFlag registers --all on the commands that print problems.
-func (c *cli) allFlag(fs *flag.FlagSet) {
-	fs.BoolVar(&c.all, "all", false, "print every problem and warning, not the first few of each kind")
 }
 
 func (c *cli) printDiags(diags diag.List) {
