@@ -289,7 +289,7 @@ func journeySkeleton(title string, cfg *config.Config, personas, journeys []stri
 	skv("doing", "[]", "what the customer does")
 	skv("thinking", "[]", "what they think or say, in their words")
 	skv("feeling", `""`, `one word: "Curious"`)
-	skv("emotion", "0", "-2 very negative, -1 negative, 0 neutral, 1 positive, 2 delighted; decimals allowed")
+	skv("emotion", "0", "-2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive; decimals allowed")
 	skv("pain_points", "[]", "")
 	skv("opportunities", "[]", "")
 	skv("frontstage", "[]", "what the customer sees and uses")

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -1457,5 +1458,29 @@ func TestLoadCurrentAndFutures(t *testing.T) {
 	// By title; the draft left out of this build is not listed.
 	if !slices.Equal(futures, []string{"later", "someday"}) {
 		t.Errorf("Futures = %v, want [later someday]", futures)
+	}
+}
+
+// The scale is worded one way everywhere: the docs' table says what the
+// pages say (Label), and so do the hints.
+func TestEmotionScaleWording(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/content-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(doc), "## The emotion scale")
+	if !ok {
+		t.Fatal("docs/content-format.md has no emotion scale section")
+	}
+	for v := MinEmotion; v <= MaxEmotion; v++ {
+		label := Emotion{Value: float64(v), Set: true}.Label()
+		if row := fmt.Sprintf("| %d | %s |", v, label); !strings.Contains(table, row) {
+			t.Errorf("the docs' scale table lacks %q", row)
+		}
+		if v == MinEmotion || v == MaxEmotion || v == 0 {
+			if !strings.Contains(emotionScaleHint, label) {
+				t.Errorf("the scale hint %q does not say %q", emotionScaleHint, label)
+			}
+		}
 	}
 }
