@@ -243,7 +243,7 @@ func docKeys(t *testing.T) (types map[string]map[string]string, persona []string
 		t.Fatal(err)
 	}
 	text = string(data)
-	paths := map[string]string{"journey": "journey", "stage": "journey.stages", "touchpoint": "journey.stages.touchpoints", "evidence": "journey.stages.evidence"}
+	paths := map[string]string{"journey": "journey", "stage": "journey.stages", "step": "journey.stages.steps", "touchpoint": "journey.stages.touchpoints", "evidence": "journey.stages.evidence"}
 	_, glance, ok := strings.Cut(text, "### Keys at a glance")
 	if !ok {
 		t.Fatal(`docs/content-format.md has no "### Keys at a glance"`)

@@ -27,6 +27,14 @@ type journeyRefs struct {
 	// emotions are the emotions written per persona, checked against
 	// the journey's personas once they are resolved.
 	emotions []personaEmotions
+	// steps are the personas each step names, resolved likewise.
+	steps []stepPersonas
+}
+
+// stepPersonas are the persona slugs a step names, as written.
+type stepPersonas struct {
+	target *Step
+	refs   []ref
 }
 
 // personaEmotions is an emotion written as a table keyed by persona slug,
@@ -144,6 +152,22 @@ func decodeStage(t tomldoc.Table, cfg *config.Config, refs *journeyRefs) *Stage 
 	s.Backstage = t.Strings("backstage")
 	s.KPIs = t.Strings("kpis")
 	s.MomentOfTruth = t.Bool("moment_of_truth")
+	for _, st := range t.Tables("steps") {
+		step := &Step{Stage: s}
+		if st.Require("name", `name = "Pays for the order"`) {
+			step.Name = st.String("name")
+		}
+		refs.emotion(st, "emotion", &step.Emotion)
+		if slugs := st.Strings("personas"); len(slugs) > 0 {
+			sp := stepPersonas{target: step}
+			for i, slug := range slugs {
+				sp.refs = append(sp.refs, ref{slug, st.ElemPos("personas", i)})
+			}
+			refs.steps = append(refs.steps, sp)
+		}
+		st.Done()
+		s.Steps = append(s.Steps, step)
+	}
 	for _, tt := range t.Tables("touchpoints") {
 		tp := &Touchpoint{Stage: s}
 		if tt.Require("name", `name = "Product page"`) {

@@ -368,7 +368,12 @@ func (l *loader) resolve() {
 			}
 		}
 		l.resolveCurrent(j, refs.current, journeys, journeySlugs)
-		l.resolveEmotions(j, refs, personas)
+		slugs := make([]string, len(j.Personas))
+		for i, p := range j.Personas {
+			slugs[i] = p.Slug
+		}
+		l.resolveEmotions(j, slugs, refs, personas)
+		l.resolveSteps(j, slugs, refs, personas)
 	}
 
 	l.cutParentCycles()
@@ -400,15 +405,52 @@ func (l *loader) resolveCurrent(j *Journey, r ref, journeys map[string]*Journey,
 	}
 }
 
+// resolveSteps links each step to the personas it names, which must be
+// the journey's own.
+func (l *loader) resolveSteps(j *Journey, slugs []string, refs journeyRefs, personas map[string]*Persona) {
+	for _, sp := range refs.steps {
+		sp.target.Personas = nil // links from an earlier load
+		for _, r := range sp.refs {
+			if i := slices.Index(slugs, r.slug); i >= 0 {
+				if !slices.Contains(sp.target.Personas, j.Personas[i]) {
+					sp.target.Personas = append(sp.target.Personas, j.Personas[i])
+				}
+				continue
+			}
+			if hint, ok := notTheJourneys(r.slug, slugs, refs, personas, "a step's personas are the journey's"); ok {
+				l.errs.Add(r.pos, hint, "step %q names %q, who is not one of this journey's personas", sp.target.Name, r.slug)
+			}
+		}
+	}
+}
+
+// notTheJourneys is the hint for a persona slug used where one of the
+// journey's personas (slugs) is expected and it is not one: a near
+// slug, or to list it as one, or the journey's (rule says where they are
+// expected). ok is false for a slug that personas = […] names and that
+// is no persona at all: the error is there.
+func notTheJourneys(slug string, slugs []string, refs journeyRefs, personas map[string]*Persona, rule string) (hint string, ok bool) {
+	if slices.ContainsFunc(refs.personas, func(r ref) bool { return r.slug == slug }) {
+		return "", false
+	}
+	hint = diag.Suggest(slug, slugs)
+	switch {
+	case hint != "":
+	case len(slugs) == 0:
+		hint = fmt.Sprintf("list the journey's personas first: personas = [%q]", slug)
+	case personas[slug] != nil:
+		hint = fmt.Sprintf("add %q to the journey's personas, or use one of: %s", slug, diag.Choices(slug, slugs))
+	default:
+		hint = rule + ": " + diag.Choices(slug, slugs)
+	}
+	return hint, true
+}
+
 // resolveEmotions makes each emotion written per persona of its table:
 // every key must be one of the journey's personas, and the values are kept
 // in the journey's persona order. It starts from what was written each
 // time, as decoded files are kept between loads.
-func (l *loader) resolveEmotions(j *Journey, refs journeyRefs, personas map[string]*Persona) {
-	slugs := make([]string, len(j.Personas))
-	for i, p := range j.Personas {
-		slugs[i] = p.Slug
-	}
+func (l *loader) resolveEmotions(j *Journey, slugs []string, refs journeyRefs, personas map[string]*Persona) {
 	for _, pe := range refs.emotions {
 		byPersona := make(map[string]float64, len(pe.entries))
 		for _, e := range pe.entries {
@@ -416,20 +458,9 @@ func (l *loader) resolveEmotions(j *Journey, refs journeyRefs, personas map[stri
 				byPersona[e.slug] = e.value
 				continue
 			}
-			if slices.ContainsFunc(refs.personas, func(r ref) bool { return r.slug == e.slug }) {
-				continue // an unknown persona in personas = […], reported there
+			if hint, ok := notTheJourneys(e.slug, slugs, refs, personas, "the keys are the journey's personas"); ok {
+				l.errs.Add(e.pos, hint, "emotion for %q, who is not one of this journey's personas", e.slug)
 			}
-			hint := diag.Suggest(e.slug, slugs)
-			switch {
-			case hint != "":
-			case len(slugs) == 0:
-				hint = fmt.Sprintf("list the journey's personas first: personas = [%q]", e.slug)
-			case personas[e.slug] != nil:
-				hint = fmt.Sprintf("add %q to the journey's personas, or use one of: %s", e.slug, diag.Choices(e.slug, slugs))
-			default:
-				hint = "the keys are the journey's personas: " + diag.Choices(e.slug, slugs)
-			}
-			l.errs.Add(e.pos, hint, "emotion for %q, who is not one of this journey's personas", e.slug)
 		}
 		var values []PersonaEmotion
 		for _, s := range slugs {

@@ -619,6 +619,27 @@ name = "Research"
 			files: map[string]string{J: journey("Buy later", `state = "future"`, `current = ["a"]`)},
 			want:  []wantDiag{{J, 4, 1, "current must be a string, not a list", ""}},
 		},
+		// [[stages.steps]]
+		{
+			name: "a step naming a persona the journey does not name, and one misspelt",
+			files: map[string]string{
+				J:                             "+++\ntitle = \"Buy\"\npersonas = [\"dana-ortiz\"]\n[[stages]]\nname = \"One\"\n  [[stages.steps]]\n  name = \"Pay\"\n  emotion = 1\n  personas = [\"dana-ortz\", \"sam-lee\"]\n+++\n",
+				"content/personas/sam-lee.md": sam,
+			},
+			want: []wantDiag{
+				{J, 9, 15, `step "Pay" names "dana-ortz", who is not one of this journey's personas`, `did you mean "dana-ortiz"?`},
+				{J, 9, 28, `step "Pay" names "sam-lee", who is not one of this journey's personas`, `add "sam-lee" to the journey's personas`},
+			},
+		},
+		{
+			name:  "a step without a name, with an unknown key and an emotion out of range",
+			files: map[string]string{J: "+++\ntitle = \"Buy\"\n[[stages]]\nname = \"One\"\n  [[stages.steps]]\n  emotion = 3\n  persona = [\"x\"]\n+++\n"},
+			want: []wantDiag{
+				{J, 5, 3, `missing required key "name" in [stages.steps]`, `name = "Pays for the order"`},
+				{J, 6, 3, "emotion 3 is out of range: it must be from -2 to 2", ""},
+				{J, 7, 3, `unknown key "persona" in [stages.steps]`, `did you mean "personas"?`},
+			},
+		},
 		// emotion = { <persona> = <value>, … }
 		{
 			name: "per-persona emotion keyed by a persona the journey does not name",
@@ -1482,5 +1503,33 @@ func TestEmotionScaleWording(t *testing.T) {
 				t.Errorf("the scale hint %q does not say %q", emotionScaleHint, label)
 			}
 		}
+	}
+}
+
+func TestLoadSteps(t *testing.T) {
+	fsys := siteFS(map[string]string{
+		"content/personas/sam-lee.md": "+++\nname = \"Sam Lee\"\n+++\n",
+		"content/journeys/j.md": "+++\ntitle = \"Tea\"\npersonas = [\"dana-ortiz\", \"sam-lee\"]\n[[stages]]\nname = \"Morning\"\n" +
+			"  [[stages.steps]]\n  name = \"Make tea\"\n  emotion = 2\n  personas = [\"sam-lee\", \"dana-ortiz\", \"sam-lee\"]\n" +
+			"  [[stages.steps]]\n  name = \"Go upstairs\"\n+++\n",
+	})
+	site, errs := load(t, fsys, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs.Format())
+	}
+	steps := site.Journeys[0].Stages[0].Steps
+	if len(steps) != 2 {
+		t.Fatalf("%d steps, want 2", len(steps))
+	}
+	tea, stairs := steps[0], steps[1]
+	var who []string
+	for _, p := range tea.Personas {
+		who = append(who, p.Slug)
+	}
+	if tea.Name != "Make tea" || tea.Emotion.String() != "+2" || !slices.Equal(who, []string{"sam-lee", "dana-ortiz"}) || tea.Stage != site.Journeys[0].Stages[0] {
+		t.Errorf("step = %q %s %v, want Make tea +2 [sam-lee dana-ortiz] in its stage", tea.Name, tea.Emotion, who)
+	}
+	if stairs.Emotion.Set || len(stairs.Personas) != 0 {
+		t.Errorf("a step with a name only has emotion %v and personas %v", stairs.Emotion, stairs.Personas)
 	}
 }

@@ -113,11 +113,26 @@ type Stage struct {
 	Backstage     []string
 	KPIs          []string
 	MomentOfTruth bool
+	Steps         []*Step
 	Touchpoints   []*Touchpoint
 	Evidence      []*Evidence
 	Notes         template.HTML // the body's "## <stage>" section
 
 	Journey *Journey
+}
+
+// Step is one thing the customer does in a stage, rated on its own, and
+// who does it: a task of a Mermaid journey diagram ("Pay: 2: Me, Bank")
+// is a step. Doing lists what the customer does in words; a step adds how
+// it felt and for whom.
+type Step struct {
+	Name    string
+	Emotion Emotion
+	// Personas are who take the step, of the journey's personas; none
+	// means it is not said.
+	Personas []*Persona
+
+	Stage *Stage
 }
 
 // Touchpoint is a point of contact within a stage, on one or more channels.
