@@ -296,7 +296,7 @@ func (c *cli) printWrites(ws importWrites) {
 	for _, w := range ws {
 		switch {
 		case w.appended != "":
-			fmt.Fprintf(c.stdout, "==> %s (appended)\n%s\n", w.path, strings.TrimPrefix(w.appended, "\n"))
+			fmt.Fprintf(c.stdout, "==> %s (appended)\n%s\n", w.path, strings.TrimLeft(w.appended, "\n"))
 		case w.old != nil:
 			fmt.Fprintf(c.stdout, "==> %s (replaced)\n%s\n", w.path, w.text)
 		default:

@@ -24,7 +24,9 @@ func fromMermaid(file string, first int, src string, opts Options) (*Draft, diag
 	if opts.Scale != nil {
 		scale = *opts.Scale
 	}
-	draft := &Draft{File: file, Line: first, Title: d.Title, Summary: d.AccDescr}
+	// A summary is one paragraph: accDescr { … } keeps the indentation
+	// of its lines.
+	draft := &Draft{File: file, Line: first, Title: d.Title, Summary: strings.Join(strings.Fields(d.AccDescr), " ")}
 	switch {
 	case draft.Title == "" && d.AccTitle != "":
 		draft.Title = d.AccTitle
