@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markdown"
@@ -94,8 +96,8 @@ func titleOfFile(file string) string {
 	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	if !strings.ContainsAny(name, " ") {
 		name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' }), " ")
-		if name != "" {
-			name = strings.ToUpper(name[:1]) + name[1:]
+		if r, size := utf8.DecodeRuneInString(name); size > 0 {
+			name = string(unicode.ToUpper(r)) + name[size:]
 		}
 	}
 	return strings.TrimSpace(name)

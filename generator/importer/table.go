@@ -223,22 +223,15 @@ func (t *tableReader) emotion(s *Stage, head, c cell, named *Scale) {
 	}
 }
 
-// scaleOf is a scale that holds v and scale, for a hint.
+// scaleOf is a common scale that holds v, for a hint: 1..5, -5..5,
+// 0..10 or 0..100, or else scale stretched to v.
 func scaleOf(v float64, scale Scale) Scale {
-	out := scale
-	switch {
-	case v < out.Min && v >= -5 && out.Max <= 5:
-		out = Scale{-5, 5}
-	case v < out.Min:
-		out.Min = v
-	case v > out.Max && v <= 5 && out.Min >= 0:
-		out = Scale{1, 5}
-	case v > out.Max && v <= 10:
-		out = Scale{min(out.Min, 0), 10}
-	default:
-		out.Max = v
+	for _, s := range []Scale{{1, 5}, {-5, 5}, {0, 10}, {0, 100}} {
+		if s.Contains(v) && s != scale {
+			return s
+		}
 	}
-	return out
+	return Scale{min(scale.Min, v), max(scale.Max, v)}
 }
 
 // touchpoints makes each stage's touchpoints of its touchpoints and

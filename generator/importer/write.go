@@ -2,10 +2,13 @@ package importer
 
 import (
 	"fmt"
-	"path"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
@@ -181,7 +184,7 @@ func (m *matcher) journey(d *Draft, now time.Time) (string, diag.List) {
 	var errs diag.List
 	var b strings.Builder
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "# Imported from %s by waymark import on %s. Check it, then set\n", path.Base(d.File), now.Format(time.DateOnly))
+	fmt.Fprintf(&b, "# Imported from %s by waymark import on %s. Check it, then set\n", commentText(filepath.Base(d.File)), now.Format(time.DateOnly))
 	b.WriteString("# status = \"published\". The keys are described in docs/content-format.md.\n")
 	var top table
 	top.kv("title", tomldoc.Quote(d.Title))
@@ -291,6 +294,16 @@ func (m *matcher) journey(d *Draft, now time.Time) (string, diag.List) {
 	return b.String(), errs
 }
 
+// commentText is s as a TOML comment may hold it: quoted, as Go
+// quotes, when it has a line break or bytes that are not UTF-8 (a file's
+// name may).
+func commentText(s string) string {
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
 // firstLine is the line of the first step an actor takes.
 func firstLine(d *Draft, actor string) int {
 	for _, s := range d.Stages {
@@ -306,18 +319,28 @@ func firstLine(d *Draft, actor string) int {
 }
 
 // stageIDs are the stages' ids: the slug of each name, or, where that is
-// empty or taken by an earlier stage, one made unique ("stage-3",
-// "checkout-2").
+// empty or taken, one made unique ("stage-3", "checkout-2"). An id is
+// also the heading of the stage's notes, which the loader looks up by
+// name (in any case) before id: so no id may be another stage's name
+// either ("A" and "a" are stages "a-2" and "a-3").
 func stageIDs(stages []*Stage) []string {
+	names := map[string]int{}
+	for _, s := range stages {
+		names[strings.ToLower(strings.TrimSpace(s.Name))]++
+	}
 	ids := make([]string, len(stages))
 	taken := map[string]bool{}
 	for i, s := range stages {
+		own := strings.ToLower(strings.TrimSpace(s.Name))
+		free := func(id string) bool {
+			return !taken[id] && (names[id] == 0 || names[id] == 1 && id == own)
+		}
 		base := slug.Make(s.Name)
 		if base == "" {
 			base = fmt.Sprintf("stage-%d", i+1)
 		}
 		id := base
-		for n := 2; taken[id]; n++ {
+		for n := 2; !free(id); n++ {
 			id = fmt.Sprintf("%s-%d", base, n)
 		}
 		taken[id] = true
