@@ -8,6 +8,7 @@
 //	waymark check [-s DIR] [--drafts] [--strict] [--all] [--format text|json]
 //	waymark diff [REV | A..B | A...B] [-s DIR] [--format text|markdown|json]
 //	waymark new journey|persona "TITLE" [-s DIR] [--force]
+//	waymark import FILE… [-s DIR] [--scale MIN..MAX] [--force] [--dry-run] [--all]
 //	waymark watch [-s DIR] [-d DIR] [--drafts] [--force] [--all] [--base-url URL]
 //	waymark serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--all] [--base-url URL]
 //	waymark version
@@ -64,6 +65,7 @@ var commands = []command{
 	{"check", "[-s DIR] [--drafts] [--strict] [--all] [--format text|json]", "load and check the site; write nothing", checkMore},
 	{"diff", "[REV | A..B | A...B] [-s DIR] [--format text|markdown|json]", "show what changed in meaning since a git revision (default HEAD)", diffMore},
 	{"new", `journey|persona "TITLE" [-s DIR] [--force]`, "start a journey map or a persona from a commented skeleton", newMore},
+	{"import", "FILE… [-s DIR] [--scale MIN..MAX] [--force] [--dry-run] [--all]", "make journey maps of Mermaid journey diagrams, spreadsheets (CSV, TSV) and Markdown tables", importMore},
 	{"watch", "[-s DIR] [-d DIR] [--drafts] [--force] [--all] [--base-url URL]", "build the site, then rebuild it on every change", ""},
 	{"serve", "[-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--all] [--base-url URL]", "serve the site from memory for review, reloading pages on every change", ""},
 	{"version", "", "print the version", ""},
@@ -106,6 +108,8 @@ func (c *cli) command(name string, args []string) (code int, ok bool) {
 		return c.diff(args), true
 	case "new":
 		return c.newFile(args), true
+	case "import":
+		return c.importFiles(args), true
 	case "watch":
 		return c.watch(args), true
 	case "serve":
