@@ -549,7 +549,7 @@ type Lane struct{ ID, Label string }
 
 // allLanes are the timeline's rows, top to bottom.
 var allLanes = []Lane{
-	{"goal", "Stage goal"}, {"doing", "Doing"}, {"thinking", "Thinking"}, {"feeling", "Feeling"},
+	{"goal", "Stage goal"}, {"doing", "Doing"}, {"steps", "Steps"}, {"thinking", "Thinking"}, {"feeling", "Feeling"},
 	{"emotion", "Emotion"}, {"touchpoints", "Touchpoints"}, {"pain_points", "Pain points"},
 	{"opportunities", "Opportunities"}, {"frontstage", "Frontstage"}, {"backstage", "Backstage"},
 	{"kpis", "KPIs"}, {"evidence", "Evidence"},
@@ -579,6 +579,7 @@ func lanes(j *content.Journey) map[string]bool {
 		}
 		set("goal", s.Goal != "")
 		set("doing", len(s.Doing) > 0)
+		set("steps", len(s.Steps) > 0)
 		set("thinking", len(s.Thinking) > 0)
 		set("feeling", s.Feeling != "" || s.Emotion.Set)
 		set("emotion", s.Emotion.Set)
