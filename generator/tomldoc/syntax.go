@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/waymark-cx/waymark/generator/diag"
 )
 
 // A TOML syntax error, as BurntSushi/toml reports it, says where its lexer
@@ -215,6 +217,11 @@ func (d *Doc) duplicate(src string, pe toml.ParseError) (pos, string, string) {
 			header = header[:i+1]
 		}
 		if !strings.HasSuffix(pe.Message, "has already been defined.") {
+			if at, typo, ok := misspeltHeader(src[:start], name); ok {
+				return posIn(src, at), "unknown table " + typo,
+					fmt.Sprintf("did you mean %s? The tables under it made a %s of their own, which clashes with %s on line %d",
+						strings.Replace(typo, strings.Trim(typo, "[]"), name, 1), name, header, d.offset+pe.Position.Line)
+			}
 			return posIn(src, at), "table " + header + " clashes with " + name + " defined before",
 				"use one form for " + name + ": [" + name + "], [[" + name + "]] or " + name + " = …" + first
 		}
@@ -222,6 +229,32 @@ func (d *Doc) duplicate(src string, pe toml.ParseError) (pos, string, string) {
 	}
 	key, _, _ := strings.Cut(written, "=")
 	return posIn(src, at), "key " + strings.TrimSpace(key) + " is defined twice", "keep one of the two" + first
+}
+
+// misspeltHeader finds, in src, a table header whose name is a near miss
+// of name ([[stage]] for stages): the tables written under it
+// ([[stages.touchpoints]]) then define name afresh, and the next
+// [[stages]] clashes with that. It returns where the header is and how it
+// is written.
+func misspeltHeader(src, name string) (at int, header string, ok bool) {
+	root, _, _ := strings.Cut(name, ".")
+	for i := 0; i < len(src); i = lineEnd(src, i) + 1 {
+		start := skipBlanks(src, i)
+		line := strings.TrimSpace(src[start:lineEnd(src, start)])
+		if !strings.HasPrefix(line, "[") {
+			continue
+		}
+		end := strings.LastIndexByte(line, ']')
+		if end < 0 {
+			continue
+		}
+		written := line[:end+1]
+		got, _, _ := strings.Cut(strings.TrimSpace(strings.Trim(written, "[]")), ".")
+		if got != root && diag.Suggest(got, []string{root}) != "" {
+			return start, written, true
+		}
+	}
+	return 0, "", false
 }
 
 // firstDefinition finds where name, a dotted path as toml writes it

@@ -110,6 +110,7 @@ var syntaxTests = []struct {
 	{"duplicate key in the second of an array of tables", "[[stages]]\nname = \"a\"\n[[stages]]\nname = \"b\"\n  name = \"c\"\n", 6, 3, "key name is defined twice", "first defined on line 5"},
 	{"duplicate table", "[review]\nx = 1\n[review]\n", 4, 1, "table [review] is defined twice", "first defined on line 2"},
 	{"table and array of tables", "[stages]\nx = 1\n[[stages]]\n", 4, 1, "table [[stages]] clashes with stages", "[[stages]]"},
+	{"a misspelt array of tables, and the tables under it", "[[stage]]\nname = \"a\"\n  [[stages.touchpoints]]\n  name = \"t\"\n[[stages]]\nname = \"b\"\n", 2, 1, "unknown table [[stage]]", "did you mean [[stages]]? The tables under it made a stages of their own, which clashes with [[stages]] on line 6"},
 	{"table header not closed", "[[stages]\nname = \"x\"\n", 2, 1, "table header [[stages] is not closed", "[[stages]]"},
 	{"table header without a name", "[]\n", 2, 1, "table header [] has no name", ""},
 	{"table header with a space", "[pain points]\n", 2, 1, "invalid table header [pain points]", "in quotes"},
