@@ -224,6 +224,8 @@ var goldenPages = []string{
 	"journeys/damaged/map.json",
 	"journeys/buy-later/index.html",
 	"journeys/buy-later/map.json",
+	"journeys/buy/map.mmd",
+	"journeys/damaged/map.mmd",
 	"channels/matrix.csv",
 }
 

@@ -30,10 +30,10 @@ const (
 
 // IsExport reports whether name (a path from the site root) is one of
 // the data files a build writes beside the pages: index.json, a map.json,
-// matrix.csv or the search index. No page shows them, so the review server
-// need not reload pages when they change.
+// a map.mmd, matrix.csv or the search index. No page shows them, so the
+// review server need not reload pages when they change.
 func IsExport(name string) bool {
-	return name == indexJSON || name == matrixCSV || name == searchJS || path.Base(name) == mapJSON
+	return name == indexJSON || name == matrixCSV || name == searchJS || path.Base(name) == mapJSON || path.Base(name) == mapMMD
 }
 
 // The JSON shapes. Field names are snake_case like the front matter's
