@@ -100,6 +100,18 @@ frontstage = ["Product pages"]
 backstage = ["Product feed"]
 kpis = ["Finder use"]
 
+  [[stages.steps]]
+  name = "Reads reviews: the good, the bad"
+  emotion = 1
+  personas = ["ana", "cy"]
+
+  [[stages.steps]]
+  name = "Measures #inseam; twice"
+  emotion = { ana = 1, cy = -1 }
+
+  [[stages.steps]]
+  name = "Asks a friend"
+
   [[stages.touchpoints]]
   name = "Product page"
   channels = ["web"]
@@ -119,6 +131,11 @@ emotion = -1.5
 moment_of_truth = true
 pain_points = ["Card declined", "Slow till"]
 opportunities = ["Pay by phone"]
+
+  [[stages.steps]]
+  name = "Pays"
+  emotion = -1.5
+  personas = ["cy"]
 
   [[stages.touchpoints]]
   name = "Till"
@@ -207,6 +224,8 @@ var goldenPages = []string{
 	"journeys/damaged/map.json",
 	"journeys/buy-later/index.html",
 	"journeys/buy-later/map.json",
+	"journeys/buy/map.mmd",
+	"journeys/damaged/map.mmd",
 	"channels/matrix.csv",
 }
 

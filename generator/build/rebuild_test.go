@@ -52,7 +52,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			// with it. Ben and the 404 page are left alone.
 			render: []string{"journeys/buy/index.html", "journeys/damaged/index.html", "journeys/buy-later/index.html", "index.html", "channels/index.html", "personas/ana/index.html", "personas/cy/index.html", "channels/web/index.html"},
 			skip:   []string{"personas/ben/index.html", "404.html"},
-			early:  []string{"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.svg"},
+			early:  []string{"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.mmd", "journeys/buy/map.svg"},
 		},
 		{
 			name:   "a persona's name",
@@ -87,14 +87,14 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			},
 			files:   []string{"content/journeys/new/trial.md", "content/journeys/new/ride.md"},
 			render:  []string{"journeys/ride/index.html", "index.html"},
-			removed: []string{"journeys/trial/index.html", "journeys/trial/map.json", "journeys/trial/map.svg"},
+			removed: []string{"journeys/trial/index.html", "journeys/trial/map.json", "journeys/trial/map.mmd", "journeys/trial/map.svg"},
 		},
 		{
 			name:    "a folder deleted as a whole",
 			change:  func() { delete(fsys, "content/journeys/new/ride.md") },
 			files:   []string{"content/journeys/new"},
 			render:  []string{"index.html", "channels/store/index.html"},
-			removed: []string{"journeys/ride/index.html", "journeys/ride/map.json", "journeys/ride/map.svg"},
+			removed: []string{"journeys/ride/index.html", "journeys/ride/map.json", "journeys/ride/map.mmd", "journeys/ride/map.svg"},
 		},
 		{
 			name:   "a sub-journey's parent removed",

@@ -30,10 +30,10 @@ const (
 
 // IsExport reports whether name (a path from the site root) is one of
 // the data files a build writes beside the pages: index.json, a map.json,
-// matrix.csv or the search index. No page shows them, so the review server
-// need not reload pages when they change.
+// a map.mmd, matrix.csv or the search index. No page shows them, so the
+// review server need not reload pages when they change.
 func IsExport(name string) bool {
-	return name == indexJSON || name == matrixCSV || name == searchJS || path.Base(name) == mapJSON
+	return name == indexJSON || name == matrixCSV || name == searchJS || path.Base(name) == mapJSON || path.Base(name) == mapMMD
 }
 
 // The JSON shapes. Field names are snake_case like the front matter's
@@ -124,8 +124,15 @@ type (
 		Backstage     []string           `json:"backstage"`
 		KPIs          []string           `json:"kpis"`
 		MomentOfTruth bool               `json:"moment_of_truth"`
+		Steps         []exportStep       `json:"steps"`
 		Touchpoints   []exportTouchpoint `json:"touchpoints"`
 		Evidence      []exportEvidence   `json:"evidence"`
+	}
+	exportStep struct {
+		Name      string             `json:"name"`
+		Emotion   *float64           `json:"emotion"`
+		ByPersona map[string]float64 `json:"emotion_by_persona"`
+		Personas  []string           `json:"personas"`
 	}
 	exportTouchpoint struct {
 		Name          string             `json:"name"`
@@ -171,17 +178,24 @@ func emotionByPersona(e content.Emotion) map[string]float64 {
 	return out
 }
 
+// personaSlugs are the personas' slugs, [] for none.
+func personaSlugs(ps []*content.Persona) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Slug
+	}
+	return out
+}
+
 // journeyJSON is one journey as index.json and map.json show it.
 func journeyJSON(j *content.Journey) ([]byte, error) {
 	out := exportJourney{
 		Slug: j.Slug, URL: j.URL(), File: j.File, Title: j.Title, Summary: j.Summary,
-		Personas: []string{}, State: j.State, Type: j.Type, Goal: j.Goal, Scenario: j.Scenario,
+		State: j.State, Type: j.Type, Goal: j.Goal, Scenario: j.Scenario,
 		Children: []string{}, Futures: []string{}, Status: j.Status, Owner: j.Owner, Version: j.Version,
 		Tags: list(j.Tags), Stages: []exportStage{},
 	}
-	for _, p := range j.Personas {
-		out.Personas = append(out.Personas, p.Slug)
-	}
+	out.Personas = personaSlugs(j.Personas)
 	if j.Parent != nil {
 		out.Parent = &j.Parent.Slug
 	}
@@ -204,7 +218,11 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 			Doing: list(s.Doing), Thinking: list(s.Thinking), Feeling: s.Feeling, Emotion: emotion(s.Emotion), ByPersona: emotionByPersona(s.Emotion),
 			PainPoints: list(s.PainPoints), Opportunities: list(s.Opportunities),
 			Frontstage: list(s.Frontstage), Backstage: list(s.Backstage), KPIs: list(s.KPIs),
-			MomentOfTruth: s.MomentOfTruth, Touchpoints: []exportTouchpoint{}, Evidence: []exportEvidence{},
+			MomentOfTruth: s.MomentOfTruth, Steps: []exportStep{}, Touchpoints: []exportTouchpoint{}, Evidence: []exportEvidence{},
+		}
+		for _, st := range s.Steps {
+			es.Steps = append(es.Steps, exportStep{Name: st.Name, Emotion: emotion(st.Emotion),
+				ByPersona: emotionByPersona(st.Emotion), Personas: personaSlugs(st.Personas)})
 		}
 		for _, t := range s.Touchpoints {
 			et := exportTouchpoint{Name: t.Name, Channels: []string{}, Description: t.Description,

@@ -164,7 +164,7 @@ func (p *Page) Stale(j *content.Journey) bool {
 func (p *Page) Outputs() []string {
 	out := []string{outputPath(p)}
 	if p.Kind == "journey" {
-		out = append(out, p.URL+mapJSON)
+		out = append(out, p.URL+mapJSON, p.URL+mapMMD)
 	}
 	if p.hasMap {
 		out = append(out, p.URL+"map.svg")
@@ -345,7 +345,8 @@ feed:
 	}
 }
 
-// renderPage renders one page, and its map.svg when the theme has one.
+// renderPage renders one page; a journey's also its map.json and
+// map.mmd, and its map.svg when the theme has one.
 func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 	if p.Journey != nil && p.Curve == nil {
 		// Made here rather than in Pages: a rebuild lists every page but
@@ -373,6 +374,13 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 			return fmt.Errorf("writing %s%s: %w", p.URL, mapJSON, err)
 		}
 		if err := emit(p.URL+mapJSON, buf.Bytes()); err != nil {
+			return err
+		}
+		buf.Reset()
+		if err := r.mapMermaid(p, buf); err != nil {
+			return fmt.Errorf("writing %s%s: %w", p.URL, mapMMD, err)
+		}
+		if err := emit(p.URL+mapMMD, buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -549,7 +557,7 @@ type Lane struct{ ID, Label string }
 
 // allLanes are the timeline's rows, top to bottom.
 var allLanes = []Lane{
-	{"goal", "Stage goal"}, {"doing", "Doing"}, {"thinking", "Thinking"}, {"feeling", "Feeling"},
+	{"goal", "Stage goal"}, {"doing", "Doing"}, {"steps", "Steps"}, {"thinking", "Thinking"}, {"feeling", "Feeling"},
 	{"emotion", "Emotion"}, {"touchpoints", "Touchpoints"}, {"pain_points", "Pain points"},
 	{"opportunities", "Opportunities"}, {"frontstage", "Frontstage"}, {"backstage", "Backstage"},
 	{"kpis", "KPIs"}, {"evidence", "Evidence"},
@@ -579,6 +587,7 @@ func lanes(j *content.Journey) map[string]bool {
 		}
 		set("goal", s.Goal != "")
 		set("doing", len(s.Doing) > 0)
+		set("steps", len(s.Steps) > 0)
 		set("thinking", len(s.Thinking) > 0)
 		set("feeling", s.Feeling != "" || s.Emotion.Set)
 		set("emotion", s.Emotion.Set)

@@ -240,14 +240,19 @@ func TestLanes(t *testing.T) {
 			s2.KPIs = []string{"Conversion"}
 			stage(j, "c", content.Emotion{}).Goal = "Own a bike"
 		}, []string{"goal", "doing", "backstage", "kpis", "evidence"}},
+		{"a step shows its lane, not the curve's", func(j *content.Journey) {
+			s := stage(j, "a", content.Emotion{})
+			s.Steps = []*content.Step{{Name: "Pays", Emotion: emo(-1), Stage: s}}
+		}, []string{"steps"}},
 		{"every lane", func(j *content.Journey) {
 			s := stage(j, "a", emo(1), tp("Product page", content.Emotion{}, web))
 			s.Goal, s.Feeling = "g", "f"
 			s.Doing, s.Thinking = []string{"d"}, []string{"t"}
+			s.Steps = []*content.Step{{Name: "s", Stage: s}}
 			s.PainPoints, s.Opportunities = []string{"p"}, []string{"o"}
 			s.Frontstage, s.Backstage, s.KPIs = []string{"f"}, []string{"b"}, []string{"k"}
 			s.Evidence = []*content.Evidence{{Kind: "poll"}}
-		}, []string{"goal", "doing", "thinking", "feeling", "emotion", "touchpoints", "pain_points",
+		}, []string{"goal", "doing", "steps", "thinking", "feeling", "emotion", "touchpoints", "pain_points",
 			"opportunities", "frontstage", "backstage", "kpis", "evidence"}},
 	}
 	for _, tt := range tests {
@@ -279,7 +284,7 @@ func TestLanes(t *testing.T) {
 
 func TestAllLanesMatchContract(t *testing.T) {
 	// docs/themes.md lists these data-lane values, top to bottom.
-	want := []string{"goal", "doing", "thinking", "feeling", "emotion", "touchpoints", "pain_points",
+	want := []string{"goal", "doing", "steps", "thinking", "feeling", "emotion", "touchpoints", "pain_points",
 		"opportunities", "frontstage", "backstage", "kpis", "evidence"}
 	var got []string
 	for _, l := range allLanes {

@@ -51,3 +51,41 @@ func TestNewSlide(t *testing.T) {
 		t.Errorf("second stage: %+v", b)
 	}
 }
+
+func TestSlideSteps(t *testing.T) {
+	plain := &content.Stage{ID: "a", Name: "Look"}
+	withSteps := &content.Stage{ID: "b", Name: "Pay", PainPoints: []string{"Slow"}, Touchpoints: []*content.Touchpoint{{Name: "Till"}}}
+	for _, st := range []*content.Step{
+		{Name: "Fills the basket", Emotion: content.Emotion{Value: 1, Set: true}},
+		{Name: "Reads the confirmation", Emotion: content.Emotion{Value: -0.5, Set: true,
+			ByPersona: []content.PersonaEmotion{{Persona: "ana", Value: 0}, {Persona: "cy", Value: -1}}}},
+		{Name: "Waits"}, {Name: "Four"}, {Name: "Five is left out"},
+	} {
+		st.Stage = withSteps
+		withSteps.Steps = append(withSteps.Steps, st)
+	}
+
+	j := &content.Journey{Title: "T", Stages: []*content.Stage{plain}}
+	s := newSlide(j, newCurve(j.Stages, timelineCurve))
+	if s.StepsY != 0 || s.Height != slideHeight || s.TouchpointsY != 330 || s.PainPointsY != 470 {
+		t.Errorf("without steps: steps at %v, height %v, touchpoints at %v, pain points at %v", s.StepsY, s.Height, s.TouchpointsY, s.PainPointsY)
+	}
+
+	j = &content.Journey{Title: "T", Stages: []*content.Stage{plain, withSteps}}
+	s = newSlide(j, newCurve(j.Stages, timelineCurve))
+	if s.StepsY != 330 || s.Height != slideHeight+slideStepsLane || s.TouchpointsY != 330+slideStepsLane {
+		t.Errorf("with steps: steps at %v, height %v, touchpoints at %v", s.StepsY, s.Height, s.TouchpointsY)
+	}
+	b := s.Columns[1]
+	var got []string
+	for _, st := range b.Steps {
+		got = append(got, st.Text+"|"+st.Value)
+	}
+	want := []string{"Fills the basket|+1 positive", "Reads the confirmation|0 / -1", "Waits|", "Four|"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("steps %q, want %q", got, want)
+	}
+	if b.Touchpoints[0].Y != s.TouchpointsY || b.PainPoints[0].Y != s.PainPointsY || len(s.Columns[0].Steps) != 0 {
+		t.Errorf("touchpoint at %v, pain point at %v, first stage's steps %v", b.Touchpoints[0].Y, b.PainPoints[0].Y, s.Columns[0].Steps)
+	}
+}

@@ -404,8 +404,9 @@ func TestRenderPages(t *testing.T) {
 		"channels/index.html", "channels/matrix.csv", "channels/phone/index.html", "channels/store/index.html", "channels/web/index.html",
 		"css/site.css", "img/dana.jpg",
 		"index.html", "index.json",
-		"journeys/browse/index.html", "journeys/browse/map.json", "journeys/buy/index.html", "journeys/buy/map.json",
-		"journeys/return/index.html", "journeys/return/map.json",
+		"journeys/browse/index.html", "journeys/browse/map.json", "journeys/browse/map.mmd",
+		"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.mmd",
+		"journeys/return/index.html", "journeys/return/map.json", "journeys/return/map.mmd",
 		"js/search-index.js",
 		"personas/dana/index.html", "personas/eli/index.html",
 	}

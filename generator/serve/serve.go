@@ -347,6 +347,10 @@ func contentType(name string) string {
 		return "image/svg+xml"
 	case ".json":
 		return "application/json"
+	case ".mmd":
+		// Mermaid's diagrams have no registered type; as text a browser
+		// shows them rather than asking where to save them.
+		return "text/plain; charset=utf-8"
 	}
 	if t := mime.TypeByExtension(ext); t != "" {
 		return t
@@ -524,7 +528,7 @@ func (s *Server) pageOf(f string, files []string) string {
 		return s.base + strings.TrimSuffix(f, "index.html")
 	case strings.EqualFold(path.Ext(f), ".html"):
 		return s.base + f
-	case strings.EqualFold(path.Ext(f), ".json"), strings.EqualFold(path.Ext(f), ".csv"):
+	case strings.EqualFold(path.Ext(f), ".json"), strings.EqualFold(path.Ext(f), ".csv"), strings.EqualFold(path.Ext(f), ".mmd"):
 		// Data exports change on every save and no page includes them:
 		// only a tab showing the file itself needs to reload.
 		return s.base + f
