@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/config"
@@ -286,6 +287,12 @@ func perPersona(values []PersonaEmotion) Emotion {
 	}
 	return Emotion{Value: roundEmotion(sum / float64(len(values))), Set: true, ByPersona: values}
 }
+
+// SameText is the form in which two texts of the content count as the
+// same item: lower case, with single spaces. A future state's pain point
+// is today's one whatever its spacing, and a KPI measured in a data file
+// is the one the front matter names whatever its case.
+func SameText(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // Bounds of the emotion scale.
 const (
