@@ -84,6 +84,10 @@ type Journey struct {
 
 	Children []*Journey // sub-journeys, by title
 	Futures  []*Journey // future-state maps that name this one as current, by title
+
+	// KPIFiles are the data files under data/kpis/ with rows about this
+	// journey, sorted: its page shows them, and changes with them.
+	KPIFiles []string
 }
 
 // The values that the enumerated keys accept; the first is the default
@@ -113,6 +117,10 @@ type Stage struct {
 	Frontstage    []string
 	Backstage     []string
 	KPIs          []string
+	// Series are the KPIs measured for the stage in the data files
+	// (kpi.go), in the order their first rows come; a KPI that KPIs
+	// names is the same one when its name is the SameText.
+	Series        []*KPISeries
 	MomentOfTruth bool
 	Steps         []*Step
 	Touchpoints   []*Touchpoint
