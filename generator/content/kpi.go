@@ -549,7 +549,9 @@ func (l *loader) kpiFiles() []string {
 			return nil
 		}
 		name := d.Name()
-		if p != KPIDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		// Hidden files and LibreOffice's locks (".~lock.kpis.csv#"),
+		// Excel's owner files beside a file it has open ("~$kpis.csv").
+		if p != KPIDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "~$")) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

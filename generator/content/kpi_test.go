@@ -211,6 +211,7 @@ func TestLoadKPIs(t *testing.T) {
 			"buy,pay,Conversion,2026-10-31,2.7\n" +
 			"buy,pay,Conversion,2026-09-30,2.5\n",
 		"data/kpis/notes.txt":  "not data",
+		"data/kpis/~$a.csv":    "\x0bExcel\x00",
 		"data/kpis/sheet.xlsx": "PK",
 	})
 	site, errs := load(t, fsys, Options{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
