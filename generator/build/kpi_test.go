@@ -3,11 +3,15 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/themes"
 )
@@ -180,5 +184,31 @@ func TestKPIDataProblemsWriteNothing(t *testing.T) {
 	fresh := output.NewMemory()
 	if _, errs, _ := Build(Options{Root: site, Builtin: themes.Default()}, fresh); len(errs) == 0 || len(fresh.Names()) > 0 {
 		t.Errorf("a fresh build of bad data: %d diagnostics, %d files written", len(errs), len(fresh.Names()))
+	}
+}
+
+// The example site's data files read true for its maps: every row names
+// a stage that exists, and a KPI its front matter names.
+func TestExampleSiteKPIs(t *testing.T) {
+	site, errs := Load(Options{Root: os.DirFS(filepath.Join("..", ".."))})
+	if len(errs) > 0 {
+		t.Fatalf("example site:\n%s", errs.Format())
+	}
+	measured := 0
+	for _, j := range site.Journeys {
+		for _, s := range j.Stages {
+			for _, se := range s.Series {
+				measured++
+				if !slices.ContainsFunc(s.KPIs, func(k string) bool { return content.SameText(k) == content.SameText(se.Name) }) {
+					t.Errorf("%s, stage %s: %q is measured but not among its kpis %q", j.Slug, s.ID, se.Name, s.KPIs)
+				}
+				if _, ok := se.Target(); !ok || se.Better == "" {
+					t.Errorf("%s, stage %s: %q has no target or direction", j.Slug, s.ID, se.Name)
+				}
+			}
+		}
+	}
+	if measured != 10 {
+		t.Errorf("%d KPIs measured in the example site, want the data files' 10", measured)
 	}
 }

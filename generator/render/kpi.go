@@ -194,15 +194,46 @@ func newSpark(se *content.KPISeries) *Spark {
 		}
 		return round1(sparkPad + (hi-v)/(hi-lo)*(sparkHeight-2*sparkPad))
 	}
+	// A daily series of years has thousands of points for 90 units of
+	// width: each whole unit keeps its lowest and highest point, in
+	// order, which draws the same line in a few hundred. The newest point
+	// is alone in its unit (at the right edge, 93): the line ends on it.
 	var b strings.Builder
-	for i, p := range se.Points {
-		if i == 0 {
+	line := func(px, py float64) {
+		if b.Len() == 0 {
 			b.WriteString("M")
 		} else {
 			b.WriteString(" L")
 		}
-		b.WriteString(num(x(p.Date)) + " " + num(y(p.Value)))
+		b.WriteString(num(px) + " " + num(py))
 	}
+	type pt struct{ x, y float64 }
+	var col []pt
+	flush := func() {
+		lo, hi := 0, 0
+		for i, c := range col {
+			if c.y < col[lo].y {
+				lo = i
+			}
+			if c.y > col[hi].y {
+				hi = i
+			}
+		}
+		for i, c := range col {
+			if i == lo || i == hi {
+				line(c.x, c.y)
+			}
+		}
+		col = col[:0]
+	}
+	for _, p := range se.Points {
+		c := pt{x(p.Date), y(p.Value)}
+		if len(col) > 0 && math.Floor(c.x) != math.Floor(col[0].x) {
+			flush()
+		}
+		col = append(col, c)
+	}
+	flush()
 	sp.Path = b.String()
 	sp.LastX, sp.LastY = x(last), y(se.Latest().Value)
 	if hasTarget {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -62,5 +63,30 @@ func TestStageKPIs(t *testing.T) {
 	}
 	if n.Name != "NPS" || n.Change != "" || n.Target != "" || !n.Stale || n.Spark == nil || n.Spark.LastX != sparkWidth-sparkPad {
 		t.Errorf("a lone value, 28 days old: %+v", n)
+	}
+}
+
+// A daily series of years draws as many points as the sparkline has room
+// for, its extremes and its newest value kept.
+func TestSparkOfALongSeries(t *testing.T) {
+	se := &content.KPISeries{}
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 2000 {
+		v := float64(i % 97)
+		if i == 1234 {
+			v = 500 // a spike must survive the thinning
+		}
+		se.Points = append(se.Points, content.KPIPoint{Date: start.AddDate(0, 0, i), Value: v})
+	}
+	sp := newSpark(se)
+	segments := strings.Count(sp.Path, "L") + 1
+	if segments > 2*sparkWidth {
+		t.Errorf("%d points drawn for a sparkline %d wide", segments, sparkWidth)
+	}
+	if !strings.Contains(sp.Path, " "+num(sparkPad)) { // the spike is at the top
+		t.Errorf("the spike is lost: %s", sp.Path)
+	}
+	if !strings.HasSuffix(sp.Path, num(sp.LastX)+" "+num(sp.LastY)) {
+		t.Errorf("the path does not end at the newest value (%v, %v): …%s", sp.LastX, sp.LastY, sp.Path[len(sp.Path)-30:])
 	}
 }
