@@ -101,13 +101,24 @@ var kpiColumns = [numKPIColumns]string{"journey", "stage", "kpi", "date", "value
 // of a file comes out in one run.
 type kpiRow struct {
 	cells [numKPIColumns]string
-	at    [numKPIColumns]diag.Position // each cell's position; the row's line where it has none
+	// Where the row and each cell are: its file, its line, and each
+	// cell's column, 0 for a cell the row does not have. Kept small, as
+	// a daily series of years has tens of thousands of rows.
+	file  string
+	line  int32
+	cols  [numKPIColumns]int32
 	date  time.Time
 	value float64
 
 	target    float64
 	hasTarget bool
 	bad       bool
+}
+
+// at is the position of column c's cell, or of the row where it has
+// none.
+func (r *kpiRow) at(c int) diag.Position {
+	return diag.Position{File: r.file, Line: int(r.line), Col: int(r.cols[c])}
 }
 
 // kpiFile is a data file as read: its rows and its problems.
@@ -143,7 +154,9 @@ func readKPIs(file string, data []byte) kpiFile {
 	}
 	lines := bytes.Split(data, []byte("\n"))
 
+	f.rows = make([]kpiRow, 0, len(lines)-1) // a row a line, bar the header and quoted line breaks
 	r := csv.NewReader(bytes.NewReader(data))
+	r.ReuseRecord = true // the cells are copied out as strings
 	r.Comma = rune(sep)
 	r.FieldsPerRecord = -1 // checked here, with a better message
 	// at is the position of field i of the record just read, its column
@@ -188,7 +201,8 @@ func readKPIs(file string, data []byte) kpiFile {
 			width = len(rec)
 			continue
 		}
-		f.rows = append(f.rows, readKPIRow(rec, at, index, width, sep, &f.errs))
+		f.rows = append(f.rows, kpiRow{})
+		readKPIRow(&f.rows[len(f.rows)-1], rec, at, index, width, sep, &f.errs)
 	}
 	if header {
 		f.errs.Add(diag.Position{File: file, Line: 1}, "start the file with the header row: journey,stage,kpi,date,value",
@@ -269,20 +283,18 @@ func blank(rec []string) bool {
 	return !slices.ContainsFunc(rec, func(s string) bool { return strings.TrimSpace(s) != "" })
 }
 
-// readKPIRow reads one row.
-func readKPIRow(rec []string, at func(int) diag.Position, index [numKPIColumns]int, width int, sep byte, errs *diag.List) kpiRow {
-	var row kpiRow
-	line := at(0)
-	line.Col = 0
+// readKPIRow reads one row into row.
+func readKPIRow(row *kpiRow, rec []string, at func(int) diag.Position, index [numKPIColumns]int, width int, sep byte, errs *diag.List) {
+	first := at(0)
+	row.file, row.line = first.File, int32(first.Line)
 	for c, i := range index {
-		row.at[c] = line
 		if i >= 0 && i < len(rec) {
 			row.cells[c] = strings.TrimSpace(rec[i])
-			row.at[c] = at(i)
+			row.cols[c] = int32(at(i).Col)
 		}
 	}
 	bad := func(c int, hint, format string, args ...any) {
-		errs.Add(row.at[c], hint, format, args...)
+		errs.Add(row.at(c), hint, format, args...)
 		row.bad = true
 	}
 	if extra := slices.IndexFunc(rec[min(width, len(rec)):], func(s string) bool { return strings.TrimSpace(s) != "" }); extra >= 0 {
@@ -334,7 +346,6 @@ func readKPIRow(rec []string, at func(int) diag.Position, index [numKPIColumns]i
 				"better is %q: it must be higher or lower", row.cells[colBetter])
 		}
 	}
-	return row
 }
 
 // kpiNumber is a number as people and spreadsheets write one: a sign,
@@ -361,6 +372,12 @@ func parseKPINumber(s string, sep byte) (v float64, percent bool, hint string) {
 	if t, ok := strings.CutSuffix(s, "%"); ok {
 		s, percent = strings.TrimSpace(t), true
 	}
+	if plainNumber(s) {
+		// Most cells: digits with a point, read without the regexps.
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v, percent, ""
+		}
+	}
 	switch {
 	case groupedComma.MatchString(s) && (sep == ',' || strings.Contains(s, ".")):
 		s = strings.ReplaceAll(s, ",", "")
@@ -382,6 +399,24 @@ func parseKPINumber(s string, sep byte) (v float64, percent bool, hint string) {
 		return 0, false, "write the number without spaces or apostrophes between its digits, e.g. 12345.6"
 	}
 	return 0, false, "write a number such as 3.1, -12 or 3.1% (a decimal point, no units; the unit has its own column)"
+}
+
+// plainNumber reports whether s is digits with at most a sign before
+// and one point among them, which strconv reads as people do.
+func plainNumber(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	digits, points := 0, 0
+	for i := range len(s) {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1 && len(s) == digits+points
 }
 
 // dateHint says how to write a date that did not parse, naming the
@@ -458,18 +493,18 @@ func (l *loader) loadKPIs(cache *Cache, stop <-chan struct{}) {
 				s.Series = append(s.Series, se.series)
 			}
 			if first, dup := se.dates[row.date]; dup {
-				l.errs.Add(row.at[colDate], fmt.Sprintf("keep one row per KPI and date: the other is at %s", first),
+				l.errs.Add(row.at(colDate), fmt.Sprintf("keep one row per KPI and date: the other is at %s", first),
 					"second value of %q for %s", se.series.Name, row.date.Format(time.DateOnly))
 				continue
 			}
-			se.dates[row.date] = row.at[colDate]
+			se.dates[row.date] = row.at(colDate)
 			l.agree(&se.series.Unit, &se.unitAt, row, colUnit, se.series.Name)
 			l.agree(&se.series.Better, &se.betterAt, row, colBetter, se.series.Name)
 			if row.hasTarget && !se.targets {
-				se.targets, se.firstTarget = true, row.at[colTarget]
+				se.targets, se.firstTarget = true, row.at(colTarget)
 			}
 			se.series.Points = append(se.series.Points, KPIPoint{Date: row.date, Value: row.value,
-				Target: row.target, HasTarget: row.hasTarget, Pos: row.at[colDate]})
+				Target: row.target, HasTarget: row.hasTarget, Pos: row.at(colDate)})
 		}
 	}
 	for _, se := range order {
@@ -491,9 +526,9 @@ func (l *loader) agree(v *string, at *diag.Position, row *kpiRow, c int, name st
 	switch {
 	case got == "":
 	case *v == "":
-		*v, *at = got, row.at[c]
+		*v, *at = got, row.at(c)
 	case *v != got:
-		l.errs.Add(row.at[c], fmt.Sprintf("give every row of a KPI the same %s: %s says %q", kpiColumns[c], *at, *v),
+		l.errs.Add(row.at(c), fmt.Sprintf("give every row of a KPI the same %s: %s says %q", kpiColumns[c], *at, *v),
 			"%s of %q is %q here", kpiColumns[c], name, got)
 	}
 }
@@ -513,7 +548,7 @@ func (l *loader) kpiStage(row *kpiRow, journeys map[string]*Journey, slugs []str
 					hint = fmt.Sprintf("name the journey by its slug, not its title: %s", j.Slug)
 				}
 			}
-			l.errs.Add(row.at[colJourney], hint, "unknown journey %q", slug)
+			l.errs.Add(row.at(colJourney), hint, "unknown journey %q", slug)
 		}
 		return nil, nil
 	}
@@ -532,7 +567,7 @@ func (l *loader) kpiStage(row *kpiRow, journeys map[string]*Journey, slugs []str
 			hint = fmt.Sprintf("name the stage by its id, not its name: %s", s.ID)
 		}
 	}
-	l.errs.Add(row.at[colStage], hint, "journey %q has no stage %q", slug, id)
+	l.errs.Add(row.at(colStage), hint, "journey %q has no stage %q", slug, id)
 	return nil, nil
 }
 
