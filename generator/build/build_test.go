@@ -194,6 +194,17 @@ name = "First ride"
 emotion = 2
 +++
 `)},
+		// Measured KPIs of buy: one the front matter names (in another
+		// case), one met, and one not met and out of date.
+		"data/kpis/checkout.csv": {Data: []byte(`journey,stage,kpi,date,value,target,unit,better
+buy,research,finder use,2026-09-30,120,,sessions,
+buy,research,finder use,2026-10-31,150,,sessions,
+buy,pay,Checkout conversion,2026-09-30,2.7,3.5,%,higher
+buy,pay,Checkout conversion,2026-11-20,3.6,3.5,%,higher
+buy,pay,Checkout conversion,2026-10-31,3.1,3.5,%,higher
+buy,pay,Hold time,2026-08-31,95,60,s,lower
+buy,pay,Hold time,2026-07-31,80,60,s,lower
+`)},
 		"content/journeys/idea.md": {Data: []byte(`+++
 title = "An idea"
 status = "draft"

@@ -32,6 +32,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 	}
 	const buy, damaged, ana = "content/journeys/buy.md", "content/journeys/returns/damaged.md", "content/personas/ana.md"
 	const later = "content/journeys/plans/buy-later.md"
+	const kpis, newKPIs = "data/kpis/checkout.csv", "data/kpis/returns/photos.csv"
 
 	steps := []struct {
 		name   string
@@ -119,6 +120,39 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			// Today's map links to its future states by title.
 			render: []string{"journeys/buy-later/index.html", "journeys/buy/index.html"},
 			skip:   []string{"journeys/damaged/index.html"},
+		},
+		{
+			name:   "a KPI's value in a data file",
+			change: func() { edit(kpis, "buy,pay,Hold time,2026-08-31,95", "buy,pay,Hold time,2026-08-31,55") },
+			files:  []string{kpis},
+			// Only the page and the exports of the journey it measures:
+			// cards show no KPI, and today's map is compared by emotion.
+			render: []string{"journeys/buy/index.html", "journeys/buy/map.json", "index.json"},
+			skip:   []string{"journeys/damaged/index.html", "journeys/buy-later/index.html", "personas/ana/index.html", "channels/web/index.html"},
+			early:  []string{"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.mmd", "journeys/buy/map.svg"},
+		},
+		{
+			name: "a new data file about another journey",
+			change: func() {
+				set(newKPIs, "journey,stage,kpi,date,value\ndamaged,spotting-it,Reports with photos,2026-11-01,64\n")
+			},
+			files:  []string{newKPIs},
+			render: []string{"journeys/damaged/index.html", "journeys/damaged/map.json", "index.json"},
+			skip:   []string{"journeys/buy/index.html", "personas/ana/index.html"},
+		},
+		{
+			name:   "a data file moves its rows to another journey",
+			change: func() { edit(newKPIs, "damaged,spotting-it", "buy,research") },
+			files:  []string{newKPIs},
+			render: []string{"journeys/damaged/index.html", "journeys/buy/index.html"},
+			skip:   []string{"journeys/buy-later/index.html"},
+		},
+		{
+			name:   "the data folder deleted as a whole",
+			change: func() { delete(fsys, kpis); delete(fsys, newKPIs) },
+			files:  []string{"data"},
+			render: []string{"journeys/buy/index.html", "journeys/buy/map.json"},
+			skip:   []string{"journeys/damaged/index.html", "personas/ana/index.html"},
 		},
 		{
 			name:   "site.toml",

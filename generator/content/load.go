@@ -61,6 +61,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 		unreadPersonas: map[string]bool{}, unreadJourneys: map[string]bool{}}
 	l.decodeAll(l.walk(), opts.Cache, opts.Stop)
 	l.resolve()
+	l.loadKPIs(opts.Cache, opts.Stop)
 	site := &Site{Config: cfg, Personas: l.personas}
 	for _, j := range l.journeys {
 		if j.Status != "draft" || opts.Drafts {
@@ -201,6 +202,7 @@ type decoded struct {
 	refs    journeyRefs
 	errs    diag.List
 	notes   fileNotes
+	kpis    []kpiRow // a KPI data file's rows
 }
 
 // decode reads one persona or journey file. It touches nothing shared, so

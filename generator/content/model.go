@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/config"
@@ -83,6 +84,10 @@ type Journey struct {
 
 	Children []*Journey // sub-journeys, by title
 	Futures  []*Journey // future-state maps that name this one as current, by title
+
+	// KPIFiles are the data files under data/kpis/ with rows about this
+	// journey, sorted: its page shows them, and changes with them.
+	KPIFiles []string
 }
 
 // The values that the enumerated keys accept; the first is the default
@@ -112,6 +117,10 @@ type Stage struct {
 	Frontstage    []string
 	Backstage     []string
 	KPIs          []string
+	// Series are the KPIs measured for the stage in the data files
+	// (kpi.go), in the order their first rows come; a KPI that KPIs
+	// names is the same one when its name is the SameText.
+	Series        []*KPISeries
 	MomentOfTruth bool
 	Steps         []*Step
 	Touchpoints   []*Touchpoint
@@ -286,6 +295,12 @@ func perPersona(values []PersonaEmotion) Emotion {
 	}
 	return Emotion{Value: roundEmotion(sum / float64(len(values))), Set: true, ByPersona: values}
 }
+
+// SameText is the form in which two texts of the content count as the
+// same item: lower case, with single spaces. A future state's pain point
+// is today's one whatever its spacing, and a KPI measured in a data file
+// is the one the front matter names whatever its case.
+func SameText(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // Bounds of the emotion scale.
 const (

@@ -3,7 +3,6 @@ package render
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/waymark-cx/waymark/generator/content"
 )
@@ -99,17 +98,13 @@ func stageChange(s, was *content.Stage) StageChange {
 func without(was, now []string) []string {
 	kept := make(map[string]bool, len(now))
 	for _, t := range now {
-		kept[sameText(t)] = true
+		kept[content.SameText(t)] = true
 	}
 	var out []string
 	for _, t := range was {
-		if !kept[sameText(t)] {
+		if !kept[content.SameText(t)] {
 			out = append(out, t)
 		}
 	}
 	return out
 }
-
-// sameText is the form in which two texts are compared: lower case, with
-// single spaces.
-func sameText(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/content"
 )
@@ -123,6 +124,7 @@ type (
 		Frontstage    []string           `json:"frontstage"`
 		Backstage     []string           `json:"backstage"`
 		KPIs          []string           `json:"kpis"`
+		KPISeries     []exportKPISeries  `json:"kpi_series"`
 		MomentOfTruth bool               `json:"moment_of_truth"`
 		Steps         []exportStep       `json:"steps"`
 		Touchpoints   []exportTouchpoint `json:"touchpoints"`
@@ -133,6 +135,17 @@ type (
 		Emotion   *float64           `json:"emotion"`
 		ByPersona map[string]float64 `json:"emotion_by_persona"`
 		Personas  []string           `json:"personas"`
+	}
+	exportKPISeries struct {
+		Name   string           `json:"name"`
+		Unit   string           `json:"unit"`
+		Better string           `json:"better"`
+		Values []exportKPIPoint `json:"values"`
+	}
+	exportKPIPoint struct {
+		Date   string   `json:"date"`
+		Value  float64  `json:"value"`
+		Target *float64 `json:"target"`
 	}
 	exportTouchpoint struct {
 		Name          string             `json:"name"`
@@ -218,11 +231,22 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 			Doing: list(s.Doing), Thinking: list(s.Thinking), Feeling: s.Feeling, Emotion: emotion(s.Emotion), ByPersona: emotionByPersona(s.Emotion),
 			PainPoints: list(s.PainPoints), Opportunities: list(s.Opportunities),
 			Frontstage: list(s.Frontstage), Backstage: list(s.Backstage), KPIs: list(s.KPIs),
+			KPISeries:     []exportKPISeries{},
 			MomentOfTruth: s.MomentOfTruth, Steps: []exportStep{}, Touchpoints: []exportTouchpoint{}, Evidence: []exportEvidence{},
 		}
 		for _, st := range s.Steps {
 			es.Steps = append(es.Steps, exportStep{Name: st.Name, Emotion: emotion(st.Emotion),
 				ByPersona: emotionByPersona(st.Emotion), Personas: personaSlugs(st.Personas)})
+		}
+		for _, se := range s.Series {
+			ek := exportKPISeries{Name: se.Name, Unit: se.Unit, Better: se.Better, Values: make([]exportKPIPoint, len(se.Points))}
+			for i, p := range se.Points {
+				ek.Values[i] = exportKPIPoint{Date: p.Date.Format(time.DateOnly), Value: p.Value}
+				if p.HasTarget {
+					ek.Values[i].Target = &se.Points[i].Target
+				}
+			}
+			es.KPISeries = append(es.KPISeries, ek)
 		}
 		for _, t := range s.Touchpoints {
 			et := exportTouchpoint{Name: t.Name, Channels: []string{}, Description: t.Description,

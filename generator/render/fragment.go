@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 
@@ -161,7 +162,7 @@ func (c *fragmentCache) put(key fragmentKey, j *content.Journey, h template.HTML
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.deps[j]; !ok {
-		c.deps[j] = journeyDeps(j)
+		c.deps[j] = pageDeps(j)
 	}
 	m := c.pages[key]
 	if m == nil {
@@ -182,7 +183,7 @@ func (c *fragmentCache) use(cfg *config.Config, j *content.Journey) *journeyUse 
 	u := computeUse(cfg, j)
 	c.uses[j] = u
 	if _, ok := c.deps[j]; !ok {
-		c.deps[j] = journeyDeps(j)
+		c.deps[j] = pageDeps(j)
 	}
 	return u
 }
@@ -191,14 +192,13 @@ func (c *fragmentCache) forget(changed func(string) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for j, deps := range c.deps {
-		for _, d := range deps {
-			if changed(d) {
-				delete(c.deps, j)
-				delete(c.uses, j)
-				for _, m := range c.pages {
-					delete(m, j)
-				}
-				break
+		// A data file that is new has rows about j, which the deps of
+		// its fragments, stored before the file was, cannot name.
+		if slices.ContainsFunc(deps, changed) || slices.ContainsFunc(j.KPIFiles, changed) {
+			delete(c.deps, j)
+			delete(c.uses, j)
+			for _, m := range c.pages {
+				delete(m, j)
 			}
 		}
 	}

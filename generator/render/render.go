@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -230,11 +231,11 @@ func (r *Renderer) personaPage(p *content.Persona) *Page {
 }
 
 func (r *Renderer) journeyPage(j *content.Journey) *Page {
-	return &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j, Deps: journeyDeps(j), hasMap: r.templates[mapKind] != nil}
+	return &Page{Kind: "journey", Title: j.Title, URL: j.URL(), Journey: j, Deps: pageDeps(j), hasMap: r.templates[mapKind] != nil}
 }
 
 // PagesOf lists the pages of the journeys and personas whose own file is
-// one of files, the pages an author is looking at after saving those
+// one of files (for a journey, or a KPI data file with rows about it), the pages an author is looking at after saving those
 // files, without working out the rest of the site. Pages lists them
 // again; a caller that renders these first leaves them out of the rest.
 func (r *Renderer) PagesOf(site *content.Site, files func(file string) bool) []*Page {
@@ -246,7 +247,7 @@ func (r *Renderer) PagesOf(site *content.Site, files func(file string) bool) []*
 		}
 	}
 	for _, j := range site.Journeys {
-		if files(j.File) {
+		if files(j.File) || slices.ContainsFunc(j.KPIFiles, files) {
 			out = append(out, r.journeyPage(j))
 		}
 	}
@@ -278,6 +279,13 @@ func journeyDeps(j *content.Journey) []string {
 		deps = append(deps, f.File)
 	}
 	return deps
+}
+
+// pageDeps are the files a journey's own page and its map.json show:
+// journeyDeps, and the KPI data files with rows about it. Its cards on
+// other pages show no KPI, so a data file changes its page alone.
+func pageDeps(j *content.Journey) []string {
+	return append(journeyDeps(j), j.KPIFiles...)
 }
 
 // Render emits every page and static file of site.
@@ -435,6 +443,9 @@ var funcs = template.FuncMap{
 	},
 	"isodate": func(t interface{ Format(string) string }) string {
 		return t.Format("2006-01-02")
+	},
+	"shortdate": func(t interface{ Format(string) string }) string {
+		return t.Format("2 Jan 2006")
 	},
 	"initials": initials,
 	"channelIDs": func(cs []*config.Channel) string {
@@ -596,7 +607,7 @@ func lanes(j *content.Journey) map[string]bool {
 		set("opportunities", len(s.Opportunities) > 0)
 		set("frontstage", len(s.Frontstage) > 0)
 		set("backstage", len(s.Backstage) > 0)
-		set("kpis", len(s.KPIs) > 0)
+		set("kpis", len(s.KPIs) > 0 || len(s.Series) > 0)
 		set("evidence", len(s.Evidence) > 0)
 	}
 	for _, s := range j.Stages {

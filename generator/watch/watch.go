@@ -44,7 +44,7 @@ type Kind int
 // The kinds of change.
 const (
 	Ignore  Kind = iota // editor junk, hidden files, output, anything the build does not read
-	Content             // content/**/*.md, or a folder under content/
+	Content             // content/**/*.md, data/kpis/**/*.csv, or a folder under content/ or data/kpis/
 	Config              // site.toml
 	Layout              // layouts/**
 	Static              // static/**
@@ -100,6 +100,15 @@ func Classify(rel, theme string) Kind {
 		if ext := strings.ToLower(path.Ext(name)); ext == ".md" || ext == "" {
 			return Content
 		}
+	case "data":
+		// KPI data files are content: the builder reads the changed ones
+		// again and renders the maps they measure.
+		if len(parts) == 1 || len(parts) == 2 && parts[1] == "kpis" {
+			return Content // the folder
+		}
+		if ext := strings.ToLower(path.Ext(name)); parts[1] == "kpis" && (ext == ".csv" || ext == "") {
+			return Content
+		}
 	case "layouts":
 		return Layout
 	case "static":
@@ -124,6 +133,8 @@ func junk(name string) bool {
 	}
 	switch {
 	case name == "4913": // vim checks that it may write in a folder by creating this file
+		return true
+	case strings.HasPrefix(name, "~$"): // Excel and Word's owner file beside an open one ("~$kpis.csv")
 		return true
 	case len(name) >= 2 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs auto-save
 		return true

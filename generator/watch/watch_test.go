@@ -27,6 +27,16 @@ func TestClassify(t *testing.T) {
 		{"content/personas/dana.Md", Content},
 		{"content/journeys/purchase", Content}, // a folder, made, renamed or deleted
 		{"content", Content},
+		{"data/kpis/checkout.csv", Content},
+		{"data/kpis/2026/q4.CSV", Content},
+		{"data/kpis/2026", Content}, // a folder
+		{"data/kpis", Content},
+		{"data", Content},
+		{"data/kpis/checkout.xlsx", Ignore},        // not read: the loader warns of it on every build
+		{"data/kpis/~$checkout.csv", Ignore},       // Excel's owner file while it has the file open
+		{"data/kpis/.~lock.checkout.csv#", Ignore}, // LibreOffice's
+		{"data/other/x.csv", Ignore},
+		{"data/notes.csv", Ignore},
 		{"content/journeys/photo.png", Ignore},
 		{"content/journeys/notes.txt", Ignore},
 		{"content/journeys/buy.markdown", Ignore},
