@@ -192,23 +192,23 @@ func clamp(v float64) float64 { return max(-2, min(2, v)) }
 // siteTOML is the site configuration with every channel.
 func siteTOML(n int) []byte {
 	var b strings.Builder
-	t := table{}
-	t.str("title", fmt.Sprintf("Northwind Bikes: benchmark corpus (%d journeys)", n))
-	t.str("description", "A generated corpus of journey maps, personas and channels for measuring waymark's build speed. The words are realistic; the research is not.")
-	t.str("base_url", "https://intranet.example/cx/maps/")
-	t.str("theme", "default")
-	t.str("language", "en")
-	t.str("edit_url", "https://git.example/cx/journey-maps/-/edit/main/{path}")
-	t.write(&b, "")
+	var t tomldoc.Block
+	t.Text("title", fmt.Sprintf("Northwind Bikes: benchmark corpus (%d journeys)", n))
+	t.Text("description", "A generated corpus of journey maps, personas and channels for measuring waymark's build speed. The words are realistic; the research is not.")
+	t.Text("base_url", "https://intranet.example/cx/maps/")
+	t.Text("theme", "default")
+	t.Text("language", "en")
+	t.Text("edit_url", "https://git.example/cx/journey-maps/-/edit/main/{path}")
+	b.WriteString(t.Render(""))
 	b.WriteString("\n[build]\nminify = false\ndrafts = false\n\n# Channels, in the order they appear in matrices and filters.\n")
 	for _, ch := range channels {
 		b.WriteString("\n[[channels]]\n")
-		t := table{}
-		t.str("id", ch.id)
-		t.str("name", ch.name)
-		t.str("kind", ch.kind)
-		t.str("description", ch.description)
-		t.write(&b, "")
+		var t tomldoc.Block
+		t.Text("id", ch.id)
+		t.Text("name", ch.name)
+		t.Text("kind", ch.kind)
+		t.Text("description", ch.description)
+		b.WriteString(t.Render(""))
 	}
 	return []byte(b.String())
 }
@@ -255,26 +255,26 @@ func (g *gen) personaDoc(first, name string) []byte {
 
 	var b strings.Builder
 	b.WriteString("+++\n")
-	t := table{}
-	t.str("name", name)
-	t.str("role", role)
-	t.str("quote", pick(g, personaQuotes))
-	t.list("goals", goals)
-	t.list("pain_points", pains)
-	t.list("behaviors", g.some(personaBehaviors, 2, 3, p))
-	t.list("motivations", g.some(personaMotivations, 1, 2, p))
-	t.list("channels", ids)
-	t.list("tags", g.some(personaTags, 2, 3, p))
-	t.write(&b, "")
+	var t tomldoc.Block
+	t.Text("name", name)
+	t.Text("role", role)
+	t.Text("quote", pick(g, personaQuotes))
+	t.List("goals", goals)
+	t.List("pain_points", pains)
+	t.List("behaviors", g.some(personaBehaviors, 2, 3, p))
+	t.List("motivations", g.some(personaMotivations, 1, 2, p))
+	t.List("channels", ids)
+	t.List("tags", g.some(personaTags, 2, 3, p))
+	b.WriteString(t.Render(""))
 	b.WriteString("\n[demographics]\n")
-	d := table{}
-	d.str("age", strconv.Itoa(g.between(19, 74)))
-	d.str("occupation", pick(g, occupations))
-	d.str("location", pick(g, locations))
-	d.str("household", pick(g, households))
-	d.str("tech_comfort", pick(g, techComfort))
-	d.str("rides", pick(g, []string{"Daily", "Three days a week", "Weekends", "A few times a month", "Not yet"}))
-	d.write(&b, "")
+	var d tomldoc.Block
+	d.Text("age", strconv.Itoa(g.between(19, 74)))
+	d.Text("occupation", pick(g, occupations))
+	d.Text("location", pick(g, locations))
+	d.Text("household", pick(g, households))
+	d.Text("tech_comfort", pick(g, techComfort))
+	d.Text("rides", pick(g, []string{"Daily", "Three days a week", "Weekends", "A few times a month", "Not yet"}))
+	b.WriteString(d.Render(""))
 	b.WriteString("+++\n\n")
 
 	ch := channels[prefs[0]]
@@ -700,75 +700,75 @@ func (g *gen) evidence(ph *phase, p product) *evidence {
 func (j *journey) frontMatter(plans []plan, people []person) string {
 	p := j.plan
 	var b strings.Builder
-	t := table{}
-	t.str("title", p.title)
-	t.str("summary", j.summary)
+	var t tomldoc.Block
+	t.Text("title", p.title)
+	t.Text("summary", j.summary)
 	slugs := make([]string, len(p.personas))
 	for i, k := range p.personas {
 		slugs[i] = people[k].slug
 	}
-	t.list("personas", slugs)
-	t.str("state", p.state)
-	t.str("type", p.kind)
-	t.str("goal", j.goal)
-	t.str("scenario", p.scenario)
+	t.List("personas", slugs)
+	t.Text("state", p.state)
+	t.Text("type", p.kind)
+	t.Text("goal", j.goal)
+	t.Text("scenario", p.scenario)
 	if p.parent >= 0 {
-		t.str("parent", plans[p.parent].slug)
+		t.Text("parent", plans[p.parent].slug)
 	}
-	t.str("status", p.status)
-	t.str("owner", j.owner)
-	t.raw("updated", j.updated)
-	t.str("version", j.version)
-	t.list("tags", j.tags)
-	t.write(&b, "")
+	t.Text("status", p.status)
+	t.Text("owner", j.owner)
+	t.Raw("updated", j.updated)
+	t.Text("version", j.version)
+	t.List("tags", j.tags)
+	b.WriteString(t.Render(""))
 	for _, s := range j.stages {
 		b.WriteString("\n[[stages]]\n")
-		t := table{}
-		t.str("id", s.id)
-		t.str("name", s.name)
-		t.str("goal", s.goal)
-		t.str("description", s.description)
-		t.list("doing", s.doing)
+		var t tomldoc.Block
+		t.Text("id", s.id)
+		t.Text("name", s.name)
+		t.Text("goal", s.goal)
+		t.Text("description", s.description)
+		t.List("doing", s.doing)
 		if len(s.thinking) == 1 {
-			t.str("thinking", s.thinking[0]) // a single string is a list of one
+			t.Text("thinking", s.thinking[0]) // a single string is a list of one
 		} else {
-			t.list("thinking", s.thinking)
+			t.List("thinking", s.thinking)
 		}
-		t.str("feeling", s.feeling)
-		t.raw("emotion", emo(s.emotion))
+		t.Text("feeling", s.feeling)
+		t.Raw("emotion", emo(s.emotion))
 		if s.moment {
-			t.raw("moment_of_truth", "true")
+			t.Raw("moment_of_truth", "true")
 		}
-		t.list("pain_points", s.pains)
-		t.list("opportunities", s.opportunities)
-		t.list("frontstage", s.frontstage)
-		t.list("backstage", s.backstage)
-		t.list("kpis", s.kpis)
-		t.write(&b, "")
+		t.List("pain_points", s.pains)
+		t.List("opportunities", s.opportunities)
+		t.List("frontstage", s.frontstage)
+		t.List("backstage", s.backstage)
+		t.List("kpis", s.kpis)
+		b.WriteString(t.Render(""))
 		for _, tp := range s.touchpoints {
 			b.WriteString("\n  [[stages.touchpoints]]\n")
-			t := table{}
-			t.str("name", tp.name)
-			t.list("channels", tp.channels)
-			t.str("description", tp.description)
+			var t tomldoc.Block
+			t.Text("name", tp.name)
+			t.List("channels", tp.channels)
+			t.Text("description", tp.description)
 			if tp.hasEmotion {
-				t.raw("emotion", emo(tp.emotion))
+				t.Raw("emotion", emo(tp.emotion))
 			}
-			t.str("owner", tp.owner)
+			t.Text("owner", tp.owner)
 			if tp.moment {
-				t.raw("moment_of_truth", "true")
+				t.Raw("moment_of_truth", "true")
 			}
-			t.write(&b, "  ")
+			b.WriteString(t.Render("  "))
 		}
 		for _, e := range s.evidence {
 			b.WriteString("\n  [[stages.evidence]]\n")
-			t := table{}
-			t.str("kind", e.kind)
-			t.str("title", e.title)
-			t.raw("n", strconv.Itoa(e.n))
-			t.str("quote", e.quote)
-			t.str("url", e.url)
-			t.write(&b, "  ")
+			var t tomldoc.Block
+			t.Text("kind", e.kind)
+			t.Text("title", e.title)
+			t.Raw("n", strconv.Itoa(e.n))
+			t.Text("quote", e.quote)
+			t.Text("url", e.url)
+			b.WriteString(t.Render("  "))
 		}
 	}
 	return b.String()
@@ -932,51 +932,5 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 		{hugoLayouts + "/_default/baseof.html", []byte(baseof)},
 		{hugoLayouts + "/_default/single.html", []byte(single)},
 		{hugoLayouts + "/_default/list.html", []byte(list)},
-	}
-}
-
-// table collects the keys of one TOML table and writes them with their
-// equals signs aligned, the way the example content is written.
-type table struct {
-	keys, values []string
-}
-
-// str adds a string; empty strings are left out.
-func (t *table) str(key, s string) {
-	if s != "" {
-		t.raw(key, tomldoc.Quote(s))
-	}
-}
-
-// list adds an array of strings; empty lists are left out.
-func (t *table) list(key string, items []string) {
-	if len(items) == 0 {
-		return
-	}
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = tomldoc.Quote(s)
-	}
-	if one := "[" + strings.Join(q, ", ") + "]"; len(one) <= 80 {
-		t.raw(key, one)
-		return
-	}
-	t.raw(key, "[\n  "+strings.Join(q, ",\n  ")+",\n]")
-}
-
-// raw adds a value that is already TOML.
-func (t *table) raw(key, v string) {
-	t.keys = append(t.keys, key)
-	t.values = append(t.values, v)
-}
-
-func (t *table) write(b *strings.Builder, indent string) {
-	width := 0
-	for _, k := range t.keys {
-		width = max(width, len(k))
-	}
-	for i, k := range t.keys {
-		v := strings.ReplaceAll(t.values[i], "\n", "\n"+indent)
-		fmt.Fprintf(b, "%s%-*s = %s\n", indent, width, k, v)
 	}
 }

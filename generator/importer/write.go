@@ -186,11 +186,9 @@ func (m *matcher) journey(d *Draft, now time.Time) (string, diag.List) {
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "# Imported from %s by waymark import on %s. Check it, then set\n", commentText(filepath.Base(d.File)), now.Format(time.DateOnly))
 	b.WriteString("# status = \"published\". The keys are described in docs/content-format.md.\n")
-	var top table
-	top.kv("title", tomldoc.Quote(d.Title))
-	if d.Summary != "" {
-		top.kv("summary", tomldoc.Quote(d.Summary))
-	}
+	var top tomldoc.Block
+	top.Text("title", d.Title)
+	top.Text("summary", d.Summary)
 	slugs := map[string]string{} // actor name, lower-cased, to persona slug
 	var personas []string
 	for _, a := range d.Personas {
@@ -200,44 +198,42 @@ func (m *matcher) journey(d *Draft, now time.Time) (string, diag.List) {
 			personas = append(personas, s)
 		}
 	}
-	if len(personas) > 0 {
-		top.kv("personas", list(personas))
-	}
-	top.kv("status", `"review"`)
-	top.kv("updated", now.Format(time.DateOnly))
-	b.WriteString(top.String())
+	top.List("personas", personas)
+	top.Raw("status", `"review"`)
+	top.Raw("updated", now.Format(time.DateOnly))
+	b.WriteString(top.Render(""))
 
 	ids := stageIDs(d.Stages)
 	for i, s := range d.Stages {
 		b.WriteString("\n[[stages]]\n")
-		var st table
-		st.kv("name", tomldoc.Quote(s.Name))
+		var st tomldoc.Block
+		st.Text("name", s.Name)
 		if ids[i] != slug.Make(s.Name) {
-			st.kv("id", tomldoc.Quote(ids[i]))
+			st.Text("id", ids[i])
 		}
-		st.str("goal", s.Goal)
-		st.str("description", s.Description)
-		st.list("doing", s.Doing)
-		st.list("thinking", s.Thinking)
-		st.str("feeling", s.Feeling)
+		st.Text("goal", s.Goal)
+		st.Text("description", s.Description)
+		st.List("doing", s.Doing)
+		st.List("thinking", s.Thinking)
+		st.Text("feeling", s.Feeling)
 		if s.Emotion.Set {
-			st.kv("emotion", s.Emotion.String())
+			st.Raw("emotion", s.Emotion.String())
 		}
-		st.list("pain_points", s.PainPoints)
-		st.list("opportunities", s.Opportunities)
-		st.list("frontstage", s.Frontstage)
-		st.list("backstage", s.Backstage)
-		st.list("kpis", s.KPIs)
+		st.List("pain_points", s.PainPoints)
+		st.List("opportunities", s.Opportunities)
+		st.List("frontstage", s.Frontstage)
+		st.List("backstage", s.Backstage)
+		st.List("kpis", s.KPIs)
 		if s.MomentOfTruth {
-			st.kv("moment_of_truth", "true")
+			st.Raw("moment_of_truth", "true")
 		}
-		b.WriteString(st.String())
+		b.WriteString(st.Render(""))
 		for _, step := range s.Steps {
 			b.WriteString("\n  [[stages.steps]]\n")
-			t := table{indent: "  "}
-			t.kv("name", tomldoc.Quote(step.Name))
+			var t tomldoc.Block
+			t.Text("name", step.Name)
 			if step.Emotion.Set {
-				t.kv("emotion", step.Emotion.String())
+				t.Raw("emotion", step.Emotion.String())
 			}
 			var who []string
 			for _, a := range step.Actors {
@@ -245,31 +241,29 @@ func (m *matcher) journey(d *Draft, now time.Time) (string, diag.List) {
 					who = append(who, s)
 				}
 			}
-			if len(who) > 0 {
-				t.kv("personas", list(who))
-			}
-			b.WriteString(t.String())
+			t.List("personas", who)
+			b.WriteString(t.Render("  "))
 		}
 		for _, tp := range s.Touchpoints {
 			b.WriteString("\n  [[stages.touchpoints]]\n")
-			t := table{indent: "  "}
-			t.kv("name", tomldoc.Quote(tp.Name))
+			var t tomldoc.Block
+			t.Text("name", tp.Name)
 			var chans []string
 			for _, c := range tp.Channels {
 				if id := m.channel(c, diag.Position{File: d.File, Line: tp.Line, Col: tp.Col}, &errs); id != "" && !slices.Contains(chans, id) {
 					chans = append(chans, id)
 				}
 			}
-			t.kv("channels", list(chans))
-			t.str("owner", tp.Owner)
-			b.WriteString(t.String())
+			t.List("channels", chans)
+			t.Text("owner", tp.Owner)
+			b.WriteString(t.Render("  "))
 		}
 		for _, e := range s.Evidence {
 			b.WriteString("\n  [[stages.evidence]]\n")
-			t := table{indent: "  "}
-			t.kv("kind", tomldoc.Quote(e.Kind))
-			t.str("title", e.Title)
-			b.WriteString(t.String())
+			var t tomldoc.Block
+			t.Text("kind", e.Kind)
+			t.Text("title", e.Title)
+			b.WriteString(t.Render("  "))
 		}
 	}
 	b.WriteString("+++\n")
@@ -363,71 +357,13 @@ func channelsText(chans []NewChannel) string {
 			b.WriteString("\n")
 		}
 		b.WriteString("[[channels]]\n")
-		var t table
-		t.kv("id", tomldoc.Quote(c.ID))
-		t.kv("name", tomldoc.Quote(c.Name))
-		t.kv("kind", tomldoc.Quote(c.Kind))
-		b.WriteString(t.String())
+		var t tomldoc.Block
+		t.Text("id", c.ID)
+		t.Text("name", c.Name)
+		t.Text("kind", c.Kind)
+		b.WriteString(t.Render(""))
 	}
 	return b.String()
-}
-
-// table writes the keys of one TOML table, their "=" lined up.
-type table struct {
-	indent string
-	keys   []string
-	values []string
-}
-
-func (t *table) kv(key, value string) {
-	t.keys = append(t.keys, key)
-	t.values = append(t.values, value)
-}
-
-// str writes a string key, unless it is empty.
-func (t *table) str(key, s string) {
-	if s != "" {
-		t.kv(key, tomldoc.Quote(s))
-	}
-}
-
-// list writes a list of strings, unless it is empty.
-func (t *table) list(key string, items []string) {
-	if len(items) == 0 {
-		return
-	}
-	if len(items) == 1 {
-		t.kv(key, list(items))
-		return
-	}
-	var b strings.Builder
-	b.WriteString("[\n")
-	for _, it := range items {
-		fmt.Fprintf(&b, "%s  %s,\n", t.indent, tomldoc.Quote(it))
-	}
-	b.WriteString(t.indent + "]")
-	t.kv(key, b.String())
-}
-
-func (t *table) String() string {
-	width := 0
-	for _, k := range t.keys {
-		width = max(width, len(k))
-	}
-	var b strings.Builder
-	for i, k := range t.keys {
-		fmt.Fprintf(&b, "%s%-*s = %s\n", t.indent, width, k, t.values[i])
-	}
-	return b.String()
-}
-
-// list is a TOML array of strings on one line.
-func list(items []string) string {
-	q := make([]string, len(items))
-	for i, it := range items {
-		q[i] = tomldoc.Quote(it)
-	}
-	return "[" + strings.Join(q, ", ") + "]"
 }
 
 // markdownText escapes text for a Markdown body so that it reads as
