@@ -88,26 +88,32 @@ type (
 		Journey json.RawMessage `json:"journey"`
 	}
 	exportJourney struct {
-		Slug     string        `json:"slug"`
-		URL      string        `json:"url"`
-		File     string        `json:"file"`
-		Title    string        `json:"title"`
-		Summary  string        `json:"summary"`
-		Personas []string      `json:"personas"`
-		State    string        `json:"state"`
-		Type     string        `json:"type"`
-		Goal     string        `json:"goal"`
-		Scenario string        `json:"scenario"`
-		Parent   *string       `json:"parent"`
-		Children []string      `json:"children"`
-		Current  *string       `json:"current"`
-		Futures  []string      `json:"futures"`
-		Status   string        `json:"status"`
-		Owner    string        `json:"owner"`
-		Updated  *string       `json:"updated"`
-		Version  string        `json:"version"`
-		Tags     []string      `json:"tags"`
-		Stages   []exportStage `json:"stages"`
+		Slug     string         `json:"slug"`
+		URL      string         `json:"url"`
+		File     string         `json:"file"`
+		Title    string         `json:"title"`
+		Summary  string         `json:"summary"`
+		Personas []string       `json:"personas"`
+		State    string         `json:"state"`
+		Type     string         `json:"type"`
+		Goal     string         `json:"goal"`
+		Scenario string         `json:"scenario"`
+		Parent   *string        `json:"parent"`
+		Children []string       `json:"children"`
+		Current  *string        `json:"current"`
+		Futures  []string       `json:"futures"`
+		Status   string         `json:"status"`
+		Owner    string         `json:"owner"`
+		Updated  *string        `json:"updated"`
+		Version  string         `json:"version"`
+		Tags     []string       `json:"tags"`
+		Coverage exportCoverage `json:"coverage"`
+		Stages   []exportStage  `json:"stages"`
+	}
+	// exportCoverage is a journey's research coverage (see Coverage).
+	exportCoverage struct {
+		Backed int `json:"backed"`
+		Stages int `json:"stages"`
 	}
 	exportStage struct {
 		ID            string             `json:"id"`
@@ -208,6 +214,8 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 		Children: []string{}, Futures: []string{}, Status: j.Status, Owner: j.Owner, Version: j.Version,
 		Tags: list(j.Tags), Stages: []exportStage{},
 	}
+	cov := coverageOf(j)
+	out.Coverage = exportCoverage{Backed: cov.Backed, Stages: cov.Stages}
 	out.Personas = personaSlugs(j.Personas)
 	if j.Parent != nil {
 		out.Parent = &j.Parent.Slug

@@ -111,20 +111,85 @@ func allChannels(cfg *config.Config) []*config.Channel {
 	return out
 }
 
+// The site-wide roll-ups (channel averages, the hotspots, the totals of
+// /channels/, a persona's list of maps) say how customers feel today, so
+// they count only the maps that record it. A future-state map's emotions
+// are the team's targets, and a draft is not reviewed yet: averaged in,
+// either would move today's figures (a plan that fixes phone support makes
+// phone support look better than it is). Where a roll-up lists journeys,
+// those maps come last, each labelled with why it is kept apart.
+const (
+	apartPlanned = "planned" // a future-state map
+	apartDraft   = "draft"   // a map whose status is draft (built with --drafts)
+)
+
+// apartFrom says why the roll-ups keep journey j apart: apartPlanned,
+// apartDraft, or "" for a map they count. A future-state draft is planned:
+// it would stay out even once reviewed.
+func apartFrom(j *content.Journey) string {
+	switch {
+	case j.State == "future":
+		return apartPlanned
+	case j.Status == "draft":
+		return apartDraft
+	}
+	return ""
+}
+
+// apartRank orders the groups of a roll-up's list: the maps it counts,
+// then the planned ones, then the drafts.
+func apartRank(j *content.Journey) int {
+	switch apartFrom(j) {
+	case apartPlanned:
+		return 1
+	case apartDraft:
+		return 2
+	}
+	return 0
+}
+
+// JourneyGroups are a list of journeys split as the roll-ups count them,
+// each part in the list's order.
+type JourneyGroups struct {
+	Counted []*content.Journey // current-state maps that are not drafts
+	Planned []*content.Journey // future-state maps
+	Drafts  []*content.Journey // current-state drafts
+}
+
+// groupJourneys splits journeys as the roll-ups count them: a persona's
+// page lists the maps of today apart from the plans and the drafts.
+func groupJourneys(journeys []*content.Journey) JourneyGroups {
+	var g JourneyGroups
+	for _, j := range journeys {
+		switch apartFrom(j) {
+		case apartPlanned:
+			g.Planned = append(g.Planned, j)
+		case apartDraft:
+			g.Drafts = append(g.Drafts, j)
+		default:
+			g.Counted = append(g.Counted, j)
+		}
+	}
+	return g
+}
+
 // Summary is the journey × channel view of the whole site: for each
 // journey and channel, how many touchpoints meet there and how they feel
-// on average. Hotspots are the most negative stages on a channel.
+// on average. Hotspots are the most negative stages on a channel. Totals
+// and Hotspots count the maps of today only (see apartFrom).
 type Summary struct {
 	Channels []*config.Channel
-	Journeys []SummaryJourney
-	Totals   []SummaryCell // per channel, across the site
-	Hotspots []Hotspot
+	Journeys []SummaryJourney // the counted maps, then the planned ones, then the drafts
+	Totals   []SummaryCell    // per channel, across the counted maps
+	Hotspots []Hotspot        // of the counted maps
+	Apart    int              // how many of Journeys are not counted, at the end of the list
 }
 
 // SummaryJourney is one journey's row.
 type SummaryJourney struct {
 	Journey *content.Journey
 	Cells   []SummaryCell // per channel
+	Apart   string        // why Totals leave this row out, "" when they count it (see apartFrom)
 }
 
 // SummaryCell aggregates the touchpoints on one channel.
@@ -184,16 +249,24 @@ func summarize(site *content.Site, use useFunc) *Summary {
 	var hot []Hotspot
 	for _, j := range site.Journeys {
 		ju := use(j)
-		row := SummaryJourney{Journey: j, Cells: make([]SummaryCell, len(sum.Channels))}
+		row := SummaryJourney{Journey: j, Cells: make([]SummaryCell, len(sum.Channels)), Apart: apartFrom(j)}
 		for i, c := range sum.Channels {
 			row.Cells[i] = ju.channels[i].tally.cell(c)
-			totals[i].merge(ju.channels[i].tally)
+			if row.Apart == "" {
+				totals[i].merge(ju.channels[i].tally)
+			}
 		}
 		sum.Journeys = append(sum.Journeys, row)
+		if row.Apart != "" {
+			sum.Apart++
+			continue
+		}
 		for _, h := range ju.hotspots {
 			hot = addHotspot(hot, h)
 		}
 	}
+	// Stable: within each group the rows keep the site's order (by title).
+	slices.SortStableFunc(sum.Journeys, func(a, b SummaryJourney) int { return apartRank(a.Journey) - apartRank(b.Journey) })
 	for i, c := range sum.Channels {
 		sum.Totals = append(sum.Totals, totals[i].cell(c))
 	}
@@ -278,18 +351,27 @@ func addHotspot(top []Hotspot, h Hotspot) []Hotspot {
 }
 
 // ChannelUse is one channel's touchpoints across the site, by journey.
+// Count and Average are of the maps of today (see apartFrom); Journeys
+// lists those first, then the planned maps and the drafts, labelled.
 type ChannelUse struct {
 	Channel  *config.Channel
 	Journeys []ChannelJourney
 	Count    int
 	Average  content.Emotion
+	Apart    int                // how many of Journeys are not counted, at the end of the list
 	Personas []*content.Persona // who prefer this channel
+
+	tally tally // of the counted maps, for the ranking
 }
+
+// CountedJourneys is how many of Journeys the figures count.
+func (u *ChannelUse) CountedJourneys() int { return len(u.Journeys) - u.Apart }
 
 // ChannelJourney is one journey's touchpoints on a channel.
 type ChannelJourney struct {
 	Journey     *content.Journey
 	Touchpoints []*content.Touchpoint
+	Apart       string // why the channel's figures leave them out, "" when they count them
 }
 
 // channelUses gathers every channel's touchpoints and figures from each
@@ -297,20 +379,24 @@ type ChannelJourney struct {
 func channelUses(site *content.Site, use useFunc) map[string]*ChannelUse {
 	chans := allChannels(site.Config)
 	uses := make(map[string]*ChannelUse, len(chans))
-	totals := make([]tally, len(chans))
 	for _, c := range chans {
 		uses[c.ID] = &ChannelUse{Channel: c}
 	}
 	for _, j := range site.Journeys {
 		ju := use(j)
+		apart := apartFrom(j)
 		for i, c := range chans {
 			part := ju.channels[i]
 			if len(part.touchpoints) == 0 {
 				continue
 			}
 			u := uses[c.ID]
-			u.Journeys = append(u.Journeys, ChannelJourney{Journey: j, Touchpoints: part.touchpoints})
-			totals[i].merge(part.tally)
+			u.Journeys = append(u.Journeys, ChannelJourney{Journey: j, Touchpoints: part.touchpoints, Apart: apart})
+			if apart != "" {
+				u.Apart++
+				continue
+			}
+			u.tally.merge(part.tally)
 		}
 	}
 	for _, p := range site.Personas {
@@ -320,9 +406,54 @@ func channelUses(site *content.Site, use useFunc) map[string]*ChannelUse {
 			}
 		}
 	}
-	for i, c := range chans {
-		cell := totals[i].cell(c)
-		uses[c.ID].Count, uses[c.ID].Average = cell.Count, cell.Average
+	for _, c := range chans {
+		u := uses[c.ID]
+		slices.SortStableFunc(u.Journeys, func(a, b ChannelJourney) int { return apartRank(a.Journey) - apartRank(b.Journey) })
+		cell := u.tally.cell(c)
+		u.Count, u.Average = cell.Count, cell.Average
 	}
 	return uses
+}
+
+// painPrior is how many neutral ratings the ranking of channels adds to
+// each channel's own. An average of three ratings says less than one of
+// thirty; shrunk toward neutral by a fixed weight, a channel's place rests
+// on both how bad its touchpoints feel and how many say so: one touchpoint
+// at -2 (-0.67) ranks after six at -1 (-0.75), three at -1.33 (-0.8)
+// before six at -0.92 (-0.69). A minimum count would rank by a cliff
+// instead, and a sum of the negative ratings would put the busiest
+// channel first, however mildly it hurts.
+const painPrior = 2
+
+// pain is the channel's score in the ranking, lower is worse; ok is false
+// when none of its touchpoints on a counted map is rated.
+func (t tally) pain() (score float64, ok bool) {
+	if t.rated == 0 {
+		return 0, false
+	}
+	return t.sum / float64(t.rated+painPrior), true
+}
+
+// rankByPain orders channels most painful first (see painPrior); the
+// channels without a rating come last. Ties keep the order given, which
+// is site.toml's.
+func rankByPain(uses []*ChannelUse) []*ChannelUse {
+	out := slices.Clone(uses)
+	slices.SortStableFunc(out, func(a, b *ChannelUse) int {
+		pa, oka := a.tally.pain()
+		pb, okb := b.tally.pain()
+		switch {
+		case oka != okb:
+			if oka {
+				return -1
+			}
+			return 1
+		case pa < pb:
+			return -1
+		case pa > pb:
+			return 1
+		}
+		return 0
+	})
+	return out
 }

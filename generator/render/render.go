@@ -94,6 +94,13 @@ type Page struct {
 // Channels is every channel's use across the site, in site.toml order.
 func (p *Page) Channels() []*ChannelUse { return p.views.channels() }
 
+// ChannelsByPain is Channels, most painful first (see rankByPain).
+func (p *Page) ChannelsByPain() []*ChannelUse { return p.views.ranked() }
+
+// SiteCoverage is the research coverage of the maps the roll-ups count
+// (see apartFrom): what the site knows about today, not its plans.
+func (p *Page) SiteCoverage() Coverage { return coverageOf(groupJourneys(p.Site.Journeys).Counted...) }
+
 // siteViews are the site-wide figures pages share, worked out once per
 // render and only when a page asks: a rebuild renders the changed
 // journey's own page before anything needs them.
@@ -103,6 +110,14 @@ type siteViews struct {
 	once sync.Once
 	uses map[string]*ChannelUse
 	all  []*ChannelUse
+
+	rankOnce sync.Once
+	byPain   []*ChannelUse
+}
+
+func (v *siteViews) ranked() []*ChannelUse {
+	v.rankOnce.Do(func() { v.byPain = rankByPain(v.channels()) })
+	return v.byPain
 }
 
 func (v *siteViews) channels() []*ChannelUse {
@@ -490,6 +505,12 @@ var funcs = template.FuncMap{
 	// each persona feels where an emotion was written.
 	"personaSparkline": personaSparkline,
 	"feelings":         feelings,
+
+	// What the site-wide views count: a journey's research coverage, and
+	// a list of journeys split into the maps of today, the plans and the
+	// drafts.
+	"coverage":      func(j *content.Journey) Coverage { return coverageOf(j) },
+	"groupJourneys": groupJourneys,
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
