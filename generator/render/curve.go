@@ -77,6 +77,7 @@ type SeriesPoint struct {
 type CurveWorst struct {
 	X, Y, R float64
 	Moment  *WorstMoment
+	Planned bool // on a future-state map: the planned journey's lowest point
 }
 
 // The rings' radii: around a stage's point (radius 8, or a series
@@ -110,7 +111,7 @@ func (c *Curve) markWorst(j *content.Journey, w *WorstMoment) {
 			}
 		}
 	}
-	c.Worst = &CurveWorst{X: round1(x), Y: c.y(w.Emotion.Value), R: r, Moment: w}
+	c.Worst = &CurveWorst{X: round1(x), Y: c.y(w.Emotion.Value), R: r, Moment: w, Planned: j.State == "future"}
 }
 
 // Level is a guide line on the curve.
