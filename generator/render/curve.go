@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,10 @@ type Curve struct {
 
 	Series []*CurveSeries // one per persona, in the journey's order; nil for one line
 	Today  *CurveSeries   // the current-state map's line under a future state's
+
+	// Worst rings the map's lowest point (Glance.Worst); nil when
+	// nothing is rated.
+	Worst *CurveWorst
 
 	sz curveSize // with slot worked out
 }
@@ -65,6 +70,48 @@ type SeriesPoint struct {
 	Stage   *content.Stage // on today's line, the future map's stage it matches
 	Emotion content.Emotion
 	Marker  string // an SVG path of the series' shape around X, Y
+}
+
+// CurveWorst is where the ring around the lowest point goes: a circle of
+// radius R around X, Y, wider than the point or mark it rings.
+type CurveWorst struct {
+	X, Y, R float64
+	Moment  *WorstMoment
+	Planned bool // on a future-state map: the planned journey's lowest point
+}
+
+// The rings' radii: around a stage's point (radius 8, or a series
+// marker) and its moment-of-truth ring (13), and around a touchpoint's
+// mark (4).
+const (
+	worstStageRing = 17.0
+	worstMarkRing  = 9.0
+)
+
+// markWorst rings w on the curve: the stage's point (on the persona's
+// line when w is one persona's), or the touchpoint's mark. A touchpoint
+// rated per persona has no mark (journeyCurve drops them), so its ring
+// sits at its value in its stage's column, on its persona's side.
+func (c *Curve) markWorst(j *content.Journey, w *WorstMoment) {
+	if w == nil {
+		return
+	}
+	col := slices.Index(j.Stages, w.Stage)
+	x, r := c.x(col), worstStageRing
+	if w.Persona != nil {
+		if i := slices.Index(j.Personas, w.Persona); i >= 0 {
+			x += (float64(i) - float64(len(j.Personas)-1)/2) * c.sz.spread
+		}
+	}
+	if w.Touchpoint != nil {
+		r = worstMarkRing
+		for _, m := range c.Marks {
+			if m.Touchpoint == w.Touchpoint {
+				x = m.X
+			}
+		}
+	}
+	c.Worst = &CurveWorst{X: round1(x), Y: c.y(w.Emotion.Value), R: r, Moment: w, Planned: j.State == "future"}
 }
 
 // Level is a guide line on the curve.

@@ -78,6 +78,7 @@ type Page struct {
 	Summary *Summary
 	Compare *Comparison // a future-state map against its current state
 	Slide   *Slide      // a journey's map.svg: its layout
+	Glance  *Glance     // a journey's worst moment, hurting channel and evidence
 	Pager   *Pager      // on list pages: which part of the list this page shows
 
 	// Deps are the content files whose data the page shows, so that a
@@ -377,6 +378,8 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 		p.Compare = compare(p.Journey)
 		p.Curve = journeyCurve(p.Journey, p.Compare)
 		p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
+		p.Glance = journeyGlance(p.Site.Config, p.Journey, p.views.use(p.Journey))
+		p.Curve.markWorst(p.Journey, p.Glance.Worst)
 	}
 	buf.Reset()
 	if p.Kind == exportKind {

@@ -1,0 +1,132 @@
+package render
+
+import (
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
+)
+
+// Glance is a journey map in the few lines a reviewer reads first: where
+// it hurts most, on which channel, what the team could do there, and how
+// much research the map stands on. It is worked out before the templates
+// run, so that every theme names the same moment and channel.
+type Glance struct {
+	Worst   *WorstMoment // nil when nothing on the map is rated
+	Channel *SummaryCell // the channel that hurts most; nil when no touchpoint on a channel is rated
+
+	// Opportunities are the first glanceOpportunities of the worst
+	// moment's stage; MoreOpportunities counts the rest.
+	Opportunities     []string
+	MoreOpportunities int
+
+	Evidence EvidenceTally
+
+	// Planned is set on a future-state map: its worst moment is the
+	// planned journey's, not today's.
+	Planned bool
+}
+
+// glanceOpportunities is how many of the dip's opportunities the glance
+// lists before "and N more": a first screen has room for a few lines.
+const glanceOpportunities = 3
+
+// WorstMoment is the lowest point on a map: a stage, or a touchpoint
+// rated on its own, whichever is lower.
+type WorstMoment struct {
+	Stage      *content.Stage
+	Touchpoint *content.Touchpoint // nil when the stage itself is the lowest point
+	// Persona is who feels it, when the value was written per persona;
+	// nil when everyone shares it.
+	Persona *content.Persona
+	Emotion content.Emotion // the one value, never per persona
+}
+
+// Name is what the moment is called: the touchpoint's name, or the
+// stage's.
+func (w *WorstMoment) Name() string {
+	if w.Touchpoint != nil {
+		return w.Touchpoint.Name
+	}
+	return w.Stage.Name
+}
+
+// EvidenceTally is the research a map stands on.
+type EvidenceTally struct {
+	Sources int // evidence items, over every stage
+	N       int // their sample sizes added up; 0 when none gives one
+	Backed  int // stages with at least one evidence item
+	Stages  int
+}
+
+// journeyGlance works out j's glance; uses are its touchpoints by channel
+// (computeUse), in cfg's channel order.
+func journeyGlance(cfg *config.Config, j *content.Journey, use *journeyUse) *Glance {
+	g := &Glance{Worst: worstMoment(j), Channel: worstChannel(cfg, use), Planned: j.State == "future"}
+	if g.Worst != nil {
+		ops := g.Worst.Stage.Opportunities
+		g.Opportunities = ops[:min(len(ops), glanceOpportunities)]
+		g.MoreOpportunities = len(ops) - len(g.Opportunities)
+	}
+	g.Evidence.Stages = len(j.Stages)
+	for _, s := range j.Stages {
+		if len(s.Evidence) > 0 {
+			g.Evidence.Backed++
+		}
+		for _, e := range s.Evidence {
+			g.Evidence.Sources++
+			g.Evidence.N += e.N
+		}
+	}
+	return g
+}
+
+// worstMoment is the lowest value on j's map, in map order (each stage,
+// then its touchpoints) so that of equal values the earliest wins. A
+// touchpoint without a value of its own feels as its stage does, so it
+// can never be lower than it and is not looked at. A value written per
+// persona counts as each persona's, in the journey's persona order.
+func worstMoment(j *content.Journey) *WorstMoment {
+	var worst *WorstMoment
+	consider := func(s *content.Stage, t *content.Touchpoint, e content.Emotion) {
+		if !e.Set {
+			return
+		}
+		if !e.PerPersona() {
+			if worst == nil || e.Value < worst.Emotion.Value {
+				worst = &WorstMoment{Stage: s, Touchpoint: t, Emotion: content.Emotion{Value: e.Value, Set: true}}
+			}
+			return
+		}
+		for _, p := range j.Personas {
+			if pe := e.For(p.Slug); pe.Set && (worst == nil || pe.Value < worst.Emotion.Value) {
+				worst = &WorstMoment{Stage: s, Touchpoint: t, Persona: p, Emotion: pe}
+			}
+		}
+	}
+	for _, s := range j.Stages {
+		consider(s, nil, s.Emotion)
+		for _, t := range s.Touchpoints {
+			consider(s, t, t.Emotion)
+		}
+	}
+	return worst
+}
+
+// worstChannel is the channel whose touchpoints in this journey feel
+// worst on average (each touchpoint as it Feels, so one without a value
+// takes its stage's); of equal averages the one with more touchpoints,
+// then the first in site.toml. Channels with no rated touchpoint are left
+// out: nothing says they hurt.
+func worstChannel(cfg *config.Config, use *journeyUse) *SummaryCell {
+	var worst *SummaryCell
+	for i := range cfg.Channels {
+		cell := use.channels[i].tally.cell(&cfg.Channels[i])
+		if !cell.Average.Set {
+			continue
+		}
+		if worst == nil || cell.Average.Value < worst.Average.Value ||
+			(cell.Average.Value == worst.Average.Value && cell.Count > worst.Count) {
+			worst = &cell
+		}
+	}
+	return worst
+}
