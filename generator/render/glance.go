@@ -49,12 +49,12 @@ func (w *WorstMoment) Name() string {
 	return w.Stage.Name
 }
 
-// EvidenceTally is the research a map stands on.
+// EvidenceTally is the research a map stands on: its sources, and the
+// stages they back (Coverage, as the index counts them).
 type EvidenceTally struct {
+	Coverage
 	Sources int // evidence items, over every stage
 	N       int // their sample sizes added up; 0 when none gives one
-	Backed  int // stages with at least one evidence item
-	Stages  int
 }
 
 // journeyGlance works out j's glance; uses are its touchpoints by channel
@@ -66,11 +66,8 @@ func journeyGlance(cfg *config.Config, j *content.Journey, use *journeyUse) *Gla
 		g.Opportunities = ops[:min(len(ops), glanceOpportunities)]
 		g.MoreOpportunities = len(ops) - len(g.Opportunities)
 	}
-	g.Evidence.Stages = len(j.Stages)
+	g.Evidence.Coverage = coverageOf(j)
 	for _, s := range j.Stages {
-		if len(s.Evidence) > 0 {
-			g.Evidence.Backed++
-		}
 		for _, e := range s.Evidence {
 			g.Evidence.Sources++
 			g.Evidence.N += e.N

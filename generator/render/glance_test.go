@@ -158,7 +158,7 @@ func TestJourneyGlance(t *testing.T) {
 	if fmt.Sprint(g.Opportunities, g.MoreOpportunities) != "[one two three] 2" {
 		t.Errorf("opportunities %v and %d more", g.Opportunities, g.MoreOpportunities)
 	}
-	if want := (EvidenceTally{Sources: 3, N: 128, Backed: 2, Stages: 3}); g.Evidence != want {
+	if want := (EvidenceTally{Coverage: Coverage{Backed: 2, Stages: 3}, Sources: 3, N: 128}); g.Evidence != want {
 		t.Errorf("evidence %+v, want %+v", g.Evidence, want)
 	}
 	if g.Channel == nil || g.Channel.Channel.ID != "web" {
