@@ -456,6 +456,7 @@ func (r *Renderer) Static(emit Emit) error {
 var funcs = template.FuncMap{
 	"sparkline": func(stages []*content.Stage) *Curve { return newCurve(stages, sparkCurve) },
 	"num":       num,
+	"thousands": diag.Thousands, // 47,590: a sample size a reader takes in at a glance
 	"date": func(t interface{ Format(string) string }) string {
 		return t.Format("2 January 2006")
 	},
