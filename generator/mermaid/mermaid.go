@@ -12,8 +12,9 @@
 // tolerant where real files vary: indentation, blanks around colons, a
 // trailing colon without actors, keywords in any case, a section name
 // that holds a colon (Mermaid stops the name there and fails on the rest;
-// the author meant the whole line). "%%" starts a comment, as does a "#"
-// that does not begin an entity code, as in Mermaid; entity codes (#58;
+// the author meant the whole line). A line that starts with "%%" is a
+// comment, and so is the rest of a line from a "#" that does not begin an
+// entity code, as in Mermaid; entity codes (#58;
 // for ":", #quot; for '"') are decoded. Anything else is an error at its
 // line, with a hint.
 //
@@ -31,6 +32,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -272,11 +274,14 @@ func splitKeyword(line string) (word, rest string) {
 	return word, rest
 }
 
-// stripComment drops a comment: from "%%", or from a "#" that does not
-// begin an entity code.
+// stripComment drops a comment: a line that starts with "%%", or the
+// rest of a line from a "#" that does not begin an entity code. As in
+// Mermaid's lexer, a "%%" later in a line is text: a task's name or its
+// data runs over it ("50%% off: 3" is a task), while no name may hold a
+// "#".
 func stripComment(line string) string {
-	if i := strings.Index(line, "%%"); i >= 0 {
-		line = line[:i]
+	if strings.HasPrefix(strings.TrimLeft(line, " \t"), "%%") {
+		return ""
 	}
 	for i := 0; i < len(line); i++ {
 		if line[i] != '#' {
@@ -418,8 +423,8 @@ var (
 )
 
 // escape writes a name so that Mermaid reads it exactly: entity codes for
-// what it would misread, and a blank at either end, which it would trim,
-// as a code too.
+// what it would misread, and a blank of any kind at either end, which it
+// would trim, as a code too.
 func escape(s string) string { return escapeWith(escaped, s) }
 
 // escapeTask escapes a task's name, and its first letter too where the
@@ -436,11 +441,11 @@ func escapeTask(s string) string {
 
 func escapeWith(r *strings.Replacer, s string) string {
 	s = r.Replace(s)
-	if strings.HasPrefix(s, " ") {
-		s = "#32;" + s[1:]
+	if first, size := utf8.DecodeRuneInString(s); unicode.IsSpace(first) {
+		s = fmt.Sprintf("#%d;", first) + s[size:]
 	}
-	if strings.HasSuffix(s, " ") {
-		s = s[:len(s)-1] + "#32;"
+	if last, size := utf8.DecodeLastRuneInString(s); unicode.IsSpace(last) {
+		s = s[:len(s)-size] + fmt.Sprintf("#%d;", last)
 	}
 	return s
 }

@@ -46,6 +46,8 @@ func TestParse(t *testing.T) {
 			Diagram{AccTitle: "Day plan", AccDescr: "A day,\n  in two parts", Sections: []Section{{Name: "A", Line: 7, Tasks: []Task{task("x", 3, 8)}}}}},
 		{"a task before any section; a comment after a task; a name with no score", "journey\n  Wake up: 2: Me # too early\n  Stretch:\n",
 			Diagram{Sections: []Section{{Line: 2, Tasks: []Task{task("Wake up", 2, 2, "Me"), {Name: "Stretch", Line: 3}}}}}},
+		{"%% starts a comment at a line's start only, as in Mermaid", "journey\n  %% a note\nsection Sale %% spring\n  50%% off: 3: Me\n",
+			Diagram{Sections: []Section{{Name: "Sale %% spring", Line: 3, Tasks: []Task{task("50%% off", 3, 4, "Me")}}}}},
 		{"front matter gives the title", "---\ntitle: Checkout\n---\njourney\nsection Pay\n  Card: 2: Me\n",
 			Diagram{Title: "Checkout", Sections: []Section{{Name: "Pay", Line: 5, Tasks: []Task{task("Card", 2, 6, "Me")}}}}},
 		// As in Mermaid: "title" and a blank start a title, whatever
