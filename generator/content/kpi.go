@@ -150,7 +150,7 @@ func readKPIs(file string, data []byte) kpiFile {
 		sep = line[4]
 		data = append(bytes.Repeat([]byte(" "), len(first)), data[len(first):]...)
 	} else {
-		sep = guessSeparator(first)
+		sep = byte(SheetSeparator(string(first)))
 	}
 	lines := bytes.Split(data, []byte("\n"))
 
@@ -221,17 +221,35 @@ func sepName(sep byte) string {
 	return "comma"
 }
 
-// guessSeparator picks the separator of a header line: whichever of
-// comma, semicolon and tab it has most of. The column names hold none of
-// them, so the header tells reliably what the rows that follow use.
-func guessSeparator(header []byte) byte {
-	best, n := byte(','), 0
-	for _, c := range []byte{',', ';', '\t'} {
-		if k := bytes.Count(header, []byte{c}); k > n {
-			best, n = c, k
+// SheetSeparator is the separator of delimited text as spreadsheets
+// export it, told by its first line: ',', or ';' where the decimal point
+// is a comma (Excel in most of Europe), or a tab; whichever occurs most
+// outside quotes, ',' on a tie. KPI data files and waymark import read
+// spreadsheets by this one rule.
+func SheetSeparator(text string) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, r := range text {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == '\n' && !quoted:
+			return mostOf(counts)
+		case !quoted:
+			counts[r]++
 		}
 	}
-	return best
+	return mostOf(counts)
+}
+
+func mostOf(counts map[rune]int) rune {
+	sep := ','
+	for _, r := range []rune{';', '\t'} {
+		if counts[r] > counts[sep] {
+			sep = r
+		}
+	}
+	return sep
 }
 
 // readKPIHeader finds each column in the header row; false when a

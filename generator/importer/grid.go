@@ -38,35 +38,6 @@ func gridOfMarkdown(file string, t markdown.Table) *grid {
 	return g
 }
 
-// sniffSeparator is the separator of a CSV file as spreadsheets write
-// it: ',' or, where the decimal point is a comma (Excel in most of
-// Europe), ';'; a tab now and then. The one that occurs most often
-// outside quotes on the first line wins.
-func sniffSeparator(src string) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for _, r := range src {
-		if r == '"' {
-			quoted = !quoted
-			continue
-		}
-		if quoted {
-			continue
-		}
-		if r == '\n' {
-			break
-		}
-		counts[r]++
-	}
-	sep := ','
-	for _, r := range []rune{';', '\t'} {
-		if counts[r] > counts[sep] {
-			sep = r
-		}
-	}
-	return sep
-}
-
 // readDelimited reads a CSV or TSV file as Excel writes it: quoted cells
 // that hold line breaks, CRLF line ends, rows of any length. A TSV's
 // quotes are read leniently: a tab-separated file seldom quotes, and a

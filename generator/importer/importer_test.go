@@ -401,8 +401,8 @@ func TestSniffSeparator(t *testing.T) {
 		"a\tb\tc\n":           '\t',
 		"one\n":               ',',
 	} {
-		if got := sniffSeparator(src); got != want {
-			t.Errorf("sniffSeparator(%q) = %q, want %q", src, got, want)
+		if got := content.SheetSeparator(src); got != want {
+			t.Errorf("SheetSeparator(%q) = %q, want %q", src, got, want)
 		}
 	}
 }

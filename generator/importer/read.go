@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/mermaid"
@@ -80,7 +81,7 @@ func Read(file string, data []byte, opts Options) (*Draft, diag.List) {
 			return nil, errs
 		}
 	default: // .csv, .txt: the separator is sniffed
-		if g = readDelimited(file, src, sniffSeparator(src), &errs); g == nil {
+		if g = readDelimited(file, src, content.SheetSeparator(src), &errs); g == nil {
 			return nil, errs
 		}
 	}
