@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markdown"
@@ -49,6 +50,15 @@ func readDelimited(file, src string, sep rune, errs *diag.List) *grid {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = sep == '\t'
 	g := &grid{file: file}
+	lines := strings.Split(src, "\n")
+	// runeCol turns encoding/csv's column, counted in bytes, into one
+	// counted in characters, as editors and every other diagnostic count.
+	runeCol := func(line, col int) int {
+		if line < 1 || line > len(lines) || col < 1 || col-1 > len(lines[line-1]) {
+			return col
+		}
+		return utf8.RuneCountInString(lines[line-1][:col-1]) + 1
+	}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -61,7 +71,7 @@ func readDelimited(file, src string, sep rune, errs *diag.List) *grid {
 				if errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {
 					hint = fmt.Sprintf("a quoted cell that starts on line %d is never closed: add the closing \"", pe.StartLine)
 				}
-				errs.Add(diag.Position{File: file, Line: pe.Line, Col: pe.Column}, hint, "%v", pe.Err)
+				errs.Add(diag.Position{File: file, Line: pe.Line, Col: runeCol(pe.Line, pe.Column)}, hint, "%v", pe.Err)
 			} else {
 				errs.Add(diag.Position{File: file}, "", "cannot read: %v", err)
 			}
@@ -70,7 +80,7 @@ func readDelimited(file, src string, sep rune, errs *diag.List) *grid {
 		row := make([]cell, len(rec))
 		for i, text := range rec {
 			line, col := r.FieldPos(i)
-			row[i] = cell{text: strings.TrimSpace(text), line: line, col: col}
+			row[i] = cell{text: strings.TrimSpace(text), line: line, col: runeCol(line, col)}
 		}
 		g.rows = append(g.rows, row)
 	}

@@ -341,6 +341,8 @@ func TestTableProblems(t *testing.T) {
 			[]string{"a.csv:3:1: a second emotion row", "hint: the emotion is read from the row at line 2; rename this one to keep it as notes"}},
 		{"no stage name", "a.csv", "Stage,A,\nActions,x,y\n", Options{},
 			[]string{"a.csv:1:9: a stage without a name", "hint: write the stage's name at the head of its column"}},
+		{"columns count characters, not bytes", "a.csv", "Stage,Café,\nActions,x,y\n", Options{},
+			[]string{"a.csv:1:12: a stage without a name"}},
 		{"unclosed quote", "a.csv", "Stage,A\nActions,\"x\ny\n", Options{},
 			[]string{"a.csv:3:3: extraneous or missing \" in quoted-field", "a quoted cell that starts on line 2 is never closed"}},
 		{"not UTF-8", "a.csv", "Stage,A\nActions,caf\xe9\n", Options{},
