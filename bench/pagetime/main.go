@@ -14,9 +14,11 @@ import (
 	"sort"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/build"
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/markdown"
+	"github.com/waymark-cx/waymark/generator/pagedata"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/themes"
 )
@@ -64,18 +66,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, errs)
 		os.Exit(1)
 	}
-	r, errs := render.New(theme)
+	pl, errs := build.NewPipeline(theme, time.Now(), false)
 	if len(errs) > 0 {
 		fmt.Fprintln(os.Stderr, errs)
 		os.Exit(1)
 	}
-	pages := r.Pages(s)
-	byKind := map[string][]*render.Page{}
+	pages := pl.Pages(s)
+	byKind := map[string][]*pagedata.Page{}
 	var kinds []string
 	for _, p := range pages {
-		k := p.Kind + " " + p.URL
-		if p.Kind == "journey" || p.Kind == "persona" || p.Kind == "channel" {
-			k = p.Kind
+		k := string(p.Kind) + " " + p.URL
+		if p.Kind == pagedata.Journey || p.Kind == pagedata.Persona || p.Kind == pagedata.Channel {
+			k = string(p.Kind)
 		}
 		if byKind[k] == nil {
 			kinds = append(kinds, k)
@@ -84,14 +86,14 @@ func main() {
 	}
 	sort.Strings(kinds)
 	for _, k := range kinds {
-		if *only != "" && byKind[k][0].Kind != *only {
+		if *only != "" && string(byKind[k][0].Kind) != *only {
 			continue
 		}
 		var n, files int
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		t := time.Now()
-		err := r.RenderPagesOn(1, byKind[k], func(name string, data []byte) error {
+		err := pl.Render(1, byKind[k], func(name string, data []byte) error {
 			n += len(data)
 			files++
 			return nil

@@ -22,7 +22,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
-	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/pagedata"
 	"github.com/waymark-cx/waymark/generator/serve"
 	"github.com/waymark-cx/waymark/generator/watch"
 	"github.com/waymark-cx/waymark/themes"
@@ -141,7 +141,7 @@ func (c *cli) serve(args []string) int {
 		// pages that list it follow when the rebuild is done.
 		Early: func(files []string) {
 			early = files
-			srv.Reload(slices.DeleteFunc(slices.Clone(files), render.IsExport))
+			srv.Reload(slices.DeleteFunc(slices.Clone(files), pagedata.IsExport))
 		},
 	})
 	rebuild := func(ch build.Change, what string) {
@@ -153,7 +153,7 @@ func (c *cli) serve(args []string) int {
 			srv.Broken(diags)
 		case err == nil:
 			rest := slices.DeleteFunc(append(res.Written, res.Removed...), func(f string) bool {
-				return slices.Contains(early, f) || render.IsExport(f)
+				return slices.Contains(early, f) || pagedata.IsExport(f)
 			})
 			srv.Reload(rest)
 		}

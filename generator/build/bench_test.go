@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -76,12 +77,11 @@ func BenchmarkRender(b *testing.B) {
 	}
 	var bytes int64
 	for b.Loop() {
-		r, errs := render.New(theme)
+		pl, errs := NewPipeline(theme, time.Now(), true)
 		if len(errs) > 0 {
 			b.Fatal(errs)
 		}
-		r.KeepFragments = false
-		err := r.RenderPages(r.Pages(site), func(_ string, data []byte) error {
+		err := pl.Render(runtime.GOMAXPROCS(0), pl.Pages(site), func(_ string, data []byte) error {
 			atomic.AddInt64(&bytes, int64(len(data)))
 			return nil
 		})

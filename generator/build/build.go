@@ -26,6 +26,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/pagedata"
 	"github.com/waymark-cx/waymark/generator/render"
 )
 
@@ -106,7 +107,7 @@ type Builder struct {
 
 	// The last good build; renderer is nil before there is one.
 	cfg      *config.Config
-	renderer *render.Renderer
+	pipeline *Pipeline
 	cache    *content.Cache
 	pages    map[string]pageRecord // by the page's first output file
 	static   []string              // the static files it wrote
@@ -147,7 +148,7 @@ func NewBuilder(opts Options) *Builder {
 func (b *Builder) Build(ctx context.Context, target output.Target, c Change) (Result, diag.List, error) {
 	start := time.Now()
 	b.pending = append(b.pending, c.Files...)
-	if c.All || b.renderer == nil {
+	if c.All || b.pipeline == nil {
 		b.full = true
 	}
 	var res Result
@@ -219,21 +220,21 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	if len(errs) > 0 {
 		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
 	}
-	r, errs := render.New(theme)
+	now := b.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	pl, errs := NewPipeline(theme, now, b.oneOff)
 	if len(errs) > 0 {
 		return Result{}, errs.Sort(), nil
 	}
-	if !b.opts.Now.IsZero() {
-		r.Now = b.opts.Now
-	}
-	r.KeepFragments = !b.oneOff
-	pages := r.Pages(site)
+	pages := pl.Pages(site)
 	w := newRecorder(ctx, target, b.minify(cfg))
-	if err := r.RenderPages(pages, w.write); err != nil {
+	if err := pl.Render(runtime.GOMAXPROCS(0), pages, w.write); err != nil {
 		return Result{}, nil, err
 	}
 	pagesWritten := len(w.names)
-	if err := r.Static(w.write); err != nil {
+	if err := pl.Static(w.write); err != nil {
 		return Result{}, nil, err
 	}
 	static := slices.Clone(w.names[pagesWritten:])
@@ -243,7 +244,7 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	res.Warnings = site.Warnings
 	var err error
 	res.Removed, err = b.removeStale(target, records, static)
-	b.cfg, b.renderer, b.cache, b.pages, b.static = cfg, r, cache, records, static
+	b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, records, static
 	return res, nil, err
 }
 
@@ -261,16 +262,16 @@ func (b *Builder) buildChanged(ctx context.Context, target output.Target) (Resul
 		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
 	}
 	touched := touchedBy(b.pending)
-	b.renderer.Forget(touched)
+	b.pipeline.Forget(touched)
 	w := newRecorder(ctx, target, b.minify(b.cfg))
 
 	// The changed files' own pages first, before the rest of the site is
 	// even listed: they are what the author is looking at.
-	own := b.renderer.PagesOf(site, touched)
-	if err := b.renderer.RenderPages(own, w.write); err != nil {
+	own := b.pipeline.PagesOf(site, touched)
+	cores := runtime.GOMAXPROCS(0)
+	if err := b.pipeline.Render(cores, own, w.write); err != nil {
 		return Result{}, nil, err
 	}
-	cores := runtime.GOMAXPROCS(0)
 	if b.opts.Early != nil && len(own) > 0 {
 		b.opts.Early(slices.Clone(w.names))
 		cores-- // leave one to serve those pages while the rest renders
@@ -280,9 +281,9 @@ func (b *Builder) buildChanged(ctx context.Context, target output.Target) (Resul
 		done[p.Outputs()[0]] = true
 	}
 
-	pages := b.renderer.Pages(site)
+	pages := b.pipeline.Pages(site)
 	records := recordPages(pages)
-	var others []*render.Page
+	var others []*pagedata.Page
 	for _, p := range pages {
 		old, seen := b.pages[p.Outputs()[0]]
 		switch {
@@ -291,7 +292,7 @@ func (b *Builder) buildChanged(ctx context.Context, target output.Target) (Resul
 			others = append(others, p)
 		}
 	}
-	if err := b.renderer.RenderPagesOn(cores, others, w.write); err != nil {
+	if err := b.pipeline.Render(cores, others, w.write); err != nil {
 		return Result{}, nil, err
 	}
 	res := w.result(site, len(own)+len(others))
@@ -349,7 +350,7 @@ func (b *Builder) removeStale(target output.Target, pages map[string]pageRecord,
 	return gone, nil
 }
 
-func recordPages(pages []*render.Page) map[string]pageRecord {
+func recordPages(pages []*pagedata.Page) map[string]pageRecord {
 	out := make(map[string]pageRecord, len(pages))
 	for _, p := range pages {
 		outs := p.Outputs()

@@ -2,19 +2,17 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
 	"io/fs"
 	"reflect"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
+	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
 // addTheme puts a minimal but complete set of layouts under dir (""
@@ -39,10 +37,10 @@ func addTheme(fsys fstest.MapFS, dir, tag string) fstest.MapFS {
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 
 // execute renders one page kind with the theme's templates.
-func execute(t *testing.T, tmpls map[string]*template.Template, kind string, p *Page) string {
+func execute(t *testing.T, tmpls map[string]*template.Template, kind string, p *pagedata.Page) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := tmpls[kind].ExecuteTemplate(&b, baseLayout, p); err != nil {
+	if err := tmpls[kind].ExecuteTemplate(&b, baseLayout, Dot{Page: p}); err != nil {
 		t.Fatalf("executing %s: %v", kind, err)
 	}
 	return b.String()
@@ -147,9 +145,9 @@ func TestThemeSiteLayoutsOverride(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	s := newFixture().site
+	s := &content.Site{Config: &config.Config{Title: "Maps"}}
 	tests := []struct {
-		kind string
+		kind pagedata.Kind
 		want []string
 	}{
 		{"index", []string{"<main>site:index</main>", "<footer>site</footer>"}},
@@ -157,11 +155,11 @@ func TestThemeSiteLayoutsOverride(t *testing.T) {
 		{"404", []string{"<main>theme:404 </main>", `href="/css/site.css"`}},
 	}
 	for _, tt := range tests {
-		p := &Page{Site: s, Kind: tt.kind}
+		p := &pagedata.Page{Site: s, Kind: tt.kind}
 		if tt.kind == "journey" {
 			p.Title, p.URL = "Buy", "journeys/buy/"
 		}
-		got := execute(t, tmpls, tt.kind, p)
+		got := execute(t, tmpls, string(tt.kind), p)
 		for _, w := range tt.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s renders %q, want %q", tt.kind, got, w)
@@ -359,141 +357,5 @@ func TestThemeStaticSymlinks(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "static/img is a symbolic link to a folder") {
 			t.Errorf("link to %q: err = %v", target, err)
 		}
-	}
-}
-
-func TestRenderPages(t *testing.T) {
-	site := addTheme(fstest.MapFS{}, "themes/t", "t")
-	site["themes/t/static/css/site.css"] = file("body{}")
-	site["static/img/dana.jpg"] = file("jpeg")
-	th, errs := OpenTheme(site, "t", nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	f := newFixture()
-	f.cfg.BaseURL = "https://intranet.example/cx/maps/"
-	f.buy.Title = "Buy <b>now</b>"
-	r, errs := New(th)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	out := map[string]string{}
-	var order []string
-	var mu sync.Mutex // pages are emitted from every core
-	err := r.Render(f.site, func(p string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		if _, dup := out[p]; dup {
-			t.Errorf("%s emitted twice", p)
-		}
-		out[p] = string(data)
-		order = append(order, p)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var paths []string
-	for p := range out {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	want := []string{
-		"404.html",
-		"channels/app/index.html", "channels/chat/index.html", "channels/email/index.html",
-		"channels/index.html", "channels/matrix.csv", "channels/phone/index.html", "channels/store/index.html", "channels/web/index.html",
-		"css/site.css", "img/dana.jpg",
-		"index.html", "index.json",
-		"journeys/browse/index.html", "journeys/browse/map.json", "journeys/browse/map.mmd",
-		"journeys/buy/index.html", "journeys/buy/map.json", "journeys/buy/map.mmd",
-		"journeys/return/index.html", "journeys/return/map.json", "journeys/return/map.mmd",
-		"js/search-index.js",
-		"personas/dana/index.html", "personas/eli/index.html",
-	}
-	if !reflect.DeepEqual(paths, want) {
-		t.Errorf("emitted %q,\nwant %q", paths, want)
-	}
-	checks := []struct{ path, want string }{
-		{"index.html", `<main>t:index </main>`},
-		{"index.html", `href="css/site.css"`},
-		{"channels/index.html", `href="../css/site.css"`},
-		{"channels/web/index.html", `<main>t:channel Website</main>`},
-		{"personas/dana/index.html", `<main>t:persona Dana Ortiz</main>`},
-		{"journeys/buy/index.html", `<main>t:journey Buy &lt;b&gt;now&lt;/b&gt;</main>`},
-		{"journeys/buy/index.html", `href="../../css/site.css"`},
-		{"404.html", `href="/cx/maps/css/site.css"`},
-		{"css/site.css", "body{}"},
-		{"img/dana.jpg", "jpeg"},
-	}
-	for _, c := range checks {
-		if !strings.Contains(out[c.path], c.want) {
-			t.Errorf("%s = %q, want it to contain %q", c.path, out[c.path], c.want)
-		}
-	}
-	// Pages come first, static files last.
-	if n := len(order); n < 2 || order[n-2] != "css/site.css" || order[n-1] != "img/dana.jpg" {
-		t.Errorf("emit order %q", order)
-	}
-}
-
-func TestRenderErrors(t *testing.T) {
-	t.Run("emit error stops the render", func(t *testing.T) {
-		site := addTheme(fstest.MapFS{}, "themes/t", "t")
-		th, _ := OpenTheme(site, "t", nil)
-		r, errs := New(th)
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		full := errors.New("disk full")
-		var calls atomic.Int32
-		err := r.Render(newFixture().site, func(p string, _ []byte) error {
-			if calls.Add(1) == 3 {
-				return full
-			}
-			return nil
-		})
-		// Pages render on every core, so a few may finish after the
-		// failure; but the render stops, and static files never come.
-		if n := calls.Load(); !errors.Is(err, full) || n < 3 || int(n) > 3+runtime.GOMAXPROCS(0) {
-			t.Errorf("Render = %v after %d emits, want %v after 3 and a few more at most", err, n, full)
-		}
-	})
-	t.Run("template execution error names the page", func(t *testing.T) {
-		site := addTheme(fstest.MapFS{}, "themes/t", "t")
-		site["layouts/journey.html"] = file(`{{define "main"}}{{.NoSuchField}}{{end}}`)
-		th, _ := OpenTheme(site, "t", nil)
-		r, errs := New(th)
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		err := r.Render(newFixture().site, func(string, []byte) error { return nil })
-		if err == nil || !strings.Contains(err.Error(), "journeys/") || !strings.Contains(err.Error(), "NoSuchField") {
-			t.Errorf("Render = %v, want an error naming the journey page and the field", err)
-		}
-	})
-}
-
-// A journey with no stages, a persona with no journeys and a site without
-// channels all render.
-func TestRenderSparseSite(t *testing.T) {
-	site := addTheme(fstest.MapFS{}, "themes/t", "t")
-	site["themes/t/layouts/journey.html"] = file(`{{define "main"}}{{.Curve.Path}}|{{len .Matrix.Groups}}|{{range laneList .Journey}}{{.ID}}{{end}}|{{with sparkline .Journey.Stages}}{{.Width}}{{end}}{{end}}`)
-	th, _ := OpenTheme(site, "t", nil)
-	s := &content.Site{Config: newFixture().cfg}
-	s.Config.Channels = nil
-	s.Journeys = []*content.Journey{{Slug: "empty", Title: "Empty"}}
-	s.Personas = []*content.Persona{{Slug: "p", Name: "P"}}
-	r, errs := New(th)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	out := map[string]string{}
-	var mu sync.Mutex
-	emit := func(p string, d []byte) error { mu.Lock(); out[p] = string(d); mu.Unlock(); return nil }
-	if err := r.Render(s, emit); err != nil {
-		t.Fatal(err)
-	}
-	if got := out["journeys/empty/index.html"]; !strings.Contains(got, "|0||140") {
-		t.Errorf("empty journey renders %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -6,10 +6,6 @@ import (
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/mermaid"
 )
-
-// mapMMD is a journey's map as a Mermaid journey diagram, for READMEs and
-// wikis that render Mermaid; docs/exports.md describes the mapping.
-const mapMMD = "map.mmd"
 
 // scoreOffset turns an emotion (-2 … 2) into a Mermaid score (1 … 5),
 // the inverse of the importer's default scale.
@@ -99,7 +95,9 @@ func personaOf(j *content.Journey, slug string) *content.Persona {
 	return &content.Persona{Slug: slug, Name: slug}
 }
 
-// mapMermaid writes a journey's map.mmd.
-func (r *Renderer) mapMermaid(p *Page, buf *bytes.Buffer) error {
-	return mermaid.Write(buf, journeyDiagram(p.Journey))
+// MapMermaid writes journey j's map.mmd: its map as a Mermaid journey
+// diagram, for READMEs and wikis that render Mermaid; docs/exports.md
+// describes the mapping.
+func (e *Exporter) MapMermaid(j *content.Journey, buf *bytes.Buffer) error {
+	return mermaid.Write(buf, journeyDiagram(j))
 }

@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"math"
@@ -291,8 +291,8 @@ func journeyCurve(j *content.Journey, cmp *Comparison) *Curve {
 	return c
 }
 
-// personaSparkline is the small curve of one persona's emotions.
-func personaSparkline(stages []*content.Stage, persona string) *Curve {
+// PersonaSparkline is the small curve of one persona's emotions.
+func PersonaSparkline(stages []*content.Stage, persona string) *Curve {
 	return newCurveOf(stages, sparkCurve, func(s *content.Stage) content.Emotion { return s.Emotion.For(persona) })
 }
 
@@ -351,7 +351,7 @@ func marker(shape string, x, y, r float64) string {
 			} else {
 				b.WriteString("L")
 			}
-			b.WriteString(num(parts[i]) + " " + num(parts[i+1]))
+			b.WriteString(Num(parts[i]) + " " + Num(parts[i+1]))
 		}
 		b.WriteString("Z")
 		return b.String()
@@ -371,7 +371,7 @@ func marker(shape string, x, y, r float64) string {
 		w := r * 0.42
 		return p(x-w, y-r, x+w, y-r, x+w, y-w, x+r, y-w, x+r, y+w, x+w, y+w, x+w, y+r, x-w, y+r, x-w, y+w, x-r, y+w, x-r, y-w, x-w, y-w)
 	}
-	return "M" + num(x-r) + " " + num(y) + "a" + num(r) + " " + num(r) + " 0 1 0 " + num(2*r) + " 0a" + num(r) + " " + num(r) + " 0 1 0 " + num(-2*r) + " 0Z"
+	return "M" + Num(x-r) + " " + Num(y) + "a" + Num(r) + " " + Num(r) + " 0 1 0 " + Num(2*r) + " 0a" + Num(r) + " " + Num(r) + " 0 1 0 " + Num(-2*r) + " 0Z"
 }
 
 // Summary is the curve in words, for the SVG's accessible name: each
@@ -422,20 +422,20 @@ func smoothPath(pts []CurvePoint) string {
 	var b strings.Builder
 	for i, p := range pts {
 		if i == 0 {
-			b.WriteString("M" + num(p.X) + " " + num(p.Y))
+			b.WriteString("M" + Num(p.X) + " " + Num(p.Y))
 			continue
 		}
 		q := pts[i-1]
 		mid := (q.X + p.X) / 2
-		b.WriteString(" C" + num(mid) + " " + num(q.Y) + " " + num(mid) + " " + num(p.Y) + " " + num(p.X) + " " + num(p.Y))
+		b.WriteString(" C" + Num(mid) + " " + Num(q.Y) + " " + Num(mid) + " " + Num(p.Y) + " " + Num(p.X) + " " + Num(p.Y))
 	}
 	return b.String()
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
-// num prints a coordinate compactly: 12, 12.5.
-func num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
+// Num prints a coordinate compactly: 12, 12.5.
+func Num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
 
 // PersonaFeeling is how one of a journey's personas feels at a stage or
 // touchpoint, with the marker of their line on the curve.
@@ -447,10 +447,10 @@ type PersonaFeeling struct {
 	Legend  string // the marker, as CurveSeries.Legend
 }
 
-// feelings lists how each of j's personas feels where e was written, in
+// Feelings lists how each of j's personas feels where e was written, in
 // the journey's persona order; nil unless e was written per persona, so
 // that an emotion everyone shares is shown once.
-func feelings(e content.Emotion, j *content.Journey) []PersonaFeeling {
+func Feelings(e content.Emotion, j *content.Journey) []PersonaFeeling {
 	if !e.PerPersona() {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/content/contenttest"
 )
 
 func TestApartFrom(t *testing.T) {
@@ -37,16 +38,16 @@ func TestApartFrom(t *testing.T) {
 //
 //	Plan (future):  Fix (-2):  Call back [phone] (inherits -2), New form [web] +2
 //	Idea (draft):   Try (-2):  Hotline [phone] (inherits -2), Web chat [web] +2
-func withPlanAndDraft(f *fixture) (plan, idea *content.Journey) {
-	ch := f.cfg.Channel
+func withPlanAndDraft(f *contenttest.Fixture) (plan, idea *content.Journey) {
+	ch := f.Cfg.Channel
 	plan = &content.Journey{Slug: "plan", Title: "Plan", State: "future", Status: "published"}
 	stage(plan, "Fix", emo(-2), tp("Call back", content.Emotion{}, ch("phone")), tp("New form", emo(2), ch("web")))
 	idea = &content.Journey{Slug: "idea", Title: "Idea", State: "current", Status: "draft"}
 	stage(idea, "Try", emo(-2), tp("Hotline", content.Emotion{}, ch("phone")), tp("Web chat", emo(2), ch("web")))
 	// In the site's (title) order, the plan and the draft come between
 	// the maps of today.
-	f.site.Journeys = []*content.Journey{f.buy, idea, plan, f.ret, f.browse}
-	for _, j := range []*content.Journey{f.buy, f.ret, f.browse} {
+	f.Site.Journeys = []*content.Journey{f.Buy, idea, plan, f.Ret, f.Browse}
+	for _, j := range []*content.Journey{f.Buy, f.Ret, f.Browse} {
 		j.State, j.Status = "current", "published"
 	}
 	return plan, idea
@@ -55,7 +56,7 @@ func withPlanAndDraft(f *fixture) (plan, idea *content.Journey) {
 func TestSummarizeKeepsPlansAndDraftsApart(t *testing.T) {
 	f := newFixture()
 	withPlanAndDraft(f)
-	sum := summarize(f.site, computed(f.site))
+	sum := summarize(f.Site, computed(f.Site))
 
 	// Every journey keeps its row with its own figures; the maps of today
 	// come first, then the plan, then the draft, each labelled.
@@ -104,7 +105,7 @@ func TestSummarizeKeepsPlansAndDraftsApart(t *testing.T) {
 func TestChannelUsesKeepPlansAndDraftsApart(t *testing.T) {
 	f := newFixture()
 	withPlanAndDraft(f)
-	uses := channelUses(f.site, computed(f.site))
+	uses := channelUses(f.Site, computed(f.Site))
 	tests := []struct {
 		id       string
 		journeys []string // "Journey[apart]"
@@ -140,16 +141,16 @@ func TestChannelUsesKeepPlansAndDraftsApart(t *testing.T) {
 func TestGroupJourneys(t *testing.T) {
 	f := newFixture()
 	plan, idea := withPlanAndDraft(f)
-	g := groupJourneys(f.site.Journeys)
+	g := GroupJourneys(f.Site.Journeys)
 	want := JourneyGroups{
-		Counted: []*content.Journey{f.buy, f.ret, f.browse},
+		Counted: []*content.Journey{f.Buy, f.Ret, f.Browse},
 		Planned: []*content.Journey{plan},
 		Drafts:  []*content.Journey{idea},
 	}
 	if !reflect.DeepEqual(g, want) {
 		t.Errorf("groups = %+v, want %+v", g, want)
 	}
-	if g := groupJourneys(nil); g.Counted != nil || g.Planned != nil || g.Drafts != nil {
+	if g := GroupJourneys(nil); g.Counted != nil || g.Planned != nil || g.Drafts != nil {
 		t.Errorf("groups of no journeys = %+v", g)
 	}
 }
@@ -259,7 +260,7 @@ func TestRankByPain(t *testing.T) {
 func TestRankByPainLeavesPlansOut(t *testing.T) {
 	f := newFixture()
 	withPlanAndDraft(f)
-	v := &siteViews{site: f.site, use: computed(f.site)}
+	v := &siteViews{site: f.Site, use: computed(f.Site)}
 	var got []string
 	for _, u := range v.ranked() {
 		got = append(got, u.Channel.ID)
@@ -306,7 +307,7 @@ func TestCoverage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := coverageOf(tt.journeys...)
+			c := CoverageOf(tt.journeys...)
 			if c != tt.want || c.Percent() != tt.percent || c.String() != tt.text {
 				t.Errorf("coverage = %+v, %d%%, %q; want %+v, %d%%, %q", c, c.Percent(), c.String(), tt.want, tt.percent, tt.text)
 			}
@@ -318,10 +319,10 @@ func TestCoverage(t *testing.T) {
 func TestSiteCoverage(t *testing.T) {
 	f := newFixture()
 	plan, idea := withPlanAndDraft(f)
-	for _, j := range []*content.Journey{plan, idea, f.buy} {
+	for _, j := range []*content.Journey{plan, idea, f.Buy} {
 		j.Stages[0].Evidence = []*content.Evidence{{Kind: "interview", Title: "Interviews"}}
 	}
-	p := &Page{Site: f.site}
+	p := &Page{Site: f.Site}
 	// Buy has 4 stages, Return 2, Browse 1; only Buy's first is backed.
 	if got, want := p.SiteCoverage(), (Coverage{1, 7}); got != want {
 		t.Errorf("SiteCoverage = %+v, want %+v", got, want)

@@ -1,15 +1,15 @@
-package render
+package export
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/csv"
 	"encoding/json"
-	"html/template"
-	"path"
 	"strings"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
 // The data exports let a site's model flow on to spreadsheets, BI tools
@@ -21,21 +21,27 @@ const (
 	// changes only when a field changes meaning or goes away; new fields
 	// may appear in any version.
 	ExportVersion = 1
-
-	indexJSON  = "index.json"
-	searchJS   = "js/search-index.js"
-	mapJSON    = "map.json"
-	matrixCSV  = "channels/matrix.csv"
-	exportKind = "export" // the Page.Kind of index.json and matrix.csv
 )
 
-// IsExport reports whether name (a path from the site root) is one of
-// the data files a build writes beside the pages: index.json, a map.json,
-// a map.mmd, matrix.csv or the search index. No page shows them, so the
-// review server need not reload pages when they change.
-func IsExport(name string) bool {
-	return name == indexJSON || name == matrixCSV || name == searchJS || path.Base(name) == mapJSON || path.Base(name) == mapMMD
+// Exporter writes the data files. It keeps each journey's piece of the
+// site-wide files from one build to the next (see Keep), so that a save
+// makes one piece again, not thousands.
+type Exporter struct {
+	// Keep keeps every journey's pieces for the next build. New turns it
+	// on; a one-off build turns it off: a journey's map.json is also its
+	// part of index.json, but encoding it twice costs less than holding
+	// every journey's (118 MB at 10,000 journeys) until the build ends.
+	Keep bool
+
+	pieces *pagedata.Cache[[]byte]
 }
+
+// New returns an Exporter that keeps pieces.
+func New() *Exporter { return &Exporter{Keep: true, pieces: pagedata.NewCache[[]byte]()} }
+
+// Forget drops the pieces of every journey whose page depends on a file
+// that changed.
+func (e *Exporter) Forget(changed func(file string) bool) { e.pieces.Forget(changed) }
 
 // The JSON shapes. Field names are snake_case like the front matter's
 // keys; lists are never null, so that scripts can loop without checks.
@@ -214,7 +220,7 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 		Children: []string{}, Futures: []string{}, Status: j.Status, Owner: j.Owner, Version: j.Version,
 		Tags: list(j.Tags), Stages: []exportStage{},
 	}
-	cov := coverageOf(j)
+	cov := pagedata.CoverageOf(j)
 	out.Coverage = exportCoverage{Backed: cov.Backed, Stages: cov.Stages}
 	out.Personas = personaSlugs(j.Personas)
 	if j.Parent != nil {
@@ -275,31 +281,27 @@ func journeyJSON(j *content.Journey) ([]byte, error) {
 // cachedExport is a journey's piece of an export, made once and kept
 // like a fragment: index.json and matrix.csv list every journey, and a
 // save should make one piece again, not thousands.
-func (p *Page) cachedExport(name string, j *content.Journey, piece func() ([]byte, error)) (string, error) {
-	key := fragmentKey{name: name, page: exportKind}
-	if h, ok := p.renderer.fragments.get(key, j); ok {
-		return string(h), nil
+func (e *Exporter) cachedExport(name string, j *content.Journey, piece func() ([]byte, error)) ([]byte, error) {
+	if data, ok := e.pieces.Get(name, j); ok {
+		return data, nil
 	}
 	data, err := piece()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	// A one-off build keeps none: a journey's map.json is also its part
-	// of index.json, but encoding it twice costs less than holding every
-	// journey's (118 MB at 10,000 journeys) until the build ends.
-	if p.renderer.KeepFragments {
-		p.renderer.fragments.put(key, j, template.HTML(data)) // kept as text, never inserted into a page
+	if e.Keep {
+		e.pieces.Put(name, j, data)
 	}
-	return string(data), nil
+	return data, nil
 }
 
 // exportPieces hands every journey's piece of the export name to write,
 // in journey order, one at a time: a one-off build, which keeps no
 // pieces, then holds one piece at a time rather than a second copy of an
 // export of a hundred megabytes.
-func (p *Page) exportPieces(name string, piece func(*content.Journey) ([]byte, error), write func(string)) error {
-	for _, j := range p.Site.Journeys {
-		s, err := p.cachedExport(name, j, func() ([]byte, error) { return piece(j) })
+func (e *Exporter) exportPieces(site *content.Site, name string, piece func(*content.Journey) ([]byte, error), write func([]byte)) error {
+	for _, j := range site.Journeys {
+		s, err := e.cachedExport(name, j, func() ([]byte, error) { return piece(j) })
 		if err != nil {
 			return err
 		}
@@ -308,15 +310,22 @@ func (p *Page) exportPieces(name string, piece func(*content.Journey) ([]byte, e
 	return nil
 }
 
-// renderExport writes index.json or channels/matrix.csv.
-func (r *Renderer) renderExport(p *Page, buf *bytes.Buffer) error {
+// Write writes the data file p (a page of kind pagedata.Export):
+// index.json, channels/matrix.csv or the search index.
+func (e *Exporter) Write(p *pagedata.Page, buf *bytes.Buffer) error {
+	var err error
 	switch p.URL {
-	case indexJSON:
-		return r.indexJSON(p, buf)
-	case matrixCSV:
-		return r.matrixCSV(p, buf)
-	case searchJS:
-		return r.searchIndex(p, buf)
+	case pagedata.IndexJSON:
+		err = e.indexJSON(p.Site, buf)
+	case pagedata.MatrixCSV:
+		err = e.matrixCSV(p.Site, buf)
+	case pagedata.SearchJS:
+		err = e.searchIndex(p.Site, buf)
+	default:
+		err = fmt.Errorf("no such export")
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", p.URL, err)
 	}
 	return nil
 }
@@ -331,9 +340,9 @@ func (r *Renderer) renderExport(p *Page, buf *bytes.Buffer) error {
 // repeats every journey's title and address for each of its touchpoints,
 // pain points and opportunities, and at 10,000 journeys weighed 97 MB
 // against this form's 21 MB. docs/themes.md describes the form.
-func (r *Renderer) searchIndex(p *Page, buf *bytes.Buffer) error {
+func (e *Exporter) searchIndex(site *content.Site, buf *bytes.Buffer) error {
 	buf.WriteString("/* waymark search index: generated, do not edit */\nwindow.waymarkSearch = {\"version\":2,\"personas\":[")
-	for i, ps := range p.Site.Personas {
+	for i, ps := range site.Personas {
 		e, err := json.Marshal([]string{ps.Name, ps.Role, ps.URL()})
 		if err != nil {
 			return err
@@ -345,12 +354,12 @@ func (r *Renderer) searchIndex(p *Page, buf *bytes.Buffer) error {
 	}
 	buf.WriteString("],\n\"journeys\":[\n")
 	first := true
-	err := p.exportPieces(searchJS, searchEntries, func(part string) {
+	err := e.exportPieces(site, pagedata.SearchJS, searchEntries, func(part []byte) {
 		if !first {
 			buf.WriteString(",\n")
 		}
 		first = false
-		buf.WriteString(part)
+		buf.Write(part)
 	})
 	if err != nil {
 		return err
@@ -377,8 +386,7 @@ func searchEntries(j *content.Journey) ([]byte, error) {
 	return json.Marshal(searchJourney{j.Title, j.Summary, j.URL(), stages})
 }
 
-func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {
-	site := p.Site
+func (e *Exporter) indexJSON(site *content.Site, buf *bytes.Buffer) error {
 	out := exportSite{
 		Version: ExportVersion, Generator: "waymark",
 		Site: exportMeta{Title: site.Config.Title, Description: site.Config.Description,
@@ -413,12 +421,12 @@ func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {
 	buf.Write(head[:len(head)-1]) // without the closing brace
 	buf.WriteString(`,"journeys":[`)
 	i := 0
-	err = p.exportPieces(mapJSON, journeyJSON, func(part string) {
+	err = e.exportPieces(site, pagedata.MapJSON, journeyJSON, func(part []byte) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		i++
-		buf.WriteString(part)
+		buf.Write(part)
 	})
 	if err != nil {
 		return err
@@ -427,9 +435,9 @@ func (r *Renderer) indexJSON(p *Page, buf *bytes.Buffer) error {
 	return nil
 }
 
-// mapJSON writes a journey's map.json.
-func (r *Renderer) mapJSON(p *Page, buf *bytes.Buffer) error {
-	data, err := p.cachedExport(mapJSON, p.Journey, func() ([]byte, error) { return journeyJSON(p.Journey) })
+// MapJSON writes journey j's map.json.
+func (e *Exporter) MapJSON(j *content.Journey, buf *bytes.Buffer) error {
+	data, err := e.cachedExport(pagedata.MapJSON, j, func() ([]byte, error) { return journeyJSON(j) })
 	if err != nil {
 		return err
 	}
@@ -441,13 +449,13 @@ func (r *Renderer) mapJSON(p *Page, buf *bytes.Buffer) error {
 var matrixHeader = []string{"touchpoint", "journey", "stage", "channel", "emotion", "emotion_from", "moment_of_truth", "journey_slug", "stage_id", "channel_id"}
 
 // matrixCSV writes one row per touchpoint and channel.
-func (r *Renderer) matrixCSV(p *Page, buf *bytes.Buffer) error {
+func (e *Exporter) matrixCSV(site *content.Site, buf *bytes.Buffer) error {
 	w := csv.NewWriter(buf)
 	if err := w.Write(matrixHeader); err != nil {
 		return err
 	}
 	w.Flush()
-	if err := p.exportPieces(matrixCSV, matrixRows, func(rows string) { buf.WriteString(rows) }); err != nil {
+	if err := e.exportPieces(site, pagedata.MatrixCSV, matrixRows, func(rows []byte) { buf.Write(rows) }); err != nil {
 		return err
 	}
 	return w.Error()

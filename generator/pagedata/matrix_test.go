@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"fmt"
@@ -10,69 +10,6 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 )
-
-// fixture is a small site built by hand, the way the loader links it.
-//
-//	channels in site.toml order: phone, store, web, email, app, chat (unused)
-//	Buy:    Research (+1):  Product page [web] +0.5, Reviews [web app] (inherits +1)
-//	        Checkout (-1):  Card form [web] -2, Call [phone] (inherits -1)
-//	        Delivery (none): Courier [email] (no emotion at all)
-//	        Wait (none):    no touchpoints
-//	Return: Start (-2):     Return form [web], Label print [web] (both inherit -2)
-//	        Drop-off (none): Store desk [store] -1.5
-//	Browse: Look (+1):      no touchpoints
-//	Dana prefers web and phone; Eli prefers web and store.
-type fixture struct {
-	site                           *content.Site
-	cfg                            *config.Config
-	buy, ret, browse               *content.Journey
-	research, checkout, delivery   *content.Stage
-	wait, start, dropOff, look     *content.Stage
-	productPage, reviews, cardForm *content.Touchpoint
-	call, courier                  *content.Touchpoint
-	returnForm, labelPrint, desk   *content.Touchpoint
-	dana, eli                      *content.Persona
-}
-
-func newFixture() *fixture {
-	f := &fixture{cfg: &config.Config{Title: "Maps", BaseURL: "/", Channels: []config.Channel{
-		{ID: "phone", Name: "Phone", Kind: "human"},
-		{ID: "store", Name: "Store", Kind: "physical"},
-		{ID: "web", Name: "Website", Kind: "digital"},
-		{ID: "email", Name: "Email", Kind: "digital"},
-		{ID: "app", Name: "App", Kind: "digital"},
-		{ID: "chat", Name: "Chat", Kind: "digital"},
-	}}}
-	ch := f.cfg.Channel
-	none := content.Emotion{}
-
-	f.buy = &content.Journey{Slug: "buy", Title: "Buy"}
-	f.productPage = tp("Product page", emo(0.5), ch("web"))
-	f.reviews = tp("Reviews", none, ch("web"), ch("app"))
-	f.research = stage(f.buy, "Research", emo(1), f.productPage, f.reviews)
-	f.cardForm = tp("Card form", emo(-2), ch("web"))
-	f.call = tp("Call", none, ch("phone"))
-	f.checkout = stage(f.buy, "Checkout", emo(-1), f.cardForm, f.call)
-	f.courier = tp("Courier", none, ch("email"))
-	f.delivery = stage(f.buy, "Delivery", none, f.courier)
-	f.wait = stage(f.buy, "Wait", none)
-
-	f.ret = &content.Journey{Slug: "return", Title: "Return"}
-	f.returnForm = tp("Return form", none, ch("web"))
-	f.labelPrint = tp("Label print", none, ch("web"))
-	f.start = stage(f.ret, "Start", emo(-2), f.returnForm, f.labelPrint)
-	f.desk = tp("Store desk", emo(-1.5), ch("store"))
-	f.dropOff = stage(f.ret, "Drop-off", none, f.desk)
-
-	f.browse = &content.Journey{Slug: "browse", Title: "Browse"}
-	f.look = stage(f.browse, "Look", emo(1))
-
-	f.dana = &content.Persona{Slug: "dana", Name: "Dana Ortiz", Channels: []*config.Channel{ch("web"), ch("phone")}}
-	f.eli = &content.Persona{Slug: "eli", Name: "Eli Park", Channels: []*config.Channel{ch("store"), ch("web")}}
-
-	f.site = &content.Site{Config: f.cfg, Journeys: []*content.Journey{f.buy, f.ret, f.browse}, Personas: []*content.Persona{f.dana, f.eli}}
-	return f
-}
 
 func channelIDList(cs []*config.Channel) []string {
 	var out []string
@@ -141,7 +78,7 @@ func TestJourneyMatrix(t *testing.T) {
 	}{
 		{
 			name:     "only the channels used, in site.toml order, grouped by stage",
-			j:        f.buy,
+			j:        f.Buy,
 			channels: []string{"phone", "web", "email", "app"},
 			rows: []string{
 				"# Research",
@@ -156,7 +93,7 @@ func TestJourneyMatrix(t *testing.T) {
 		},
 		{
 			name:     "second journey",
-			j:        f.ret,
+			j:        f.Ret,
 			channels: []string{"store", "web"},
 			rows: []string{
 				"# Start",
@@ -168,7 +105,7 @@ func TestJourneyMatrix(t *testing.T) {
 		},
 		{
 			name: "no touchpoints",
-			j:    f.browse,
+			j:    f.Browse,
 		},
 		{
 			name: "no stages",
@@ -177,12 +114,12 @@ func TestJourneyMatrix(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := journeyMatrix(f.cfg, tt.j)
+			m := journeyMatrix(f.Cfg, tt.j)
 			if got := channelIDList(m.Channels); !reflect.DeepEqual(got, tt.channels) {
 				t.Errorf("channels = %q, want %q", got, tt.channels)
 			}
 			for _, c := range m.Channels {
-				if c != f.cfg.Channel(c.ID) {
+				if c != f.Cfg.Channel(c.ID) {
 					t.Errorf("channel %s is a copy, not the site's", c.ID)
 				}
 			}
@@ -192,8 +129,8 @@ func TestJourneyMatrix(t *testing.T) {
 		})
 	}
 	// Groups point at the journey's own stages and touchpoints.
-	m := journeyMatrix(f.cfg, f.buy)
-	if m.Groups[0].Stage != f.research || m.Groups[0].Rows[1].Touchpoint != f.reviews {
+	m := journeyMatrix(f.Cfg, f.Buy)
+	if m.Groups[0].Stage != f.Research || m.Groups[0].Rows[1].Touchpoint != f.Reviews {
 		t.Errorf("groups do not point at the model")
 	}
 }
@@ -215,7 +152,7 @@ func summaryCellText(c SummaryCell) string {
 
 func TestSummarize(t *testing.T) {
 	f := newFixture()
-	sum := summarize(f.site, computed(f.site))
+	sum := summarize(f.Site, computed(f.Site))
 	if got, want := channelIDList(sum.Channels), []string{"phone", "store", "web", "email", "app", "chat"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("channels = %q, want %q", got, want)
 	}
@@ -302,7 +239,7 @@ func TestSummarizeNoHotspots(t *testing.T) {
 	f := newFixture()
 	// Lift every emotion to zero or above: nothing is a hotspot, and a cell
 	// without any emotion is not one either.
-	for _, j := range f.site.Journeys {
+	for _, j := range f.Site.Journeys {
 		for _, s := range j.Stages {
 			if s.Emotion.Set && s.Emotion.Value < 0 {
 				s.Emotion = emo(0)
@@ -314,16 +251,16 @@ func TestSummarizeNoHotspots(t *testing.T) {
 			}
 		}
 	}
-	if sum := summarize(f.site, computed(f.site)); len(sum.Hotspots) != 0 {
+	if sum := summarize(f.Site, computed(f.Site)); len(sum.Hotspots) != 0 {
 		t.Errorf("hotspots = %+v, want none", sum.Hotspots)
 	}
 }
 
 func TestChannelUses(t *testing.T) {
 	f := newFixture()
-	uses := channelUses(f.site, computed(f.site))
-	if len(uses) != len(f.cfg.Channels) {
-		t.Errorf("%d uses for %d channels", len(uses), len(f.cfg.Channels))
+	uses := channelUses(f.Site, computed(f.Site))
+	if len(uses) != len(f.Cfg.Channels) {
+		t.Errorf("%d uses for %d channels", len(uses), len(f.Cfg.Channels))
 	}
 	tests := []struct {
 		id       string
@@ -345,7 +282,7 @@ func TestChannelUses(t *testing.T) {
 			if u == nil {
 				t.Fatalf("no use for %s", tt.id)
 			}
-			if u.Channel != f.cfg.Channel(tt.id) {
+			if u.Channel != f.Cfg.Channel(tt.id) {
 				t.Errorf("Channel = %v", u.Channel)
 			}
 			var js []string

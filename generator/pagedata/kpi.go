@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"math"
@@ -205,7 +205,7 @@ func newSpark(se *content.KPISeries) *Spark {
 		} else {
 			b.WriteString(" L")
 		}
-		b.WriteString(num(px) + " " + num(py))
+		b.WriteString(Num(px) + " " + Num(py))
 	}
 	type pt struct{ x, y float64 }
 	var col []pt
@@ -245,5 +245,5 @@ func newSpark(se *content.KPISeries) *Spark {
 // KPIs are the stage's KPIs as its page shows them (stageKPIs), worked
 // out with the page's build date.
 func (p *Page) KPIs(s *content.Stage) []KPI {
-	return stageKPIs(s, p.renderer.Now, p.Site.Config.Review.StaleAfterDays)
+	return stageKPIs(s, p.now, p.Site.Config.Review.StaleAfterDays)
 }

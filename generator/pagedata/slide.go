@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"strings"
@@ -63,7 +63,7 @@ const (
 
 func newSlide(j *content.Journey, c *Curve) *Slide {
 	s := &Slide{Width: slideLeft + c.Width + slideMargin, Height: slideHeight, Left: slideLeft, TouchpointsY: 330, PainPointsY: 470}
-	if lines := wrap(150, 1, j.Summary); len(lines) > 0 {
+	if lines := Wrap(150, 1, j.Summary); len(lines) > 0 {
 		s.Summary = lines[0]
 	}
 	for _, st := range j.Stages {
@@ -78,22 +78,22 @@ func newSlide(j *content.Journey, c *Curve) *Slide {
 	for i, st := range j.Stages {
 		x := slideLeft + slideColumn*float64(i)
 		col := SlideColumn{Stage: st, Number: i + 1, X: x + 4, TextX: x + 14}
-		for k, l := range wrap(22, 2, st.Name) {
+		for k, l := range Wrap(22, 2, st.Name) {
 			col.Name = append(col.Name, SlideLine{Y: 114 + 17*float64(k), Text: l})
 		}
 		for k, step := range st.Steps[:min(len(st.Steps), slideSteps)] {
-			for _, l := range wrap(26, 1, step.Name) {
+			for _, l := range Wrap(26, 1, step.Name) {
 				col.Steps = append(col.Steps, SlideStep{SlideLine: SlideLine{Y: s.StepsY + 26*float64(k), Text: l},
 					Emotion: step.Emotion, Value: slideValue(step.Emotion)})
 			}
 		}
 		for k, t := range st.Touchpoints[:min(len(st.Touchpoints), slideTouchpoints)] {
-			for _, l := range wrap(26, 1, t.Name) {
+			for _, l := range Wrap(26, 1, t.Name) {
 				col.Touchpoints = append(col.Touchpoints, SlideLine{Y: s.TouchpointsY + 19*float64(k), Text: l})
 			}
 		}
 		for k, p := range st.PainPoints[:min(len(st.PainPoints), slidePainPoints)] {
-			for m, l := range wrap(28, 2, p) {
+			for m, l := range Wrap(28, 2, p) {
 				col.PainPoints = append(col.PainPoints, SlideLine{Y: s.PainPointsY + 40*float64(k) + 15*float64(m), Text: l})
 			}
 		}

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/content/contenttest"
 	"github.com/waymark-cx/waymark/generator/mermaid"
 )
 
@@ -107,3 +108,10 @@ func TestJourneyDiagram(t *testing.T) {
 		})
 	}
 }
+
+// The fixtures' builders, short for the tables above.
+var (
+	emo   = contenttest.Emotion
+	stage = contenttest.Stage
+	tp    = contenttest.Touchpoint
+)

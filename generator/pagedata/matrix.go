@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"math"
@@ -156,9 +156,9 @@ type JourneyGroups struct {
 	Drafts  []*content.Journey // current-state drafts
 }
 
-// groupJourneys splits journeys as the roll-ups count them: a persona's
+// GroupJourneys splits journeys as the roll-ups count them: a persona's
 // page lists the maps of today apart from the plans and the drafts.
-func groupJourneys(journeys []*content.Journey) JourneyGroups {
+func GroupJourneys(journeys []*content.Journey) JourneyGroups {
 	var g JourneyGroups
 	for _, j := range journeys {
 		switch apartFrom(j) {

@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"regexp"
@@ -125,7 +125,7 @@ func TestPersonaSparkline(t *testing.T) {
 		{"someone else", []float64{1}},
 	}
 	for _, tt := range tests {
-		c := personaSparkline(j.Stages, tt.persona)
+		c := PersonaSparkline(j.Stages, tt.persona)
 		var got []float64
 		for _, p := range c.Points {
 			got = append(got, p.Emotion.Value)
@@ -185,12 +185,12 @@ func TestMarkerShapes(t *testing.T) {
 func TestFeelings(t *testing.T) {
 	j := &content.Journey{}
 	personas(j, "ana", "ben")
-	if got := feelings(emo(1), j); got != nil {
-		t.Errorf("feelings of a shared value = %v, want nil", got)
+	if got := Feelings(emo(1), j); got != nil {
+		t.Errorf("Feelings of a shared value = %v, want nil", got)
 	}
-	got := feelings(per("ben", -1.0), j)
+	got := Feelings(per("ben", -1.0), j)
 	if len(got) != 2 {
-		t.Fatalf("feelings = %v, want one per persona", got)
+		t.Fatalf("Feelings = %v, want one per persona", got)
 	}
 	if got[0].Persona.Slug != "ana" || got[0].Emotion.Set || got[0].Shape != "circle" {
 		t.Errorf("Ana = %+v, want not rated, circle", got[0])

@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"strings"
@@ -83,10 +83,10 @@ func TestSparkOfALongSeries(t *testing.T) {
 	if segments > 2*sparkWidth {
 		t.Errorf("%d points drawn for a sparkline %d wide", segments, sparkWidth)
 	}
-	if !strings.Contains(sp.Path, " "+num(sparkPad)) { // the spike is at the top
+	if !strings.Contains(sp.Path, " "+Num(sparkPad)) { // the spike is at the top
 		t.Errorf("the spike is lost: %s", sp.Path)
 	}
-	if !strings.HasSuffix(sp.Path, num(sp.LastX)+" "+num(sp.LastY)) {
+	if !strings.HasSuffix(sp.Path, Num(sp.LastX)+" "+Num(sp.LastY)) {
 		t.Errorf("the path does not end at the newest value (%v, %v): …%s", sp.LastX, sp.LastY, sp.Path[len(sp.Path)-30:])
 	}
 }

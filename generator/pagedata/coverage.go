@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"fmt"
@@ -15,8 +15,8 @@ type Coverage struct {
 	Stages int // all stages
 }
 
-// coverageOf counts the stages of journeys that research backs.
-func coverageOf(journeys ...*content.Journey) Coverage {
+// CoverageOf counts the stages of journeys that research backs.
+func CoverageOf(journeys ...*content.Journey) Coverage {
 	var c Coverage
 	for _, j := range journeys {
 		for _, s := range j.Stages {

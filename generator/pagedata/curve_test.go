@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"fmt"
@@ -228,8 +228,8 @@ func TestNum(t *testing.T) {
 		want string
 	}{{12, "12"}, {12.5, "12.5"}, {12.04, "12"}, {12.06, "12.1"}, {0, "0"}, {-3.25, "-3.3"}, {46.66666, "46.7"}}
 	for _, tt := range tests {
-		if got := num(tt.f); got != tt.want {
-			t.Errorf("num(%v) = %q, want %q", tt.f, got, tt.want)
+		if got := Num(tt.f); got != tt.want {
+			t.Errorf("Num(%v) = %q, want %q", tt.f, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"github.com/waymark-cx/waymark/generator/config"
@@ -66,7 +66,7 @@ func journeyGlance(cfg *config.Config, j *content.Journey, use *journeyUse) *Gla
 		g.Opportunities = ops[:min(len(ops), glanceOpportunities)]
 		g.MoreOpportunities = len(ops) - len(g.Opportunities)
 	}
-	g.Evidence.Coverage = coverageOf(j)
+	g.Evidence.Coverage = CoverageOf(j)
 	for _, s := range j.Stages {
 		for _, e := range s.Evidence {
 			g.Evidence.Sources++
