@@ -2,9 +2,9 @@ package export
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
