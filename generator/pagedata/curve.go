@@ -291,8 +291,8 @@ func journeyCurve(j *content.Journey, cmp *Comparison) *Curve {
 	return c
 }
 
-// PersonaSparkline is the small curve of one persona's emotions.
-func PersonaSparkline(stages []*content.Stage, persona string) *Curve {
+// personaCurve is the small curve of one persona's emotions.
+func personaCurve(stages []*content.Stage, persona string) *Curve {
 	return newCurveOf(stages, sparkCurve, func(s *content.Stage) content.Emotion { return s.Emotion.For(persona) })
 }
 

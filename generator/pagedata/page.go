@@ -102,6 +102,9 @@ type Page struct {
 	Glance  *Glance     // a journey's worst moment, hurting channel and evidence
 	Pager   *Pager      // on list pages: which part of the list this page shows
 
+	// PersonaJourneys are the cards of a persona's page.
+	PersonaJourneys *PersonaJourneys
+
 	// Deps are the content files whose data the page shows, so that a
 	// rebuild after those files change renders it again. A page that
 	// shows the whole site (the index, /channels/) has AllDeps instead.
@@ -466,11 +469,14 @@ func (pl *Planner) use(site *content.Site, j *content.Journey) *journeyUse {
 	return u
 }
 
-// Prepare works out what a journey's page shows: its comparison with
-// today, curve, matrix, glance and slide. It is done per page as the page
+// Prepare works out what a journey's page shows (its comparison with
+// today, curve, matrix, glance and slide) and a persona's page its cards. It is done per page as the page
 // is rendered rather than in Pages: a rebuild lists every page but
 // renders a few, and these cost as much as the rest of the list.
 func (p *Page) Prepare() {
+	if p.Persona != nil && p.PersonaJourneys == nil {
+		p.PersonaJourneys = p.personaJourneys()
+	}
 	if p.Journey == nil || p.Curve != nil {
 		return
 	}
@@ -483,6 +489,3 @@ func (p *Page) Prepare() {
 		p.Slide = newSlide(p.Journey, p.Curve)
 	}
 }
-
-// Sparkline is the small emotion line of a journey's card.
-func Sparkline(stages []*content.Stage) *Curve { return newCurve(stages, sparkCurve) }

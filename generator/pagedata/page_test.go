@@ -251,3 +251,29 @@ func TestWrap(t *testing.T) {
 
 // newFixture is the shared small site (see contenttest.Fixture).
 func newFixture() *contenttest.Fixture { return contenttest.NewFixture() }
+
+func TestEmotionClass(t *testing.T) {
+	tests := []struct {
+		e    content.Emotion
+		want string
+	}{
+		{emo(-2), "emo-n2"},
+		{emo(-1.5), "emo-n2"},
+		{emo(-1), "emo-n1"},
+		{emo(-0.5), "emo-n1"},
+		{emo(-0.4), "emo-0"},
+		{emo(0), "emo-0"},
+		{emo(0.4), "emo-0"},
+		{emo(0.5), "emo-p1"},
+		{emo(1), "emo-p1"},
+		{emo(1.5), "emo-p2"},
+		{emo(2), "emo-p2"},
+		{content.Emotion{}, "emo-none"},
+		{content.Emotion{Value: 1}, "emo-none"}, // a value without Set is still unset
+	}
+	for _, tt := range tests {
+		if got := EmotionClass(tt.e); got != tt.want {
+			t.Errorf("EmotionClass(%+v) = %q, want %q", tt.e, got, tt.want)
+		}
+	}
+}

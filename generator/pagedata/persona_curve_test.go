@@ -125,7 +125,7 @@ func TestPersonaSparkline(t *testing.T) {
 		{"someone else", []float64{1}},
 	}
 	for _, tt := range tests {
-		c := PersonaSparkline(j.Stages, tt.persona)
+		c := personaCurve(j.Stages, tt.persona)
 		var got []float64
 		for _, p := range c.Points {
 			got = append(got, p.Emotion.Value)

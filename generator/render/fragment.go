@@ -50,13 +50,13 @@ func (p Dot) CachedWith(name string, j *content.Journey, data any) (template.HTM
 // call, where a {{range}} around Cached would pay html/template's
 // reflection and escaping once per row (at 2,000 journeys, most of the
 // page's cost). list is a []*content.Journey (each partial's .Data is
-// nil), or a []ChannelJourney or []SummaryJourney (.Data is the element).
+// the journey's *pagedata.Card), or a []ChannelJourney or []SummaryJourney (.Data is the element).
 func (p Dot) CachedEach(name string, list any) (template.HTML, error) {
 	var journeys []*content.Journey
 	var data func(i int) any
 	switch l := list.(type) {
 	case []*content.Journey:
-		journeys, data = l, func(int) any { return nil }
+		journeys, data = l, func(i int) any { return p.Card(l[i]) }
 	case []pagedata.ChannelJourney:
 		journeys = make([]*content.Journey, len(l))
 		for i := range l {

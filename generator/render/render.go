@@ -122,12 +122,7 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(ids, " ")
 	},
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return fmt.Sprintf("%d %s", n, one)
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	},
+	"plural": pagedata.Plural,
 	"title": func(s string) string {
 		if s == "" {
 			return s
@@ -145,7 +140,7 @@ var funcs = template.FuncMap{
 	"painPoints":  pagedata.PainPoints,
 	"touchpoints": pagedata.TouchpointCount,
 	"inc":         func(i int) int { return i + 1 },
-	"emo":         emotionClass,
+	"emo":         pagedata.EmotionClass,
 	"laneList":    pagedata.LaneList,
 	"wrap":        pagedata.Wrap,
 	"mul":         func(a, b float64) float64 { return a * b },
@@ -180,20 +175,6 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
-}
-
-// emotionClass names the CSS class for an emotion's colour: emo-n2 (very
-// negative) … emo-0 … emo-p2, or emo-none when there is none.
-func emotionClass(e content.Emotion) string {
-	switch l := e.Level(); {
-	case !e.Set:
-		return "emo-none"
-	case l < 0:
-		return fmt.Sprintf("emo-n%d", -l)
-	case l > 0:
-		return fmt.Sprintf("emo-p%d", l)
-	}
-	return "emo-0"
 }
 
 // initials makes the avatar text for a persona without a photo.

@@ -3,36 +3,7 @@ package render
 import (
 	"reflect"
 	"testing"
-
-	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/content/contenttest"
 )
-
-func TestEmotionClass(t *testing.T) {
-	tests := []struct {
-		e    content.Emotion
-		want string
-	}{
-		{contenttest.Emotion(-2), "emo-n2"},
-		{contenttest.Emotion(-1.5), "emo-n2"},
-		{contenttest.Emotion(-1), "emo-n1"},
-		{contenttest.Emotion(-0.5), "emo-n1"},
-		{contenttest.Emotion(-0.4), "emo-0"},
-		{contenttest.Emotion(0), "emo-0"},
-		{contenttest.Emotion(0.4), "emo-0"},
-		{contenttest.Emotion(0.5), "emo-p1"},
-		{contenttest.Emotion(1), "emo-p1"},
-		{contenttest.Emotion(1.5), "emo-p2"},
-		{contenttest.Emotion(2), "emo-p2"},
-		{content.Emotion{}, "emo-none"},
-		{content.Emotion{Value: 1}, "emo-none"}, // a value without Set is still unset
-	}
-	for _, tt := range tests {
-		if got := emotionClass(tt.e); got != tt.want {
-			t.Errorf("emotionClass(%+v) = %q, want %q", tt.e, got, tt.want)
-		}
-	}
-}
 
 func TestInitials(t *testing.T) {
 	tests := []struct{ name, want string }{
