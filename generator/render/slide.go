@@ -130,6 +130,7 @@ const (
 	slideWorstSize = 20.0
 	slideLead      = 1.25 // line height, in font sizes
 	slideNameLines = 3    // a stage name wraps to at most this many lines
+	slideMinName   = 14.0 // and is made smaller to fit, down to this size
 )
 
 // slideScale is the text's sizes for a number of stages: the more there
@@ -173,16 +174,17 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 	s.StageTop = y
 	nameTop := y + slidePad + sc.label*slideLead + 2
 	s.NumberY = y + slidePad + sc.label
+	nameSize := nameSizeFor(j.Stages, colW-2*slidePad, sc.name)
 	nameLines := 1
 	for i, st := range j.Stages {
 		x := left + colW*float64(i)
 		col := SlideColumn{Stage: st, Number: i + 1, X: x, W: colW, Worst: worst != nil && worst.Stage == st}
-		col.Name = fitText(st.Name, x+slidePad, nameTop, colW-2*slidePad, sc.name, true, slideNameLines)
+		col.Name = fitText(st.Name, x+slidePad, nameTop, colW-2*slidePad, nameSize, true, slideNameLines)
 		nameLines = max(nameLines, len(col.Name.Lines))
 		s.HasMomentOfTruth = s.HasMomentOfTruth || st.MomentOfTruth
 		s.Columns = append(s.Columns, col)
 	}
-	s.StageHeight = nameTop - y + sc.name*(slideLead*float64(nameLines-1)+slideLead) + slidePad
+	s.StageHeight = nameTop - y + nameSize*slideLead*float64(nameLines) + slidePad
 	y += s.StageHeight + slideGap
 
 	s.Worst = fitText(worstWords(j, worst), left+28, y, width-28, slideWorstSize, true, 1)
@@ -375,6 +377,45 @@ func (s *Slide) layoutBand(j *content.Journey, sc slideScale, y, h float64, pain
 		}
 	}
 	return heading
+}
+
+// nameSizeFor is the size of the stage names in columns w wide: the
+// scale's, or smaller, down to slideMinName, until every name fits in its
+// lines without a word broken or cut. One size for all of them, as a
+// deck's headings have: a long name makes every name a little smaller,
+// not its own smaller than the rest. A name that would not fit even at
+// the smallest size has no say: it is cut anyway, and the others need
+// not shrink for it.
+func nameSizeFor(stages []*content.Stage, w, size float64) float64 {
+	var fitting []*content.Stage
+	for _, st := range stages {
+		if nameFits(st.Name, w, slideMinName) {
+			fitting = append(fitting, st)
+		}
+	}
+	for ; size > slideMinName; size-- {
+		all := true
+		for _, st := range fitting {
+			all = all && nameFits(st.Name, w, size)
+		}
+		if all {
+			return size
+		}
+	}
+	return slideMinName
+}
+
+// nameFits reports whether a stage name fits its lines at size, with no
+// word broken and nothing cut.
+func nameFits(name string, w, size float64) bool {
+	fits := func(l string) bool { return textWidth(l, size, true) <= w }
+	for _, tok := range breakable(name) {
+		if !fits(tok.text) {
+			return false
+		}
+	}
+	_, cut := fitLines(name, slideNameLines, fits)
+	return !cut
 }
 
 // fitText wraps text into a box of width w from x, y, in at most lines

@@ -19,7 +19,8 @@ const (
 	emSlim   = 0.42 // f t r I ( ) [ ] - /
 	emLower  = 0.63
 	emUpper  = 0.77
-	emWidest = 1.0 // m w M W @ % — and the ellipsis
+	emWidest = 1.0  // m w M W @ % — and the ellipsis
+	emSign   = 0.84 // + = < > ~ #
 	emDigit  = 0.64
 	emWide   = 1.0  // CJK, full-width forms, emoji: one em each
 	emBold   = 1.12 // bold text is this much wider
@@ -48,6 +49,8 @@ func runeEms(r rune) float64 {
 		return emSlim
 	case strings.ContainsRune("mwMW@%—…", r):
 		return emWidest
+	case strings.ContainsRune("+=<>~#", r):
+		return emSign
 	case r >= '0' && r <= '9':
 		return emDigit
 	case isWide(r):
@@ -127,8 +130,8 @@ func breakable(text string) []token {
 		sep := " "
 		start := 0
 		for i, r := range field {
-			if !isWide(r) {
-				continue
+			if i < start || !isWide(r) {
+				continue // taken with the character before, or not CJK
 			}
 			// A CJK character is a token of its own, and so is the run
 			// of other characters before it.
