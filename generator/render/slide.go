@@ -119,18 +119,19 @@ type SlideValue struct {
 // The slide's canvas, in SVG units: 16:9, drawn at 1600 × 900 and scaled
 // to whatever the slide is.
 const (
-	slideWidth     = 1600.0
-	slideHeight    = 900.0
-	slideMargin    = 40.0  // round the picture; the scale's values sit in the left one
-	slidePad       = 10.0  // inside a column, either side of its text
-	slideGap       = 14.0  // between bands
-	slideCurveH    = 190.0 // the emotion curve's band
-	slideMetaSize  = 18.0
-	slideTitleSize = 34.0
-	slideWorstSize = 20.0
-	slideLead      = 1.25 // line height, in font sizes
-	slideNameLines = 3    // a stage name wraps to at most this many lines
-	slideMinName   = 14.0 // and is made smaller to fit, down to this size
+	slideWidth      = 1600.0
+	slideHeight     = 900.0
+	slideMargin     = 40.0  // round the picture; the scale's values sit in the left one
+	slidePad        = 10.0  // inside a column, either side of its text
+	slideGap        = 14.0  // between bands
+	slideCurveH     = 190.0 // the emotion curve's band
+	slideMetaSize   = 18.0
+	slideTitleSize  = 34.0 // on one line, or
+	slideTitleSmall = 28.0 // on two when it is longer
+	slideWorstSize  = 20.0
+	slideLead       = 1.25 // line height, in font sizes
+	slideNameLines  = 3    // a stage name wraps to at most this many lines
+	slideMinName    = 14.0 // and is made smaller to fit, down to this size
 )
 
 // slideScale is the text's sizes for a number of stages: the more there
@@ -167,6 +168,9 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 
 	y := slideMargin - 6
 	s.Title = fitText(j.Title, left, y, width, slideTitleSize, true, 1)
+	if s.Title.Cut {
+		s.Title = fitText(j.Title, left, y, width, slideTitleSmall, true, 2)
+	}
 	y += s.Title.H + 10
 	y = s.layoutMeta(j, left, y, width) + slideGap
 
@@ -187,7 +191,7 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 	s.StageHeight = nameTop - y + nameSize*slideLead*float64(nameLines) + slidePad
 	y += s.StageHeight + slideGap
 
-	s.Worst = fitText(worstWords(j, worst), left+28, y, width-28, slideWorstSize, true, 1)
+	s.Worst = fitText(worstWords(j, worst), left+28, y, width-28, slideWorstSize, true, 2)
 	y += s.Worst.H + slideGap/2
 	if rated(j) {
 		s.layoutCurve(j, worst, sc, left, y, width)
@@ -202,8 +206,12 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 		w := textWidth(note, sc.label, false)
 		s.Note = fitText(note, left+width-w, footY, w, sc.label, false, 1)
 	}
-	band := (footY - slideGap - y - slideGap) / 2
-	s.PainHeading, s.OpportunityHeading = s.layoutBand(j, sc, y, band, true), s.layoutBand(j, sc, y+band+slideGap, band, false)
+	// The two bands share the lines left above the footer by need.
+	headH, lead := sc.label*slideLead+4, sc.body*slideLead
+	total := max(2, int((footY-slideGap-y-slideGap-2*headH)/lead))
+	pains, opportunities := shareLines(total, bandNeed(j, sc, colW, true), bandNeed(j, sc, colW, false))
+	s.PainHeading = s.layoutBand(j, sc, y, pains, true)
+	s.OpportunityHeading = s.layoutBand(j, sc, y+headH+lead*float64(pains)+slideGap, opportunities, false)
 	s.Desc = slideDesc(j, s)
 	return s
 }
@@ -340,43 +348,78 @@ func (s *Slide) layoutCurve(j *content.Journey, worst *WorstMoment, sc slideScal
 }
 
 // layoutBand lays out each stage's top pain point (pain) or top
-// opportunity in a band of height h from y, under a heading, and returns
-// the heading.
-func (s *Slide) layoutBand(j *content.Journey, sc slideScale, y, h float64, pain bool) SlideText {
+// opportunity in lines lines from y, under a heading, and returns the
+// heading. A stage with more than one gets a line under it, "+2 more".
+func (s *Slide) layoutBand(j *content.Journey, sc slideScale, y float64, lines int, pain bool) SlideText {
 	title := "TOP OPPORTUNITY"
 	if pain {
 		title = "TOP PAIN POINT"
 	}
 	heading := fitText(title, slideMargin, y, slideWidth-2*slideMargin, sc.label, true, 1)
 	top := y + heading.H + 4
-	lead := sc.body * slideLead
-	lines := max(1, int((y+h-top-sc.body*slideLead)/lead)+1)
 	for i := range s.Columns {
 		col := &s.Columns[i]
-		items := j.Stages[i].Opportunities
-		if pain {
-			items = j.Stages[i].PainPoints
-		}
-		text, more := "—", SlideText{}
-		if len(items) > 0 {
-			text = items[0]
-		}
+		text, more := bandText(j.Stages[i], pain)
 		fit := lines
-		if len(items) > 1 {
+		if more > 0 {
 			fit = max(1, lines-1)
 		}
 		x, w := col.X+slidePad, col.W-2*slidePad
-		t := fitText(text, x, top, w, sc.body, false, fit)
-		if len(items) > 1 {
-			more = fitText("+"+strconv.Itoa(len(items)-1)+" more", x, top+t.H+sc.body*(slideLead-1), w, sc.label, false, 1)
+		t, m := fitText(text, x, top, w, sc.body, false, fit), SlideText{}
+		if more > 0 {
+			m = fitText("+"+strconv.Itoa(more)+" more", x, top+t.H+sc.body*(slideLead-1), w, sc.label, false, 1)
 		}
 		if pain {
-			col.Pain, col.MorePains = t, more
+			col.Pain, col.MorePains = t, m
 		} else {
-			col.Opportunity, col.MoreOpportunities = t, more
+			col.Opportunity, col.MoreOpportunities = t, m
 		}
 	}
 	return heading
+}
+
+// bandText is what a stage shows in the pain points' band (pain) or the
+// opportunities': the first listed, the order the map's author gave them,
+// and how many more there are; a dash when there is none.
+func bandText(st *content.Stage, pain bool) (text string, more int) {
+	items := st.Opportunities
+	if pain {
+		items = st.PainPoints
+	}
+	if len(items) == 0 {
+		return "—", 0
+	}
+	return items[0], len(items) - 1
+}
+
+// bandNeed is how many lines of body text the band needs so that no
+// stage's text is cut, its "+2 more" line included.
+func bandNeed(j *content.Journey, sc slideScale, colW float64, pain bool) int {
+	w := colW - 2*slidePad
+	fits := func(l string) bool { return textWidth(l, sc.body, false) <= w }
+	need := 1
+	for _, st := range j.Stages {
+		text, more := bandText(st, pain)
+		lines, _ := fitLines(text, math.MaxInt32, fits)
+		need = max(need, len(lines)+min(more, 1))
+	}
+	return need
+}
+
+// shareLines shares total lines between two bands that need a and b: each
+// its need when both fit; else the one that needs no more than half gets
+// its need and the other the rest; else half each.
+func shareLines(total, a, b int) (int, int) {
+	half := total / 2
+	switch {
+	case a+b <= total:
+		return a, b
+	case a <= half:
+		return a, total - a
+	case b <= total-half:
+		return total - b, b
+	}
+	return half, total - half
 }
 
 // nameSizeFor is the size of the stage names in columns w wide: the

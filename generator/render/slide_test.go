@@ -22,6 +22,8 @@ type slideCase struct {
 	pain                        func(i int) string // its first pain point; "" for none
 	personas                    int                // how many; each rated apart when perPersona
 	perPersona, unrated, future bool
+	longTitle                   bool // a title too long for two lines
+	whole                       bool // every pain point and opportunity must be there in full
 }
 
 var (
@@ -41,18 +43,19 @@ var (
 )
 
 var slideCases = []slideCase{
-	{name: "3 stages", stages: 3, stage: shortName, pain: onePain, personas: 1},
-	{name: "7 stages", stages: 7, stage: shortName, pain: onePain, personas: 1},
+	{name: "3 stages", stages: 3, stage: shortName, pain: onePain, personas: 1, whole: true},
+	{name: "7 stages", stages: 7, stage: shortName, pain: onePain, personas: 1, whole: true},
 	{name: "12 stages", stages: 12, stage: shortName, pain: onePain, personas: 1},
 	{name: "12 long names", stages: 12, stage: longName, pain: onePain, personas: 1},
 	{name: "3 long names", stages: 3, stage: longName, pain: onePain, personas: 1},
 	{name: "7 CJK", stages: 7, stage: cjkName, pain: cjkPain, personas: 1},
 	{name: "12 CJK", stages: 12, stage: cjkName, pain: cjkPain, personas: 1},
-	{name: "two personas", stages: 7, stage: shortName, pain: onePain, personas: 2, perPersona: true},
+	{name: "two personas", stages: 7, stage: shortName, pain: onePain, personas: 2, perPersona: true, whole: true},
 	{name: "six personas, 12 stages", stages: 12, stage: longName, pain: onePain, personas: 6, perPersona: true},
 	{name: "no emotions", stages: 5, stage: shortName, pain: onePain, unrated: true},
 	{name: "no pain points", stages: 4, stage: shortName, pain: func(int) string { return "" }},
 	{name: "future state", stages: 7, stage: shortName, pain: onePain, personas: 1, future: true},
+	{name: "long title", stages: 7, stage: cjkName, pain: onePain, personas: 2, perPersona: true, longTitle: true},
 	// Past the range the slide is made for it still keeps its text in.
 	{name: "1 stage", stages: 1, stage: longName, pain: onePain},
 	{name: "20 stages", stages: 20, stage: longName, pain: onePain, personas: 2, perPersona: true},
@@ -63,6 +66,9 @@ func slideJourney(c slideCase) *content.Journey {
 		Updated: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}
 	if c.future {
 		j.State, j.Status = "future", "draft"
+	}
+	if c.longTitle {
+		j.Title = strings.Repeat(j.Title+", and then ", 3)
 	}
 	for p := range c.personas {
 		j.Personas = append(j.Personas, &content.Persona{Slug: fmt.Sprintf("p%d", p), Name: fmt.Sprintf("Persona Number%d Longname", p)})
@@ -176,6 +182,9 @@ func TestSlideGeometry(t *testing.T) {
 				if len(col.Name.Lines) == 0 || len(col.Name.Lines) > slideNameLines {
 					t.Errorf("stage %d's name in %d lines", col.Number, len(col.Name.Lines))
 				}
+				if c.whole && (col.Pain.Cut || col.Opportunity.Cut || col.Name.Cut) {
+					t.Errorf("stage %d's text cut where there is room: %v, %v", col.Number, col.Pain.Lines, col.Opportunity.Lines)
+				}
 				if len(col.Pain.Lines) == 0 || len(col.Opportunity.Lines) == 0 {
 					t.Errorf("stage %d: no room for its pain point or opportunity", col.Number)
 				}
@@ -249,6 +258,9 @@ func checkSlideContent(t *testing.T, c slideCase, j *content.Journey, s *Slide) 
 	}
 	if want := map[bool]string{true: "Future state (planned) · Draft", false: "Current state"}[c.future]; !strings.Contains(meta, want) {
 		t.Errorf("legend %q, want %q", meta, want)
+	}
+	if c.longTitle != s.Title.Cut || (c.longTitle && (len(s.Title.Lines) != 2 || s.Title.Size != slideTitleSmall)) {
+		t.Errorf("title cut %v in %d lines at %v px", s.Title.Cut, len(s.Title.Lines), s.Title.Size)
 	}
 	if c.future && !strings.HasPrefix(s.Worst.Text, "Lowest planned point") {
 		t.Errorf("future map's worst: %q", s.Worst.Text)
@@ -345,6 +357,21 @@ func slideTexts(s *Slide) []SlideText {
 		out = append(out, col.Name, col.Pain, col.MorePains, col.Opportunity, col.MoreOpportunities)
 	}
 	return out
+}
+
+func TestShareLines(t *testing.T) {
+	tests := []struct{ total, a, b, wantA, wantB int }{
+		{10, 3, 4, 3, 4},  // room for both
+		{10, 2, 12, 2, 8}, // the short one whole, the rest to the long one
+		{10, 12, 3, 7, 3},
+		{10, 8, 9, 5, 5}, // both long: half each
+		{3, 5, 5, 1, 2},
+	}
+	for _, tt := range tests {
+		if a, b := shareLines(tt.total, tt.a, tt.b); a != tt.wantA || b != tt.wantB {
+			t.Errorf("shareLines(%d, %d, %d) = %d, %d; want %d, %d", tt.total, tt.a, tt.b, a, b, tt.wantA, tt.wantB)
+		}
+	}
 }
 
 func TestFitLines(t *testing.T) {
