@@ -124,7 +124,8 @@ const (
 	slideMargin     = 40.0  // round the picture; the scale's values sit in the left one
 	slidePad        = 10.0  // inside a column, either side of its text
 	slideGap        = 14.0  // between bands
-	slideCurveH     = 190.0 // the emotion curve's band
+	slideCurveH     = 190.0 // the emotion curve's band, at least
+	slideCurveMax   = 280.0 // and at most, when the text under it leaves room
 	slideMetaSize   = 18.0
 	slideTitleSize  = 34.0 // on one line, or
 	slideTitleSmall = 28.0 // on two when it is longer
@@ -193,12 +194,8 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 
 	s.Worst = fitText(worstWords(j, worst), left+28, y, width-28, slideWorstSize, true, 2)
 	y += s.Worst.H + slideGap/2
-	if rated(j) {
-		s.layoutCurve(j, worst, sc, left, y, width)
-		y += slideCurveH + slideGap
-	}
 
-	// The footer, then the two bands of text share what is left.
+	// The footer.
 	footY := slideHeight - slideMargin + 6 - sc.label*slideLead
 	s.Site = fitText(site, left, footY, width/2, sc.label, false, 1)
 	if !j.Updated.IsZero() {
@@ -206,10 +203,19 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 		w := textWidth(note, sc.label, false)
 		s.Note = fitText(note, left+width-w, footY, w, sc.label, false, 1)
 	}
-	// The two bands share the lines left above the footer by need.
+
+	// The curve, taller when the bands of text under it leave room; the
+	// two bands then share the lines left above the footer by need.
 	headH, lead := sc.label*slideLead+4, sc.body*slideLead
+	needPains, needOpportunities := bandNeed(j, sc, colW, true), bandNeed(j, sc, colW, false)
+	if rated(j) {
+		spare := footY - slideGap - y - (slideCurveH + slideGap) - (2*headH + slideGap) - lead*float64(needPains+needOpportunities)
+		h := slideCurveH + math.Min(max(spare, 0), slideCurveMax-slideCurveH)
+		s.layoutCurve(j, worst, sc, left, y, width, h)
+		y += h + slideGap
+	}
 	total := max(2, int((footY-slideGap-y-slideGap-2*headH)/lead))
-	pains, opportunities := shareLines(total, bandNeed(j, sc, colW, true), bandNeed(j, sc, colW, false))
+	pains, opportunities := shareLines(total, needPains, needOpportunities)
 	s.PainHeading = s.layoutBand(j, sc, y, pains, true)
 	s.OpportunityHeading = s.layoutBand(j, sc, y+headH+lead*float64(pains)+slideGap, opportunities, false)
 	s.Desc = slideDesc(j, s)
@@ -320,12 +326,12 @@ func worstWords(j *content.Journey, w *WorstMoment) string {
 	return b + ")"
 }
 
-// layoutCurve places the emotion curve in the band from y: a line per
+// layoutCurve places the emotion curve in the band from y, height high: a line per
 // persona when the map rates them apart, else the stages' line with its
 // values; the lowest point ringed.
-func (s *Slide) layoutCurve(j *content.Journey, worst *WorstMoment, sc slideScale, left, y, width float64) {
+func (s *Slide) layoutCurve(j *content.Journey, worst *WorstMoment, sc slideScale, left, y, width, height float64) {
 	slot := width / float64(max(len(j.Stages), 1))
-	sz := curveSize{width: width, height: slideCurveH, padY: worstStageRing + 6, marker: 8, spread: math.Min(12, slot/float64(len(j.Personas)+2))}
+	sz := curveSize{width: width, height: height, padY: worstStageRing + 6, marker: 8, spread: math.Min(12, slot/float64(len(j.Personas)+2))}
 	c := newCurve(j.Stages, sz)
 	if j.PerPersona() {
 		c.addPersonaSeries(j)
