@@ -106,6 +106,7 @@ func TestMapSVGColoursMatchStylesheet(t *testing.T) {
 		{"emo-n2", "fill", "--emo-n2"},
 		{"emo-p2", "fill", "--emo-p2"},
 		{"worst-ring", "stroke", "--emo-n2"},
+		{"today-line", "stroke", "--today"},
 		{"tone-1", "stroke", "--tone-1"},
 		{"tone-2", "stroke", "--tone-2"},
 		{"tone-3", "stroke", "--tone-3"},

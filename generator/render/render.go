@@ -414,7 +414,7 @@ func (r *Renderer) renderPage(p *Page, buf *bytes.Buffer, emit Emit) error {
 		return nil
 	}
 	if p.Slide == nil {
-		p.Slide = newSlide(p.Journey, p.Glance.Worst, p.Site.Config.Title)
+		p.Slide = newSlide(p.Journey, p.Compare, p.Glance.Worst, p.Site.Config.Title)
 	}
 	buf.Reset()
 	if err := r.templates[mapKind].ExecuteTemplate(buf, mapLayout, p); err != nil {

@@ -91,8 +91,8 @@ type SlideLine struct {
 }
 
 // SlideLabel is an entry of the slide's legend line: a persona's line
-// (Marker, the shape of their points, and Tone, its colour), the moment
-// of truth's star (Star), or plain text.
+// (Marker, the shape of their points, and Tone, its colour), today's
+// line (Today), the moment of truth's star (Star), or plain text.
 type SlideLabel struct {
 	X, Y   float64 // where the entry starts; Y is the text's baseline
 	TextX  float64 // where its text starts, after the marker
@@ -101,6 +101,7 @@ type SlideLabel struct {
 	Marker string // a CurveSeries.Legend; "" for none
 	Tone   int
 	Star   bool
+	Today  bool // today's line under a future state's: dashed
 }
 
 // SlideLevel is a guide of the emotion scale, with its value at the left.
@@ -158,9 +159,11 @@ func scaleFor(stages int) slideScale {
 	return slideScale{name: 17, body: 15, label: 13}
 }
 
-// newSlide lays out j's slide; worst is its lowest point (worstMoment,
-// nil when nothing is rated) and site the site's title.
-func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
+// newSlide lays out j's slide; cmp is its comparison with its current
+// state (nil unless it is a future-state map that names one), worst its
+// lowest point (worstMoment, nil when nothing is rated) and site the
+// site's title.
+func newSlide(j *content.Journey, cmp *Comparison, worst *WorstMoment, site string) *Slide {
 	n := len(j.Stages)
 	sc := scaleFor(n)
 	s := &Slide{Width: slideWidth, Height: slideHeight, LabelSize: sc.label, ValueSize: sc.body}
@@ -173,7 +176,7 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 		s.Title = fitText(j.Title, left, y, width, slideTitleSmall, true, 2)
 	}
 	y += s.Title.H + 10
-	y = s.layoutMeta(j, left, y, width) + slideGap
+	y = s.layoutMeta(j, cmp, left, y, width) + slideGap
 
 	// Stage names: the band is as tall as the longest name needs.
 	s.StageTop = y
@@ -211,7 +214,7 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 	if rated(j) {
 		spare := footY - slideGap - y - (slideCurveH + slideGap) - (2*headH + slideGap) - lead*float64(needPains+needOpportunities)
 		h := slideCurveH + math.Min(max(spare, 0), slideCurveMax-slideCurveH)
-		s.layoutCurve(j, worst, sc, left, y, width, h)
+		s.layoutCurve(j, cmp, worst, sc, left, y, width, h)
 		y += h + slideGap
 	}
 	total := max(2, int((footY-slideGap-y-slideGap-2*headH)/lead))
@@ -224,7 +227,7 @@ func newSlide(j *content.Journey, worst *WorstMoment, site string) *Slide {
 
 // layoutMeta lays out the legend line from y, wrapping to more rows when
 // it is wider than width, and returns where it ends.
-func (s *Slide) layoutMeta(j *content.Journey, left, y, width float64) float64 {
+func (s *Slide) layoutMeta(j *content.Journey, cmp *Comparison, left, y, width float64) float64 {
 	var entries []SlideLabel
 	if j.PerPersona() {
 		for i, p := range j.Personas {
@@ -242,6 +245,9 @@ func (s *Slide) layoutMeta(j *content.Journey, left, y, width float64) float64 {
 		}
 		entries = append(entries, SlideLabel{Text: label + strings.Join(names, ", ")})
 	}
+	if todayRated(cmp) {
+		entries = append(entries, SlideLabel{Text: "Today: " + cmp.Current.Title, Today: true})
+	}
 	entries = append(entries, SlideLabel{Text: stateWords(j)})
 	for _, st := range j.Stages {
 		if st.MomentOfTruth {
@@ -254,7 +260,7 @@ func (s *Slide) layoutMeta(j *content.Journey, left, y, width float64) float64 {
 	lead := slideMetaSize * slideLead
 	for _, e := range entries {
 		e.TextX = 0
-		if e.Marker != "" || e.Star {
+		if e.Marker != "" || e.Star || e.Today {
 			e.TextX = markerW
 		}
 		// An entry longer than a row is cut: a persona's name or the
@@ -289,6 +295,21 @@ func stateWords(j *content.Journey) string {
 		words += " · In review"
 	}
 	return words
+}
+
+// todayRated reports whether a future-state map's slide draws today's
+// line under its own: when it names its current state and that has a
+// value on a stage it shares.
+func todayRated(cmp *Comparison) bool {
+	if cmp == nil {
+		return false
+	}
+	for _, ch := range cmp.Stages {
+		if ch.Was != nil && ch.Was.Emotion.Set {
+			return true
+		}
+	}
+	return false
 }
 
 // rated reports whether any stage of j has an emotion, for anyone.
@@ -329,21 +350,22 @@ func worstWords(j *content.Journey, w *WorstMoment) string {
 // layoutCurve places the emotion curve in the band from y, height high: a line per
 // persona when the map rates them apart, else the stages' line with its
 // values; the lowest point ringed.
-func (s *Slide) layoutCurve(j *content.Journey, worst *WorstMoment, sc slideScale, left, y, width, height float64) {
+func (s *Slide) layoutCurve(j *content.Journey, cmp *Comparison, worst *WorstMoment, sc slideScale, left, y, width, height float64) {
 	slot := width / float64(max(len(j.Stages), 1))
 	sz := curveSize{width: width, height: height, padY: worstStageRing + 6, marker: 8, spread: math.Min(12, slot/float64(len(j.Personas)+2))}
 	c := newCurve(j.Stages, sz)
+	if todayRated(cmp) {
+		c.Today = c.todaySeries(cmp)
+	}
 	if j.PerPersona() {
 		c.addPersonaSeries(j)
 	} else {
+		var avoid []SeriesPoint
+		if c.Today != nil {
+			avoid = c.Today.Points
+		}
 		for _, p := range c.Points {
-			// Below a point in the upper half, above one in the lower:
-			// inside the band either way, and clear of the worst ring.
-			v := SlideValue{X: p.X, Y: p.Y - worstStageRing - 6, Text: p.Emotion.String()}
-			if p.Emotion.Value > 0 {
-				v.Y = p.Y + worstStageRing + 4 + sc.body*0.8
-			}
-			s.Values = append(s.Values, v)
+			s.Values = append(s.Values, placeValue(p, c, sc.body, avoid))
 		}
 	}
 	c.markWorst(j, worst)
@@ -351,6 +373,42 @@ func (s *Slide) layoutCurve(j *content.Journey, worst *WorstMoment, sc slideScal
 	for _, l := range c.Levels {
 		s.Levels = append(s.Levels, SlideLevel{Y: l.Y, Label: content.Emotion{Value: float64(l.Value), Set: true}.String(), Neutral: l.Neutral})
 	}
+}
+
+// placeValue puts a stage point's value where it reads: below a positive
+// point, above the others (so inside the band, and clear of the ring
+// round the lowest point); on the other side, or else to the right, when
+// that would leave the band or cover one of avoid's markers (today's
+// line, under a future state's).
+func placeValue(p CurvePoint, c *Curve, size float64, avoid []SeriesPoint) SlideValue {
+	text := p.Emotion.String()
+	w := textWidth(text, size, true)
+	above := SlideValue{X: p.X, Y: p.Y - worstStageRing - 6, Text: text}
+	below := SlideValue{X: p.X, Y: p.Y + worstStageRing + 4 + size*0.8, Text: text}
+	right := SlideValue{X: p.X + worstStageRing + 4 + w/2, Y: p.Y + size*0.35, Text: text}
+	tries := []SlideValue{above, below, right}
+	if p.Emotion.Value > 0 {
+		tries[0], tries[1] = below, above
+	}
+	clear := func(v SlideValue) bool {
+		top, bottom := v.Y-size, v.Y+size*(slideLead-1)
+		if top < 0 || bottom > c.Height || v.X+w/2 > c.Width {
+			return false
+		}
+		for _, a := range avoid {
+			const r = 10.0 // a marker's reach, and a little air
+			if a.X+r > v.X-w/2 && a.X-r < v.X+w/2 && a.Y+r > top && a.Y-r < bottom {
+				return false
+			}
+		}
+		return true
+	}
+	for _, v := range tries {
+		if clear(v) {
+			return v
+		}
+	}
+	return tries[0]
 }
 
 // layoutBand lays out each stage's top pain point (pain) or top

@@ -24,6 +24,7 @@ type slideCase struct {
 	perPersona, unrated, future bool
 	longTitle                   bool // a title too long for two lines
 	whole                       bool // every pain point and opportunity must be there in full
+	today                       bool // a future state that names its current state
 }
 
 var (
@@ -55,6 +56,7 @@ var slideCases = []slideCase{
 	{name: "no emotions", stages: 5, stage: shortName, pain: onePain, unrated: true},
 	{name: "no pain points", stages: 4, stage: shortName, pain: func(int) string { return "" }},
 	{name: "future state", stages: 7, stage: shortName, pain: onePain, personas: 1, future: true},
+	{name: "future state and today", stages: 7, stage: shortName, pain: onePain, personas: 1, future: true, today: true},
 	{name: "long title", stages: 7, stage: cjkName, pain: onePain, personas: 2, perPersona: true, longTitle: true},
 	// Past the range the slide is made for it still keeps its text in.
 	{name: "1 stage", stages: 1, stage: longName, pain: onePain},
@@ -66,6 +68,18 @@ func slideJourney(c slideCase) *content.Journey {
 		Updated: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}
 	if c.future {
 		j.State, j.Status = "future", "draft"
+	}
+	if c.today {
+		cur := &content.Journey{Slug: "now", Title: "Buying a cargo bike today", State: "current"}
+		for i := range c.stages {
+			if i != 1 { // one stage the plan adds
+				// Half a step below the plan: where a positive value's
+				// label would go.
+				v := []float64{1, 2, -1, -0.5, 0}[i%5] - 0.5
+				cur.Stages = append(cur.Stages, &content.Stage{ID: fmt.Sprint(i), Name: "Was", Emotion: emo(v), Journey: cur})
+			}
+		}
+		j.Current = cur
 	}
 	if c.longTitle {
 		j.Title = strings.Repeat(j.Title+", and then ", 3)
@@ -150,7 +164,7 @@ func TestSlideGeometry(t *testing.T) {
 	for _, c := range slideCases {
 		t.Run(c.name, func(t *testing.T) {
 			j := slideJourney(c)
-			s := newSlide(j, worstMoment(j), "Northwind Bikes: customer journeys")
+			s := newSlide(j, compare(j), worstMoment(j), "Northwind Bikes: customer journeys")
 			if s.Width*9 != s.Height*16 {
 				t.Errorf("%v × %v is not 16:9", s.Width, s.Height)
 			}
@@ -197,6 +211,14 @@ func TestSlideGeometry(t *testing.T) {
 				vb := box{"value", s.CurveX + v.X - w/2, s.CurveY + v.Y - s.ValueSize, w, s.ValueSize * slideLead}
 				if vb.x < s.CurveX || vb.y < s.CurveY || vb.y+vb.h > s.CurveY+s.Curve.Height {
 					t.Errorf("value %q at %v,%v leaves the curve's band", v.Text, v.X, v.Y)
+				}
+				if s.Curve.Today == nil {
+					continue
+				}
+				for _, p := range s.Curve.Today.Points {
+					if m := (box{"today's marker", s.CurveX + p.X - 8, s.CurveY + p.Y - 8, 16, 16}); m.overlaps(vb) {
+						t.Errorf("value %q at %v,%v covers today's marker at %v,%v", v.Text, v.X, v.Y, p.X, p.Y)
+					}
 				}
 			}
 			checkSlideContent(t, c, j, s)
@@ -262,6 +284,13 @@ func checkSlideContent(t *testing.T, c slideCase, j *content.Journey, s *Slide) 
 	if c.longTitle != s.Title.Cut || (c.longTitle && (len(s.Title.Lines) != 2 || s.Title.Size != slideTitleSmall)) {
 		t.Errorf("title cut %v in %d lines at %v px", s.Title.Cut, len(s.Title.Lines), s.Title.Size)
 	}
+	hasToday := s.Curve != nil && s.Curve.Today != nil
+	if c.today != strings.Contains(meta, "Today: Buying a cargo bike today") || c.today != hasToday {
+		t.Errorf("legend %q, today's line %v", meta, hasToday)
+	}
+	if c.today && len(s.Curve.Today.Points) != c.stages-1 {
+		t.Errorf("today's line has %d points, want %d", len(s.Curve.Today.Points), c.stages-1)
+	}
 	if c.future && !strings.HasPrefix(s.Worst.Text, "Lowest planned point") {
 		t.Errorf("future map's worst: %q", s.Worst.Text)
 	}
@@ -295,7 +324,7 @@ func TestSlideSVG(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			j := slideJourney(c)
 			j.Title += " <&>"
-			p := &Page{Kind: "journey", Journey: j, Slide: newSlide(j, worstMoment(j), "Site & co")}
+			p := &Page{Kind: "journey", Journey: j, Slide: newSlide(j, compare(j), worstMoment(j), "Site & co")}
 			var b bytes.Buffer
 			if err := r.templates[mapKind].ExecuteTemplate(&b, mapLayout, p); err != nil {
 				t.Fatal(err)
