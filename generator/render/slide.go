@@ -31,7 +31,6 @@ type Slide struct {
 	NumberY               float64 // the stage numbers' baseline
 	LabelSize, ValueSize  float64 // the font sizes of the stage numbers and of the curve's values
 	Columns               []SlideColumn
-	HasMomentOfTruth      bool
 
 	// Worst names the map's lowest point (worstMoment) in words, or says
 	// that nothing is rated; an icon before it repeats the ring round
@@ -40,8 +39,9 @@ type Slide struct {
 
 	// The emotion curve, in coordinates from CurveX, CurveY; nil when
 	// no stage is rated. Curve.Series has a line per persona when the map
-	// rates them apart (then Curve.Points is not drawn); Curve.Worst
-	// rings the lowest point.
+	// rates them apart (then Curve.Points is not drawn), Curve.Today is
+	// today's line under a future state's, and Curve.Worst rings the
+	// lowest point.
 	Curve          *Curve
 	CurveX, CurveY float64
 	Levels         []SlideLevel
@@ -189,7 +189,6 @@ func newSlide(j *content.Journey, cmp *Comparison, worst *WorstMoment, site stri
 		col := SlideColumn{Stage: st, Number: i + 1, X: x, W: colW, Worst: worst != nil && worst.Stage == st}
 		col.Name = fitText(st.Name, x+slidePad, nameTop, colW-2*slidePad, nameSize, true, slideNameLines)
 		nameLines = max(nameLines, len(col.Name.Lines))
-		s.HasMomentOfTruth = s.HasMomentOfTruth || st.MomentOfTruth
 		s.Columns = append(s.Columns, col)
 	}
 	s.StageHeight = nameTop - y + nameSize*slideLead*float64(nameLines) + slidePad
