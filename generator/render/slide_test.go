@@ -5,10 +5,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/themes"
@@ -456,4 +459,45 @@ func TestTextWidth(t *testing.T) {
 	if a, b := textWidth("Checkout", 20, true), textWidth("Checkout", 20, false); a <= b {
 		t.Errorf("bold %v not wider than regular %v", a, b)
 	}
+}
+
+// FuzzFitLines: whatever the text and the width, every line fits, there
+// are no more lines than asked for, none is empty, and either nothing is
+// lost (the characters are all there, less the spaces it broke at and the
+// hyphens it added) or the text is cut and its last line says so.
+func FuzzFitLines(f *testing.F) {
+	for _, seed := range []string{"", "Pay", "Pay at the till, now", "Kreditkartenabrechnungsverfahren",
+		"申请信用卡并等待银行审批结果", "等待银行审批结果通知，很慢", "Pay 申请 card", "a — b … c", "  \t ", "x-y-z", "🚲🚲🚲 bike"} {
+		f.Add(seed, 3, 120.0)
+	}
+	f.Fuzz(func(t *testing.T, text string, lines int, w float64) {
+		if !utf8.ValidString(text) || lines < 1 || lines > 20 || w < 40 || w > 2000 || math.IsNaN(w) {
+			t.Skip()
+		}
+		fits := func(l string) bool { return textWidth(l, 16, false) <= w }
+		out, cut := fitLines(text, lines, fits)
+		if len(out) > lines {
+			t.Fatalf("%d lines, asked for %d", len(out), lines)
+		}
+		for _, l := range out {
+			if l == "" || !fits(l) {
+				t.Fatalf("line %q: empty or %.1f wide in %.1f", l, textWidth(l, 16, false), w)
+			}
+		}
+		strip := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) || r == '-' {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if cut {
+			if last := out[len(out)-1]; !strings.HasSuffix(last, "…") {
+				t.Fatalf("cut, but the last line is %q", last)
+			}
+		} else if got, want := strip(strings.Join(out, "")), strip(text); got != want {
+			t.Fatalf("lines %q lose text: %q, want %q", out, got, want)
+		}
+	})
 }
