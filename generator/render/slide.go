@@ -546,7 +546,7 @@ func slideDesc(j *content.Journey, s *Slide) string {
 	b.WriteString("Journey map, " + strings.ToLower(stateWords(j)[:1]) + stateWords(j)[1:] + ", " + strconv.Itoa(len(j.Stages)) + " stages. ")
 	b.WriteString(s.Worst.Text + ". ")
 	if s.Curve != nil {
-		b.WriteString(s.Curve.Summary() + " ")
+		b.WriteString(strings.TrimSuffix(s.Curve.Summary(), ".") + ". ")
 	}
 	for _, col := range s.Columns {
 		b.WriteString("Stage " + strconv.Itoa(col.Number) + ", " + col.Stage.Name)

@@ -306,6 +306,9 @@ func checkSlideContent(t *testing.T, c slideCase, j *content.Journey, s *Slide) 
 	} else if first.Pain.Text != "—" || len(first.MorePains.Lines) != 0 {
 		t.Errorf("a stage without pain points: %q", first.Pain.Text)
 	}
+	if strings.Contains(s.Desc, " Stage 1,") && !strings.Contains(s.Desc, ". Stage 1,") {
+		t.Errorf("desc runs the curve into the stages: %q", s.Desc)
+	}
 	if !strings.Contains(s.Desc, j.Stages[len(j.Stages)-1].Name) || !strings.Contains(s.Desc, "Top opportunity: Offer a soft credit check") {
 		t.Errorf("desc %q", s.Desc)
 	}
