@@ -94,17 +94,25 @@ func TestMeaningfulMarksContrast(t *testing.T) {
 
 // map.svg carries its own styles (it is a file for slides, without the
 // stylesheet), so its copies of the colours must be the stylesheet's light
-// ones: the same violet for a moment of truth as on the page.
+// ones: the same violet for a moment of truth as on the page, the same
+// colour for each persona's line.
 func TestMapSVGColoursMatchStylesheet(t *testing.T) {
 	light := stylesheetSchemes(t)["light"]
 	svg := readTheme(t, "layouts/map.svg")
 	for _, c := range []struct{ class, property, prop string }{
 		{"mot", "fill", "--mot-tint"},
 		{"mot", "stroke", "--mot"},
-		{"mot-ring", "stroke", "--mot"},
 		{"mot-label", "fill", "--mot"},
 		{"emo-n2", "fill", "--emo-n2"},
 		{"emo-p2", "fill", "--emo-p2"},
+		{"worst-ring", "stroke", "--emo-n2"},
+		{"today-line", "stroke", "--today"},
+		{"tone-1", "stroke", "--tone-1"},
+		{"tone-2", "stroke", "--tone-2"},
+		{"tone-3", "stroke", "--tone-3"},
+		{"tone-4", "stroke", "--tone-4"},
+		{"tone-5", "stroke", "--tone-5"},
+		{"tone-6", "stroke", "--tone-6"},
 	} {
 		re := regexp.MustCompile(`\.` + regexp.QuoteMeta(c.class) + `\s*\{[^}]*\b` + c.property + `:\s*(#[0-9a-fA-F]{6})`)
 		m := re.FindStringSubmatch(svg)

@@ -426,35 +426,12 @@ func LanesUsed(j *content.Journey) map[string]bool {
 // journey, so that pages link to it only when it exists.
 func (p *Page) HasMap() bool { return p.hasMap }
 
-// Wrap breaks text into at most lines lines of about width characters,
-// ending the last with "…" when the text is longer: SVG text does not wrap
-// by itself, and a slide has no room for more.
+// Wrap breaks text into at most lines lines of at most width characters,
+// for a theme's SVG text, which does not wrap by itself: fitLines's rules
+// (CJK breaks anywhere, a word longer than a line is hyphenated, "…" ends
+// a cut last line) with characters counted, where the slide measures them.
 func Wrap(width, lines int, text string) []string {
-	var out []string
-	cur := ""
-	for _, w := range strings.Fields(text) {
-		switch {
-		case cur == "":
-			cur = w
-		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= width:
-			cur += " " + w
-		default:
-			out = append(out, cur)
-			cur = w
-		}
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	if len(out) > lines {
-		out = out[:lines]
-		out[lines-1] = strings.TrimRight(out[lines-1], ".,;:") + "…"
-	}
-	for i, l := range out {
-		if r := []rune(l); len(r) > width+1 {
-			out[i] = string(r[:width]) + "…"
-		}
-	}
+	out, _ := fitLines(text, lines, func(l string) bool { return utf8.RuneCountInString(l) <= width })
 	return out
 }
 
@@ -486,6 +463,6 @@ func (p *Page) Prepare() {
 	p.Glance = journeyGlance(p.Site.Config, p.Journey, p.views.use(p.Journey))
 	p.Curve.markWorst(p.Journey, p.Glance.Worst)
 	if p.hasMap {
-		p.Slide = newSlide(p.Journey, p.Curve)
+		p.Slide = newSlide(p.Journey, p.Compare, p.Glance.Worst, p.Site.Config.Title)
 	}
 }

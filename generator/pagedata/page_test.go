@@ -239,7 +239,9 @@ func TestWrap(t *testing.T) {
 		{10, 2, "Test ride and fitting", []string{"Test ride", "and…"}},
 		{12, 2, "Test ride and fitting", []string{"Test ride", "and fitting"}},
 		{30, 1, "Finance application takes 14 minutes, on average.", []string{"Finance application takes 14…"}},
-		{5, 1, "Supercalifragilistic", []string{"Super…"}},
+		{5, 1, "Supercalifragilistic", []string{"Supe…"}},
+		{6, 3, "Supercalifragilistic", []string{"Super-", "calif-", "ragil…"}},
+		{4, 2, "申请信用卡并等待", []string{"申请信用", "卡并等待"}},
 		{8, 3, "  spaces   collapse  here ", []string{"spaces", "collapse", "here"}},
 	} {
 		got := Wrap(tc.width, tc.lines, tc.text)
