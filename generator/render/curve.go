@@ -633,11 +633,13 @@ func (c *Curve) placeLabel(taken []box, others [][2]float64, x, y, reach float64
 			}
 		}
 	}
-	// Beside it, level or a little off.
+	// Beside it, level or a little off, and further out past a ring.
 	aside := reach + labelGap + w/2
-	for dy := -14.0; dy <= 14; dy += 2 {
-		for _, side := range []float64{1, -1} {
-			try(x+side*aside, y+dy, 6+math.Abs(dy))
+	for out := 0.0; out <= 24; out += 2 {
+		for dy := -14.0; dy <= 14; dy += 2 {
+			for _, side := range []float64{1, -1} {
+				try(x+side*(aside+out), y+dy, 6+math.Abs(dy)+out)
+			}
 		}
 	}
 	return best
