@@ -117,7 +117,8 @@ const curveProblems = `(() => {
   const shown = e => { for (let n = e; n; n = n.parentElement) { if (getComputedStyle(n).display === "none") return false; if (n === svg) break; } return true; };
   const name = e => {
     const g = e.closest("[data-stage-id]"), p = e.closest("[data-persona]");
-    return (e.tagName === "text" ? "“" + e.textContent + "”" : (e.getAttribute("class") || e.tagName)) + (g ? " at " + g.dataset.stageId : "") + (p ? " for " + p.dataset.persona : "");
+    const mark = e.closest(".mark");
+    return (e.tagName === "text" ? "“" + e.textContent + "”" : mark ? "the mark of " + mark.querySelector("title").textContent : (e.getAttribute("class") || e.tagName)) + (g ? " at " + g.dataset.stageId : "") + (p ? " for " + p.dataset.persona : "");
   };
   const texts = [...svg.querySelectorAll("text")].filter(shown);
   const things = [...svg.querySelectorAll(".dot, .mot-ring, .marker, .mark path, .worst-ring")].filter(shown);
