@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -147,8 +148,9 @@ const (
 // line when w is one persona's), or the touchpoint's mark. A touchpoint
 // rated per persona has no mark (journeyCurve drops them), so its ring
 // sits at its value in its stage's column, on its persona's side, with
-// its value written beside it. The values are then placed anew: the ring
-// is one more thing they keep clear of.
+// its value written beside it. Then it places the curve's values
+// (placeLabels), clear of the ring too: call it, with w nil where nothing
+// is rated, before a page draws the curve.
 func (c *Curve) markWorst(j *content.Journey, w *WorstMoment) {
 	defer c.placeLabels()
 	if w == nil {
@@ -414,7 +416,8 @@ func journeyCurve(j *content.Journey, cmp *Comparison) *Curve {
 	if cmp != nil {
 		c.Today = c.todaySeries(cmp)
 	}
-	c.placeLabels()
+	// The values are placed by markWorst, which a journey page calls
+	// with its lowest point or none: the ring is one more thing to clear.
 	return c
 }
 
@@ -586,28 +589,81 @@ func (c *Curve) placeLabels() {
 // persona's marker.
 const seriesMotRing = 11.5
 
+// A labelMove is one place a value may go, relative to what it is the
+// value of: above or below it (Aside false; Side 1 is the side the value
+// prefers), Out further than the nearest, DX aside; or beside it (Aside
+// true; Side 1 on the right), Out further than the nearest, DY up or down.
+// Cost says how much worse than the first it reads.
+type labelMove struct {
+	aside              bool
+	side, out, d, cost float64
+}
+
+// labelMoves are every place placeLabel tries, cheapest first, worked out
+// once: most values take the first, and none goes past the first clear
+// one.
+var labelMoves = func() []labelMove {
+	var out []labelMove
+	for o := 0.0; o <= 40; o += 2 {
+		for _, side := range []float64{1, -1} {
+			for _, dx := range []float64{0, -4, 4, -8, 8, -12, 12, -16, 16} {
+				cost := o + math.Abs(dx)
+				if side < 0 {
+					cost += 8
+				}
+				out = append(out, labelMove{false, side, o, dx, cost})
+			}
+		}
+	}
+	for o := 0.0; o <= 24; o += 2 {
+		for dy := -14.0; dy <= 14; dy += 2 {
+			for _, side := range []float64{1, -1} {
+				out = append(out, labelMove{true, side, o, dy, 6 + math.Abs(dy) + o})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b labelMove) int { return cmp.Compare(a.cost, b.cost) })
+	return out
+}()
+
+// misread is what a value costs that sits nearer another point than its
+// own: it reads as the other's.
+const misread = 30.0
+
 // placeLabel is where a value of width w goes beside what sits at (x, y)
-// and reaches reach from it: the first place, nearest first and on the
-// side the value prefers (below, or above), that covers nothing of taken
-// and stays on the curve (Room included) and in its column, and that is
-// no nearer to one of others, the column's other points, than to its
-// own; where none is clear, the one that covers least.
+// and reaches reach from it: the cheapest of labelMoves (nearest first, on
+// the side the value prefers, below or above) that covers nothing of
+// taken, stays on the curve (Room included) and in its column, and is no
+// nearer to one of others, the column's other points, than to its own;
+// where none is clear, the one that covers least.
 func (c *Curve) placeLabel(taken []box, others [][2]float64, x, y, reach float64, below bool, w float64) CurveLabel {
 	h := textHalfHeight(valueFont)
 	half := c.sz.minSlot / 2
-	near := reach + labelGap + h
+	near, aside := reach+labelGap+h, reach+labelGap+w/2
+	prefer := -1.0
+	if below {
+		prefer = 1
+	}
 	best, bestCost, bestHits := CurveLabel{X: x, Y: y - near}, math.Inf(1), math.MaxInt
-	try := func(lx, ly, cost float64) {
+	for _, m := range labelMoves {
+		if bestHits == 0 && m.cost >= bestCost {
+			break // nothing further on is cheaper
+		}
+		var lx, ly float64
+		if m.aside {
+			lx, ly = x+m.side*(aside+m.out), y+m.d
+		} else {
+			lx, ly = x+m.d, y+m.side*prefer*(near+m.out)
+		}
 		text := around(lx, ly, w/2, h)
 		if text.y0 < -c.sz.room || text.y1 > c.Height+c.sz.room || text.x0 < -half || text.x1 > half {
-			return
+			continue
 		}
-		// Nearer another point than its own, a value reads as the
-		// other's.
+		cost := m.cost
 		own := math.Hypot(lx-x, ly-y)
 		for _, o := range others {
 			if math.Hypot(lx-o[0], ly-o[1]) < own {
-				cost += 30
+				cost += misread
 				break
 			}
 		}
@@ -620,26 +676,6 @@ func (c *Curve) placeLabel(taken []box, others [][2]float64, x, y, reach float64
 		}
 		if hits < bestHits || (hits == bestHits && cost < bestCost) {
 			best, bestCost, bestHits = CurveLabel{X: round1(lx), Y: round1(ly)}, cost, hits
-		}
-	}
-	for out := 0.0; out <= 40; out += 2 {
-		for _, side := range []float64{1, -1} {
-			for _, dx := range []float64{0, -4, 4, -8, 8, -12, 12, -16, 16} {
-				cost := out + math.Abs(dx)
-				if (side > 0) != below {
-					cost += 8
-				}
-				try(x+dx, y+side*(near+out), cost)
-			}
-		}
-	}
-	// Beside it, level or a little off, and further out past a ring.
-	aside := reach + labelGap + w/2
-	for out := 0.0; out <= 24; out += 2 {
-		for dy := -14.0; dy <= 14; dy += 2 {
-			for _, side := range []float64{1, -1} {
-				try(x+side*(aside+out), y+dy, 6+math.Abs(dy)+out)
-			}
 		}
 	}
 	return best

@@ -240,6 +240,7 @@ func TestCurveLabelSide(t *testing.T) {
 		stage(j, fmt.Sprint("s", i), emo(v))
 	}
 	c := journeyCurve(j, nil)
+	c.markWorst(j, worstMoment(j))
 	for _, p := range c.Points {
 		below := p.Label.Y > p.Y
 		if below != (p.Emotion.Value > 0) || p.Label.X != 0 {
