@@ -346,7 +346,7 @@ func newCurveOf(stages []*content.Stage, sz curveSize, feel func(*content.Stage)
 			inner = motRingR + ringHalo + markR + markHalo + markInset
 		}
 		for k, t := range own {
-			c.Marks = append(c.Marks, CurveMark{X: round1(cx), At: c.at(cx), DX: markDX(k, len(own), inner, sz.minSlot/2-markR-markHalo), Y: c.y(t.Emotion.Value), Touchpoint: t})
+			c.Marks = append(c.Marks, CurveMark{X: round1(cx), At: c.at(cx), DX: markDX(k, len(own), inner, sz.minSlot/2-markR-markHalo, i == 0), Y: c.y(t.Emotion.Value), Touchpoint: t})
 		}
 	}
 	c.Path = smoothPath(c.Points)
@@ -357,9 +357,13 @@ func newCurveOf(stages []*content.Stage, sz curveSize, feel func(*content.Stage)
 // markDX is where the k-th of n marks of a stage sits, in pixels from its
 // column's centre: in the touchpoints' order from left to right, the
 // first half on the left of the stage's point and the rest on its right,
-// inner to outer pixels away, closer together when many.
-func markDX(k, n int, inner, outer float64) float64 {
+// inner to outer pixels away, closer together when many. The first
+// stage's all go on the right, clear of the ticks at the left edge.
+func markDX(k, n int, inner, outer float64, first bool) float64 {
 	left := (n + 1) / 2
+	if first {
+		left = 0
+	}
 	step := 12.0
 	if most := max(left, n-left); most > 1 {
 		step = min(step, (outer-inner)/float64(most-1))

@@ -389,15 +389,17 @@ func TestCurveLabelsClear(t *testing.T) {
 }
 
 func TestMarkDX(t *testing.T) {
-	for n := 1; n <= 9; n++ {
-		var got []float64
-		for k := range n {
-			got = append(got, markDX(k, n, 16, 32))
-		}
-		for k, dx := range got {
-			if math.Abs(dx) < 16 || math.Abs(dx) > 32 || (k > 0 && dx <= got[k-1]) {
-				t.Errorf("%d marks at %v: want them in order, 16 to 32 px off the centre", n, got)
-				break
+	for _, first := range []bool{false, true} {
+		for n := 1; n <= 9; n++ {
+			var got []float64
+			for k := range n {
+				got = append(got, markDX(k, n, 16, 32, first))
+			}
+			for k, dx := range got {
+				if math.Abs(dx) < 16 || math.Abs(dx) > 32 || (k > 0 && dx <= got[k-1]) || (first && dx < 0) {
+					t.Errorf("%d marks at %v (first stage %v): want them in order, 16 to 32 px off the centre, on the right in the first stage", n, got, first)
+					break
+				}
 			}
 		}
 	}
