@@ -99,7 +99,7 @@ func TestJourneyCurveToday(t *testing.T) {
 	if c.Today.Key != "today" || c.Today.Shape != "circle" || c.Series != nil || len(c.Points) != 3 {
 		t.Errorf("today %s/%s, %d persona series, %d points of this map", c.Today.Key, c.Today.Shape, len(c.Series), len(c.Points))
 	}
-	if got := c.Summary(); !strings.HasSuffix(got, "Today's map, for comparison. Today: b -1.") || !strings.HasPrefix(got, "Emotion curve: a +1; new 0; b +1") {
+	if got := c.Summary(); !strings.HasSuffix(got, "Today's map, for comparison. Today: b -1. Assumed, with no research behind them: a, new, b.") || !strings.HasPrefix(got, "Emotion curve: a +1; new 0; b +1") {
 		t.Errorf("Summary = %q", got)
 	}
 }

@@ -1,6 +1,7 @@
 package pagedata
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -12,7 +13,17 @@ import (
 // Curve is the geometry of an emotion curve: one point per stage that has
 // an emotion, evenly spaced so that point i sits over stage column i, and
 // smaller marks for touchpoints that carry their own emotion. Templates
-// draw it as inline SVG; all numbers are in the viewBox's units.
+// draw it as inline SVG; X runs in the viewBox's units (a slot per stage).
+//
+// A journey page's curve is fluid: it fills its stages' width while its
+// text keeps one size. Its lines are drawn in the viewBox, stretched
+// sideways (Y is in CSS pixels and never scaled); everything else sits at
+// its stage column's centre as a percentage of the width (At), moved by
+// DX pixels from it, so that it keeps its size. Each column's marks,
+// markers and values stay within curveSize.minSlot pixels, the narrowest
+// a stage column gets, so columns never reach into each other, and the
+// values are written where they cover nothing in their column
+// (placeLabels).
 //
 // A map whose emotions are written per persona has one line per persona
 // in Series instead (Points and Path still hold the overall line, for
@@ -24,6 +35,11 @@ type Curve struct {
 	Marks         []CurveMark
 	Path          string  // the SVG path through the points
 	Levels        []Level // horizontal guides, +2 at the top to -2 at the bottom
+	// Backed and Assumed split Path by the research behind it: a piece
+	// between two points is Assumed when either point's stage lists no
+	// evidence, and drawn so (see Columns).
+	Backed, Assumed string
+	Columns         []CurveColumn // one per stage, in order
 
 	Series []*CurveSeries // one per persona, in the journey's order; nil for one line
 	Today  *CurveSeries   // the current-state map's line under a future state's
@@ -35,17 +51,44 @@ type Curve struct {
 	sz curveSize // with slot worked out
 }
 
+// Room is how far a journey page's curve reaches above Y = 0 and below
+// Height, for values written there: its SVG is Height + 2 × Room high.
+func (c *Curve) Room() float64 { return c.sz.room }
+
+// PageHeight is the height of a journey page's curve, Room included.
+func (c *Curve) PageHeight() float64 { return c.Height + 2*c.sz.room }
+
 // CurvePoint is a stage's point on the curve.
 type CurvePoint struct {
 	X, Y    float64
+	At      string // X as a percentage of the width
 	Stage   *content.Stage
 	Emotion content.Emotion // the value drawn: the stage's, or one persona's
+	Label   CurveLabel      // where its value is written, on a journey page
 }
 
-// CurveMark is a touchpoint's own emotion, drawn within its stage's column.
+// CurveLabel is where a value is written: the centre of its text, X in
+// pixels from its stage column's centre, Y from the curve's top.
+type CurveLabel struct{ X, Y float64 }
+
+// CurveMark is a touchpoint's own emotion, drawn in its stage's column:
+// X and At are the column's centre, DX how many pixels off it the mark
+// sits, clear of the stage's point.
 type CurveMark struct {
 	X, Y       float64
+	At         string
+	DX         float64
 	Touchpoint *content.Touchpoint
+}
+
+// CurveColumn is a stage's column on a journey page's curve: its left
+// edge and width as percentages, and whether it is Assumed, its stage
+// listing no evidence: the curve draws such a column hatched and the line
+// through it dotted, so that readers tell findings from guesses.
+type CurveColumn struct {
+	Stage       *content.Stage
+	Left, Width string
+	Assumed     bool
 }
 
 // CurveSeries is one line of a curve that has several: a persona's, or
@@ -59,25 +102,38 @@ type CurveSeries struct {
 	Tone   int    // 1 … len(seriesShapes): the series' colour, for CSS
 	Points []SeriesPoint
 	Path   string
+	// DX is how many pixels off its columns' centres the line runs, so
+	// that the personas' equal values do not hide each other; Backed and
+	// Assumed split Path as Curve's do.
+	DX              float64
+	Backed, Assumed string
 	// Legend is a marker of the series' shape at (0, 0) in a 16 × 16 box
 	// centred there, for legends and text beside values.
 	Legend string
 }
 
-// SeriesPoint is a stage's point on one series.
+// SeriesPoint is a stage's point on one series: X and At are its
+// column's centre, the marker sits the series' DX off it.
 type SeriesPoint struct {
 	X, Y    float64
+	At      string
 	Stage   *content.Stage // on today's line, the future map's stage it matches
 	Emotion content.Emotion
-	Marker  string // an SVG path of the series' shape around X, Y
+	Marker  string     // an SVG path of the series' shape around (DX, Y), its column's centre at 0
+	Label   CurveLabel // where its value is written (not on today's line)
 }
 
 // CurveWorst is where the ring around the lowest point goes: a circle of
-// radius R around X, Y, wider than the point or mark it rings.
+// radius R around X (At), DX pixels off, and Y, wider than the point or
+// mark it rings. Label is where its value is written when it rings what
+// has no value written beside it: a touchpoint.
 type CurveWorst struct {
 	X, Y, R float64
+	At      string
+	DX      float64
 	Moment  *WorstMoment
 	Planned bool // on a future-state map: the planned journey's lowest point
+	Label   *CurveLabel
 }
 
 // The rings' radii: around a stage's point (radius 8, or a series
@@ -91,27 +147,31 @@ const (
 // markWorst rings w on the curve: the stage's point (on the persona's
 // line when w is one persona's), or the touchpoint's mark. A touchpoint
 // rated per persona has no mark (journeyCurve drops them), so its ring
-// sits at its value in its stage's column, on its persona's side.
+// sits at its value in its stage's column, on its persona's side, with
+// its value written beside it. Then it places the curve's values
+// (placeLabels), clear of the ring too: call it, with w nil where nothing
+// is rated, before a page draws the curve.
 func (c *Curve) markWorst(j *content.Journey, w *WorstMoment) {
+	defer c.placeLabels()
 	if w == nil {
 		return
 	}
-	col := slices.Index(j.Stages, w.Stage)
-	x, r := c.x(col), worstStageRing
+	x := c.x(slices.Index(j.Stages, w.Stage))
+	dx, r := 0.0, worstStageRing
 	if w.Persona != nil {
 		if i := slices.Index(j.Personas, w.Persona); i >= 0 {
-			x += (float64(i) - float64(len(j.Personas)-1)/2) * c.sz.spread
+			dx = c.personaDX(i, len(j.Personas))
 		}
 	}
 	if w.Touchpoint != nil {
 		r = worstMarkRing
 		for _, m := range c.Marks {
 			if m.Touchpoint == w.Touchpoint {
-				x = m.X
+				dx = m.DX
 			}
 		}
 	}
-	c.Worst = &CurveWorst{X: round1(x), Y: c.y(w.Emotion.Value), R: r, Moment: w, Planned: j.State == "future"}
+	c.Worst = &CurveWorst{X: round1(x), At: c.at(x), DX: dx, Y: c.y(w.Emotion.Value), R: r, Moment: w, Planned: j.State == "future"}
 }
 
 // Level is a guide line on the curve.
@@ -120,83 +180,70 @@ type Level struct {
 	Value   int
 	Label   string
 	Neutral bool
+	// Tick is the value written at the guide's left end on a journey
+	// page ("+2"), for the top, the bottom and neutral; "" where a point
+	// or mark of the first stage would cover it (placeLabels).
+	Tick string
 }
 
-// Labelled reports whether the timeline names the level at its left edge
-// ("+2 very positive"): the top, the bottom and neutral.
+// Labelled reports whether the guide is named at its left edge: the top,
+// the bottom and neutral.
 func (l Level) Labelled() bool {
 	return l.Neutral || l.Value == content.MaxEmotion || l.Value == content.MinEmotion
 }
 
-// The value label of a stage point, relative to the point: above it, or
-// below it; and the room a level's label takes at the curve's left edge,
-// from x = 6 and up to 4 above its line (11 px text, the longest being
-// "-2 very negative").
+// The sizes a journey page's curve is drawn with, in CSS pixels; the
+// curve's rules in waymark.css draw them so. Values are bold text of
+// valueFont, ticks regular text of tickFont; the halo of a point or
+// marker is half the width of its stroke in the page's colour.
 const (
-	labelAbove      = -16.0
-	labelBelow      = 26.0
-	levelLabelRight = 104.0 // where the longest level label ends
-	labelHalfWidth  = 16.0  // half the width of a value such as "+1.5"
-	labelHeight     = 10.0  // of 11 px text above its baseline
+	valueFont  = 13.0
+	tickFont   = 11.0
+	tickX      = 3.0 // where a tick's text starts
+	labelGap   = 2.0 // kept clear around a value
+	pointR     = 8.0 // a stage's point
+	pointHalo  = 1.5
+	motRingR   = 13.0 // the moment-of-truth ring around a point
+	ringHalo   = 1.25
+	markR      = 5.5 // a touchpoint's mark, a diamond this far from its centre
+	markHalo   = 1.0
+	markerHalo = 1.0 // a persona's or today's marker
+	markInset  = 1.0 // between a mark and the point beside it
 )
 
-// LabelDY is where a stage point's value is written, as an offset from
-// the point: below a positive value and above the others, as the eye
-// expects; on a compared curve above, clear of today's line underneath;
-// and on the other side where that sits better (labelCost): not cut off
-// at an edge, not on the label of a level at the left edge (which only
-// the first stage can reach), not over today's marker.
-func (c *Curve) LabelDY(p CurvePoint) float64 {
-	dy, other := labelAbove, labelBelow
-	if p.Emotion.Value > 0 && c.Today == nil {
-		dy, other = labelBelow, labelAbove
-	}
-	if c.labelCost(p, other) < c.labelCost(p, dy) {
-		return other
-	}
-	return dy
-}
 
-// labelCost is how badly p's value, written at dy, sits: 0 in the clear;
-// 1 over today's marker (the value has a halo, and the hollow circle
-// shows through); 2 over a level's label, text on text; 4 outside the
-// curve, cut off.
-func (c *Curve) labelCost(p CurvePoint, dy float64) int {
-	base := p.Y + dy
-	if base-labelHeight < 0 || base > c.Height {
-		return 4
-	}
-	if p.X-labelHalfWidth < levelLabelRight {
-		for _, l := range c.Levels {
-			// Each text spans [baseline - height, baseline]; a level's
-			// label has its baseline 4 above the line.
-			if l.Labelled() && base > l.Y-4-labelHeight && base-labelHeight < l.Y-4 {
-				return 2
-			}
-		}
-	}
-	if c.Today != nil {
-		// Today's marker in the same column, drawn with radius 8.
-		for _, tp := range c.Today.Points {
-			if math.Abs(tp.X-p.X) < labelHalfWidth+8 && base > tp.Y-8 && base-labelHeight < tp.Y+8 {
-				return 1
-			}
-		}
-	}
-	return 0
-}
+// textHalfHeight is half the height a browser gives a line of text of the
+// given size (DejaVu Sans' ascent and descent come to 1.164 em), which
+// the page centres on its Y (dominant-baseline: central).
+func textHalfHeight(size float64) float64 { return 0.6 * size }
+
+// box is a rectangle in a stage column: X in pixels from the column's
+// centre, Y from the curve's top.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func around(x, y, rx, ry float64) box { return box{x - rx, y - ry, x + rx, y + ry} }
+
+func (b box) hits(o box) bool { return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1 }
 
 // curveSize is the size of one stage's slot and the padding of a curve.
 type curveSize struct {
 	slot, height, padY float64
 	width              float64 // when set, the whole curve's width: slots shrink to fit
-	marks              bool
+	marks              bool    // touchpoint marks and values written: a journey page's curve
 	marker             float64 // the radius of a series' markers
 	spread             float64 // how far apart series' points of one stage sit, so none hides another
+	spreadMax          float64 // how far apart the outermost may sit
+	// minSlot is the narrowest, in CSS pixels, a stage column gets on a
+	// journey page (a 12-stage map printed on A4 landscape): what a
+	// column draws stays within minSlot/2 of its centre.
+	minSlot float64
+	// room is what a journey page adds above and below the curve, for
+	// values written beyond a ringed point at either end of the scale.
+	room float64
 }
 
 var (
-	timelineCurve = curveSize{slot: 200, height: 150, padY: 18, marks: true, marker: 6.5, spread: 10}
+	timelineCurve = curveSize{slot: 200, height: 150, padY: 18, marks: true, marker: 6.5, spread: 14, spreadMax: 50, minSlot: 76, room: 12}
 	sparkCurve    = curveSize{width: 140, height: 36, padY: 5}
 )
 
@@ -224,6 +271,18 @@ var seriesStyles = func() []seriesStyle {
 
 func styleOf(i int) seriesStyle { return seriesStyles[i%len(seriesStyles)] }
 
+// markerReach is how far a series' marker of shape reaches from its
+// centre, its halo included.
+func markerReach(shape string, r float64) float64 {
+	switch shape {
+	case "triangle", "triangle-down":
+		return 1.2*r + markerHalo
+	case "diamond":
+		return 1.25*r + markerHalo
+	}
+	return r + markerHalo
+}
+
 func newCurve(stages []*content.Stage, sz curveSize) *Curve {
 	return newCurveOf(stages, sz, func(s *content.Stage) content.Emotion { return s.Emotion })
 }
@@ -238,12 +297,19 @@ func newCurveOf(stages []*content.Stage, sz curveSize, feel func(*content.Stage)
 	c := &Curve{Width: sz.slot * float64(n), Height: sz.height, sz: sz}
 	for v := content.MaxEmotion; v >= content.MinEmotion; v-- {
 		e := content.Emotion{Value: float64(v), Set: true}
-		c.Levels = append(c.Levels, Level{Y: c.y(float64(v)), Value: v, Label: e.String() + " " + e.Label(), Neutral: v == 0})
+		l := Level{Y: c.y(float64(v)), Value: v, Label: e.String() + " " + e.Label(), Neutral: v == 0}
+		if l.Labelled() {
+			l.Tick = e.String()
+		}
+		c.Levels = append(c.Levels, l)
 	}
 	for i, s := range stages {
 		cx := c.x(i)
+		if sz.marks {
+			c.Columns = append(c.Columns, CurveColumn{Stage: s, Left: c.at(sz.slot * float64(i)), Width: c.at(sz.slot), Assumed: assumed(s)})
+		}
 		if e := feel(s); e.Set {
-			c.Points = append(c.Points, CurvePoint{X: round1(cx), Y: c.y(e.Value), Stage: s, Emotion: e})
+			c.Points = append(c.Points, CurvePoint{X: round1(cx), At: c.at(cx), Y: c.y(e.Value), Stage: s, Emotion: e})
 		}
 		if !sz.marks {
 			continue
@@ -254,23 +320,68 @@ func newCurveOf(stages []*content.Stage, sz curveSize, feel func(*content.Stage)
 				own = append(own, t)
 			}
 		}
-		// Spread the marks across the middle half of the slot.
-		step := sz.slot / 2 / float64(max(len(own), 1))
+		inner := pointR + pointHalo + markR + markHalo + markInset
+		if s.MomentOfTruth {
+			inner = motRingR + ringHalo + markR + markHalo + markInset
+		}
 		for k, t := range own {
-			x := cx - sz.slot/4 + step*(float64(k)+0.5)
-			c.Marks = append(c.Marks, CurveMark{X: round1(x), Y: c.y(t.Emotion.Value), Touchpoint: t})
+			c.Marks = append(c.Marks, CurveMark{X: round1(cx), At: c.at(cx), DX: markDX(k, len(own), inner, sz.minSlot/2-markR-markHalo, i == 0), Y: c.y(t.Emotion.Value), Touchpoint: t})
 		}
 	}
 	c.Path = smoothPath(c.Points)
+	c.Backed, c.Assumed = splitPath(c.Points)
 	return c
 }
+
+// markDX is where the k-th of n marks of a stage sits, in pixels from its
+// column's centre: in the touchpoints' order from left to right, the
+// first half on the left of the stage's point and the rest on its right,
+// inner to outer pixels away, closer together when many. The first
+// stage's all go on the right, clear of the ticks at the left edge.
+func markDX(k, n int, inner, outer float64, first bool) float64 {
+	left := (n + 1) / 2
+	if first {
+		left = 0
+	}
+	step := 12.0
+	if most := max(left, n-left); most > 1 {
+		step = min(step, (outer-inner)/float64(most-1))
+	}
+	if k < left {
+		return round1(-inner - step*float64(left-1-k))
+	}
+	return round1(inner + step*float64(k-left))
+}
+
+// assumed reports whether a stage is the team's assumption: it lists no
+// evidence.
+func assumed(s *content.Stage) bool { return s != nil && len(s.Evidence) == 0 }
 
 // x is the centre of stage column i.
 func (c *Curve) x(i int) float64 { return c.sz.slot*float64(i) + c.sz.slot/2 }
 
+// col is the stage column x is in.
+func (c *Curve) col(x float64) int { return int(x / c.sz.slot) }
+
+// at is x as a percentage of the curve's width, for the fluid curve.
+func (c *Curve) at(x float64) string {
+	s := strconv.FormatFloat(x/c.Width*100, 'f', 3, 64)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".") + "%"
+}
+
 // y is where value v sits: +2 on the top padding, -2 on the bottom one.
 func (c *Curve) y(v float64) float64 {
 	return round1(c.sz.padY + (content.MaxEmotion-v)/(content.MaxEmotion-content.MinEmotion)*(c.sz.height-2*c.sz.padY))
+}
+
+// personaDX is how far the i-th of n personas' points sit from their
+// column's centre, in pixels.
+func (c *Curve) personaDX(i, n int) float64 {
+	spread := c.sz.spread
+	if n > 1 {
+		spread = min(spread, c.sz.spreadMax/float64(n-1))
+	}
+	return round1((float64(i) - float64(n-1)/2) * spread)
 }
 
 // journeyCurve is a journey page's curve: one line, or one per persona
@@ -288,6 +399,8 @@ func journeyCurve(j *content.Journey, cmp *Comparison) *Curve {
 	if cmp != nil {
 		c.Today = c.todaySeries(cmp)
 	}
+	// The values are placed by markWorst, which a journey page calls
+	// with its lowest point or none: the ring is one more thing to clear.
 	return c
 }
 
@@ -300,11 +413,10 @@ func (c *Curve) addPersonaSeries(j *content.Journey) {
 	n := len(j.Personas)
 	for i, p := range j.Personas {
 		st := styleOf(i)
-		se := &CurveSeries{Key: p.Slug, Name: p.Name, Shape: st.shape, Tone: st.tone, Legend: st.legend}
-		dx := (float64(i) - float64(n-1)/2) * c.sz.spread
+		se := &CurveSeries{Key: p.Slug, Name: p.Name, Shape: st.shape, Tone: st.tone, Legend: st.legend, DX: c.personaDX(i, n)}
 		for k, s := range j.Stages {
 			if e := s.Emotion.For(p.Slug); e.Set {
-				se.add(c, s, e, c.x(k)+dx)
+				se.add(c, s, e, c.x(k))
 			}
 		}
 		se.finish()
@@ -323,21 +435,233 @@ func (c *Curve) todaySeries(cmp *Comparison) *CurveSeries {
 		}
 	}
 	se.finish()
+	// Today's line is told apart by its dashes: not split by evidence.
+	se.Backed, se.Assumed = se.Path, ""
 	return se
 }
 
 func (se *CurveSeries) add(c *Curve, s *content.Stage, e content.Emotion, x float64) {
-	p := SeriesPoint{X: round1(x), Y: c.y(e.Value), Stage: s, Emotion: e}
-	p.Marker = marker(se.Shape, p.X, p.Y, c.sz.marker)
+	p := SeriesPoint{X: round1(x), At: c.at(x), Y: c.y(e.Value), Stage: s, Emotion: e}
+	p.Marker = marker(se.Shape, se.DX, p.Y, c.sz.marker)
 	se.Points = append(se.Points, p)
 }
 
 func (se *CurveSeries) finish() {
 	pts := make([]CurvePoint, len(se.Points))
 	for i, p := range se.Points {
-		pts[i] = CurvePoint{X: p.X, Y: p.Y}
+		pts[i] = CurvePoint{X: p.X, Y: p.Y, Stage: p.Stage}
 	}
 	se.Path = smoothPath(pts)
+	se.Backed, se.Assumed = splitPath(pts)
+}
+
+// placeLabels works out where a journey page's curve writes its values:
+// each stage's, each persona's at each stage, and the lowest point's
+// when it is a touchpoint's. A value goes below a positive point and
+// above the others, as the eye expects, unless something is there: a
+// point, a mark, a marker, a ring, a tick or a value written before. Then
+// it goes to the nearest place that is clear, a little further out, on
+// the other side, or a little aside. Each column is worked out on its
+// own (they never reach into each other, see Curve), in pixels. A tick
+// that the first column's points or marks would cover is left out.
+func (c *Curve) placeLabels() {
+	if !c.sz.marks {
+		return
+	}
+	clear := make([][]box, max(len(c.Columns), 1)) // what each column's values keep clear of
+	keep := func(x float64, b box) {
+		if k := c.col(x); k >= 0 && k < len(clear) {
+			clear[k] = append(clear[k], b)
+		}
+	}
+	type value struct {
+		x, dx, y, reach float64
+		text            string
+		below           bool
+		to              *CurveLabel
+	}
+	var values []value
+	anchors := make([][][2]float64, len(clear)) // the points and markers of each column
+	for _, m := range c.Marks {
+		keep(m.X, around(m.DX, m.Y, markR+markHalo, markR+markHalo))
+		if k := c.col(m.X); k >= 0 && k < len(anchors) {
+			anchors[k] = append(anchors[k], [2]float64{m.DX, m.Y})
+		}
+	}
+	if c.Series == nil {
+		for i := range c.Points {
+			p := &c.Points[i]
+			reach := pointR + pointHalo
+			if p.Stage.MomentOfTruth {
+				reach = motRingR + ringHalo
+			}
+			keep(p.X, around(0, p.Y, reach, reach))
+			values = append(values, value{p.X, 0, p.Y, reach, p.Emotion.String(), p.Emotion.Value > 0, &p.Label})
+		}
+	}
+	if c.Today != nil {
+		for _, p := range c.Today.Points {
+			r := markerReach(c.Today.Shape, c.sz.marker) + ringHalo
+			keep(p.X, around(0, p.Y, r, r))
+			if k := c.col(p.X); k >= 0 && k < len(anchors) {
+				anchors[k] = append(anchors[k], [2]float64{0, p.Y})
+			}
+		}
+	}
+	for _, se := range c.Series {
+		for i := range se.Points {
+			p := &se.Points[i]
+			reach := markerReach(se.Shape, c.sz.marker)
+			if p.Stage.MomentOfTruth {
+				reach = max(reach, seriesMotRing+ringHalo)
+			}
+			keep(p.X, around(se.DX, p.Y, reach, reach))
+			values = append(values, value{p.X, se.DX, p.Y, reach, p.Emotion.String(), p.Emotion.Value > 0, &p.Label})
+		}
+	}
+	if w := c.Worst; w != nil {
+		reach := w.R + ringHalo
+		keep(w.X, around(w.DX, w.Y, reach, reach))
+		w.Label = nil
+		if w.Moment.Touchpoint != nil {
+			w.Label = &CurveLabel{}
+			values = append(values, value{w.X, w.DX, w.Y, reach, w.Moment.Emotion.String(), false, w.Label})
+		}
+	}
+	// Ticks: the first column's centre is at least minSlot/2 from the
+	// left edge; nearer, its things could only be further from the ticks.
+	for i := range c.Levels {
+		l := &c.Levels[i]
+		if !l.Labelled() {
+			continue
+		}
+		e := content.Emotion{Value: float64(l.Value), Set: true}
+		tick := box{math.Inf(-1), l.Y - textHalfHeight(tickFont), tickX + textWidth(e.String(), tickFont, true) - c.sz.minSlot/2, l.Y + textHalfHeight(tickFont)}
+		l.Tick = e.String()
+		for _, b := range clear[0] {
+			if b.hits(tick) {
+				l.Tick = ""
+			}
+		}
+		if l.Tick != "" {
+			clear[0] = append(clear[0], tick)
+		}
+	}
+	for _, v := range values {
+		if k := c.col(v.x); k >= 0 && k < len(clear) {
+			anchors[k] = append(anchors[k], [2]float64{v.dx, v.y})
+		}
+	}
+	for _, v := range values {
+		k := c.col(v.x)
+		if k < 0 || k >= len(clear) {
+			continue
+		}
+		var others [][2]float64
+		for _, a := range anchors[k] {
+			if a != [2]float64{v.dx, v.y} {
+				others = append(others, a)
+			}
+		}
+		*v.to = c.placeLabel(clear[k], others, v.dx, v.y, v.reach, v.below, textWidth(v.text, valueFont, true))
+		clear[k] = append(clear[k], around(v.to.X, v.to.Y, textWidth(v.text, valueFont, true)/2+labelGap, textHalfHeight(valueFont)+labelGap))
+	}
+}
+
+// seriesMotRing is the radius of the moment-of-truth ring around a
+// persona's marker.
+const seriesMotRing = 11.5
+
+// A labelMove is one place a value may go, relative to what it is the
+// value of: above or below it (Aside false; Side 1 is the side the value
+// prefers), Out further than the nearest, DX aside; or beside it (Aside
+// true; Side 1 on the right), Out further than the nearest, DY up or down.
+// Cost says how much worse than the first it reads.
+type labelMove struct {
+	aside              bool
+	side, out, d, cost float64
+}
+
+// labelMoves are every place placeLabel tries, cheapest first, worked out
+// once: most values take the first, and none goes past the first clear
+// one.
+var labelMoves = func() []labelMove {
+	var out []labelMove
+	for o := 0.0; o <= 40; o += 2 {
+		for _, side := range []float64{1, -1} {
+			for _, dx := range []float64{0, -4, 4, -8, 8, -12, 12, -16, 16} {
+				cost := o + math.Abs(dx)
+				if side < 0 {
+					cost += 8
+				}
+				out = append(out, labelMove{false, side, o, dx, cost})
+			}
+		}
+	}
+	for o := 0.0; o <= 24; o += 2 {
+		for dy := -14.0; dy <= 14; dy += 2 {
+			for _, side := range []float64{1, -1} {
+				out = append(out, labelMove{true, side, o, dy, 6 + math.Abs(dy) + o})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b labelMove) int { return cmp.Compare(a.cost, b.cost) })
+	return out
+}()
+
+// misread is what a value costs that sits nearer another point than its
+// own: it reads as the other's.
+const misread = 30.0
+
+// placeLabel is where a value of width w goes beside what sits at (x, y)
+// and reaches reach from it: the cheapest of labelMoves (nearest first, on
+// the side the value prefers, below or above) that covers nothing of
+// taken, stays on the curve (Room included) and in its column, and is no
+// nearer to one of others, the column's other points, than to its own;
+// where none is clear, the one that covers least.
+func (c *Curve) placeLabel(taken []box, others [][2]float64, x, y, reach float64, below bool, w float64) CurveLabel {
+	h := textHalfHeight(valueFont)
+	half := c.sz.minSlot / 2
+	near, aside := reach+labelGap+h, reach+labelGap+w/2
+	prefer := -1.0
+	if below {
+		prefer = 1
+	}
+	best, bestCost, bestHits := CurveLabel{X: x, Y: y - near}, math.Inf(1), math.MaxInt
+	for _, m := range labelMoves {
+		if bestHits == 0 && m.cost >= bestCost {
+			break // nothing further on is cheaper
+		}
+		var lx, ly float64
+		if m.aside {
+			lx, ly = x+m.side*(aside+m.out), y+m.d
+		} else {
+			lx, ly = x+m.d, y+m.side*prefer*(near+m.out)
+		}
+		text := around(lx, ly, w/2, h)
+		if text.y0 < -c.sz.room || text.y1 > c.Height+c.sz.room || text.x0 < -half || text.x1 > half {
+			continue
+		}
+		cost := m.cost
+		own := math.Hypot(lx-x, ly-y)
+		for _, o := range others {
+			if math.Hypot(lx-o[0], ly-o[1]) < own {
+				cost += misread
+				break
+			}
+		}
+		hits := 0
+		room := around(lx, ly, w/2+labelGap, h+labelGap)
+		for _, b := range taken {
+			if room.hits(b) {
+				hits++
+			}
+		}
+		if hits < bestHits || (hits == bestHits && cost < bestCost) {
+			best, bestCost, bestHits = CurveLabel{X: round1(lx), Y: round1(ly)}, cost, hits
+		}
+	}
+	return best
 }
 
 // marker is an SVG path of shape centred on (x, y), of about radius r;
@@ -374,8 +698,33 @@ func marker(shape string, x, y, r float64) string {
 	return "M" + Num(x-r) + " " + Num(y) + "a" + Num(r) + " " + Num(r) + " 0 1 0 " + Num(2*r) + " 0a" + Num(r) + " " + Num(r) + " 0 1 0 " + Num(-2*r) + " 0Z"
 }
 
+// HasMoment reports whether a point of the curve is a moment of truth's,
+// for the legend.
+func (c *Curve) HasMoment() bool {
+	if c.Series == nil {
+		return slices.ContainsFunc(c.Points, func(p CurvePoint) bool { return p.Stage.MomentOfTruth })
+	}
+	for _, se := range c.Series {
+		if slices.ContainsFunc(se.Points, func(p SeriesPoint) bool { return p.Stage.MomentOfTruth }) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAssumed reports whether the curve draws a stage as assumed, for the
+// legend.
+func (c *Curve) HasAssumed() bool {
+	for _, col := range c.Columns {
+		if col.Assumed {
+			return true
+		}
+	}
+	return false
+}
+
 // Summary is the curve in words, for the SVG's accessible name: each
-// line's stages and values.
+// line's stages and values, and the stages that no research backs.
 func (c *Curve) Summary() string {
 	var b strings.Builder
 	if len(c.Series) == 0 {
@@ -398,6 +747,18 @@ func (c *Curve) Summary() string {
 		}
 		b.WriteString("Today's map, for comparison. ")
 		c.Today.describe(&b)
+	}
+	var guesses []string
+	for _, col := range c.Columns {
+		if col.Assumed {
+			guesses = append(guesses, col.Stage.Name)
+		}
+	}
+	if len(guesses) > 0 {
+		if len(c.Series) == 0 && c.Today == nil {
+			b.WriteString(". ")
+		}
+		b.WriteString("Assumed, with no research behind them: " + strings.Join(guesses, ", ") + ".")
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -422,14 +783,44 @@ func smoothPath(pts []CurvePoint) string {
 	var b strings.Builder
 	for i, p := range pts {
 		if i == 0 {
-			b.WriteString("M" + Num(p.X) + " " + Num(p.Y))
+			b.WriteString(moveTo(p))
 			continue
 		}
-		q := pts[i-1]
-		mid := (q.X + p.X) / 2
-		b.WriteString(" C" + Num(mid) + " " + Num(q.Y) + " " + Num(mid) + " " + Num(p.Y) + " " + Num(p.X) + " " + Num(p.Y))
+		b.WriteString(curveTo(pts[i-1], p))
 	}
 	return b.String()
+}
+
+func moveTo(p CurvePoint) string { return "M" + Num(p.X) + " " + Num(p.Y) }
+
+// curveTo is smoothPath's piece from q to p.
+func curveTo(q, p CurvePoint) string {
+	mid := (q.X + p.X) / 2
+	return " C" + Num(mid) + " " + Num(q.Y) + " " + Num(mid) + " " + Num(p.Y) + " " + Num(p.X) + " " + Num(p.Y)
+}
+
+// splitPath is smoothPath in two: the pieces between two points whose
+// stages list evidence (backed), and those that touch a stage that lists
+// none (assumed).
+func splitPath(pts []CurvePoint) (backed, assumedPath string) {
+	var out [2]strings.Builder
+	end := [2]int{-1, -1} // the point each path has got to
+	for i := 1; i < len(pts); i++ {
+		q, p := pts[i-1], pts[i]
+		k := 0
+		if assumed(q.Stage) || assumed(p.Stage) {
+			k = 1
+		}
+		if end[k] != i-1 {
+			if out[k].Len() > 0 {
+				out[k].WriteString(" ")
+			}
+			out[k].WriteString(moveTo(q))
+		}
+		out[k].WriteString(curveTo(q, p))
+		end[k] = i
+	}
+	return out[0].String(), out[1].String()
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }

@@ -64,9 +64,9 @@ func TestNewCurveTimeline(t *testing.T) {
 		t.Errorf("0 at y=%v, want the middle %v", c.Points[1].Y, sz.height/2)
 	}
 
-	// Marks: only touchpoints with their own emotion, within their stage's
-	// slot (the middle half of it), in order, even where the stage has no
-	// point.
+	// Marks: only touchpoints with their own emotion, in their stage's
+	// column, in order from left to right, clear of the stage's point and
+	// within the narrowest column, even where the stage has no point.
 	wantMarks := []struct {
 		t    *content.Touchpoint
 		slot int
@@ -76,16 +76,14 @@ func TestNewCurveTimeline(t *testing.T) {
 	}
 	for i, w := range wantMarks {
 		m := c.Marks[i]
-		lo, hi := sz.slot*float64(w.slot)+sz.slot/4, sz.slot*float64(w.slot)+sz.slot*3/4
-		if m.Touchpoint != w.t || m.X < lo || m.X > hi || !near(m.Y, wantY(sz, w.t.Emotion.Value)) {
-			t.Errorf("mark %d = (%v, %v, %s), want %s in x [%v, %v] at y %v", i, m.X, m.Y, m.Touchpoint.Name, w.t.Name, lo, hi, wantY(sz, w.t.Emotion.Value))
+		x := sz.slot*float64(w.slot) + sz.slot/2
+		clear := pointR + pointHalo + markR
+		if m.Touchpoint != w.t || m.X != x || math.Abs(m.DX) < clear || math.Abs(m.DX)+markR > sz.minSlot/2 || !near(m.Y, wantY(sz, w.t.Emotion.Value)) {
+			t.Errorf("mark %d = (%v%+v px, %v, %s), want %s at x %v, %v to %v px off, at y %v", i, m.X, m.DX, m.Y, m.Touchpoint.Name, w.t.Name, x, clear, sz.minSlot/2-markR, wantY(sz, w.t.Emotion.Value))
 		}
 	}
-	if c.Marks[0].X >= c.Marks[1].X {
-		t.Errorf("marks of one stage overlap or are out of order: %v, %v", c.Marks[0].X, c.Marks[1].X)
-	}
-	if c.Marks[2].X != sz.slot*3+sz.slot/2 {
-		t.Errorf("a stage's only mark at x=%v, want its centre %v", c.Marks[2].X, sz.slot*3+sz.slot/2)
+	if c.Marks[0].DX >= c.Marks[1].DX {
+		t.Errorf("marks of one stage overlap or are out of order: %v, %v", c.Marks[0].DX, c.Marks[1].DX)
 	}
 
 	wantPath := "M100 18 C200 18 200 75 300 75 C400 75 400 132 500 132 C700 132 700 46.5 900 46.5"
@@ -234,44 +232,202 @@ func TestNum(t *testing.T) {
 	}
 }
 
-// A stage's value goes below a positive point and above the others, above
-// on a compared curve, and to the other side where it would leave the
-// curve or cover a level's label at the left edge, which only the first
-// stage can reach.
-func TestCurveLabelDY(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		compared bool
-		values   []float64
-		today    []float64 // today's values, on a compared curve
-		want     []float64
+// A value goes below a positive point and above the others where that is
+// clear, as the eye expects.
+func TestCurveLabelSide(t *testing.T) {
+	j := &content.Journey{}
+	for i, v := range []float64{1, -1, 0, 2, -2} {
+		stage(j, fmt.Sprint("s", i), emo(v))
+	}
+	c := journeyCurve(j, nil)
+	c.markWorst(j, worstMoment(j))
+	for _, p := range c.Points {
+		below := p.Label.Y > p.Y
+		if below != (p.Emotion.Value > 0) || p.Label.X != 0 {
+			t.Errorf("%s (%v) at y %v: value at (%v, %v), want right %s it", p.Stage.ID, p.Emotion, p.Y, p.Label.X, p.Label.Y, map[bool]string{true: "below", false: "above"}[p.Emotion.Value > 0])
+		}
+	}
+}
+
+// curveBoxes is what a journey page's curve draws, each thing's box in
+// pixels with its stage columns as narrow as they get (minSlot), and which
+// of them are written values.
+func curveBoxes(c *Curve) (things, values map[string]box) {
+	things, values = map[string]box{}, map[string]box{}
+	slot := c.sz.minSlot
+	colX := func(x float64) float64 { return float64(c.col(x))*slot + slot/2 }
+	h := textHalfHeight(valueFont)
+	value := func(name string, x float64, l CurveLabel, text string) {
+		values[name] = around(colX(x)+l.X, l.Y, textWidth(text, valueFont, true)/2, h)
+	}
+	for _, m := range c.Marks {
+		things["mark "+m.Touchpoint.Name] = around(colX(m.X)+m.DX, m.Y, markR, markR)
+	}
+	if c.Series == nil {
+		for _, p := range c.Points {
+			r := pointR
+			if p.Stage.MomentOfTruth {
+				r = motRingR
+			}
+			things["point "+p.Stage.ID] = around(colX(p.X), p.Y, r, r)
+			value("value "+p.Stage.ID, p.X, p.Label, p.Emotion.String())
+		}
+	}
+	for _, se := range append([]*CurveSeries{c.Today}, c.Series...) {
+		if se == nil {
+			continue
+		}
+		for _, p := range se.Points {
+			r := markerReach(se.Shape, c.sz.marker) - markerHalo
+			things[se.Key+" "+p.Stage.ID] = around(colX(p.X)+se.DX, p.Y, r, r)
+			if se != c.Today {
+				value(se.Key+" value "+p.Stage.ID, p.X, p.Label, p.Emotion.String())
+			}
+		}
+	}
+	if w := c.Worst; w != nil {
+		things["worst ring"] = around(colX(w.X)+w.DX, w.Y, w.R, w.R)
+		if w.Label != nil {
+			value("worst value", w.X, *w.Label, w.Moment.Emotion.String())
+		}
+	}
+	for _, l := range c.Levels {
+		if l.Tick != "" {
+			values["tick "+l.Tick] = box{tickX, l.Y - textHalfHeight(tickFont), tickX + textWidth(l.Tick, tickFont, true), l.Y + textHalfHeight(tickFont)}
+		}
+	}
+	return things, values
+}
+
+// No value is written over a point, mark, marker, ring, tick or another
+// value, nor off the curve, even with the stage columns at their
+// narrowest; the browser test (themes/curve_browser_test.go) checks the
+// same of the drawn page.
+func TestCurveLabelsClear(t *testing.T) {
+	web := &config.Channel{ID: "web"}
+	many := func(vs ...float64) []*content.Touchpoint {
+		var out []*content.Touchpoint
+		for i, v := range vs {
+			out = append(out, tp(fmt.Sprint("t", i), emo(v), web))
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		build func(j *content.Journey) *Comparison
 	}{
-		{"positive below, others above", false, []float64{2, 0, -2, 1.5}, nil, []float64{labelBelow, labelAbove, labelAbove, labelBelow}},
-		{"compared: above", true, []float64{-1, -0.5}, nil, []float64{labelAbove, labelAbove}},
-		{"compared, first stage under +2's label: below", true, []float64{1.5, 1.5, 2}, nil, []float64{labelBelow, labelAbove, labelBelow}},
-		{"compared, +2: above would leave the curve", true, []float64{2, 2}, nil, []float64{labelBelow, labelBelow}},
-		{"compared, under +2's label or over today's marker: over the marker", true, []float64{1.5, 2}, []float64{1, -1}, []float64{labelBelow, labelBelow}},
-		{"compared, over today's marker below: above", true, []float64{0, 0}, []float64{-0.5, -0.5}, []float64{labelAbove, labelAbove}},
-		{"compared, over today's marker above: below, unless on -2's label", true, []float64{-1, -1}, []float64{-0.5, -0.5}, []float64{labelAbove, labelBelow}},
-		{"first stage at +1: below would cover neutral's label", false, []float64{1, 1}, nil, []float64{labelAbove, labelBelow}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
+		{"a -2 touchpoint in a -1 stage, lowest", func(j *content.Journey) *Comparison {
+			stage(j, "a", emo(1))
+			stage(j, "b", emo(-1), many(-2, -1, -0.5)...)
+			stage(j, "c", emo(0))
+			return nil
+		}},
+		{"the lowest point a moment of truth", func(j *content.Journey) *Comparison {
+			stage(j, "a", emo(0), many(0, 0.5)...)
+			stage(j, "b", emo(-2), many(-2, -1.5, -1)...).MomentOfTruth = true
+			stage(j, "c", emo(2), many(2, 2, 1.5, 2)...).MomentOfTruth = true
+			return nil
+		}},
+		{"first stage on every tick", func(j *content.Journey) *Comparison {
+			stage(j, "a", emo(0), many(2, 0, -2, 1, -1, 0.5)...)
+			stage(j, "b", emo(-2))
+			return nil
+		}},
+		{"two personas, equal and apart", func(j *content.Journey) *Comparison {
+			personas(j, "dana", "priya")
+			stage(j, "a", per("dana", 1.0, "priya", 1.0))
+			stage(j, "b", per("dana", -1.0, "priya", -2.0)).MomentOfTruth = true
+			stage(j, "c", per("dana", -0.5, "priya", -1.5))
+			stage(j, "d", per("dana", 2.0, "priya", -2.0))
+			return nil
+		}},
+		{"six personas", func(j *content.Journey) *Comparison {
+			personas(j, "a1", "b2", "c3", "d4", "e5", "f6")
+			stage(j, "a", per("a1", 1.0, "b2", 1.0, "c3", 1.0, "d4", 1.0, "e5", 1.0, "f6", 1.0))
+			stage(j, "b", per("a1", -2.0, "b2", -1.5, "c3", -1.0, "d4", -0.5, "e5", 0.0, "f6", 0.5))
+			return nil
+		}},
+		{"future over today", func(j *content.Journey) *Comparison {
+			j.State = "future"
+			cur := &content.Journey{}
+			var cmp Comparison
+			for i, v := range [][2]float64{{1, 1}, {0, -0.5}, {-1, -0.5}, {2, 1.5}, {-0.5, -1.5}} {
+				s := stage(j, fmt.Sprint("s", i), emo(v[0]), many(v[0]-0.5)...)
+				was := stage(cur, fmt.Sprint("s", i), emo(v[1]))
+				cmp.Stages = append(cmp.Stages, StageChange{Stage: s, Was: was})
+			}
+			return &cmp
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			j := &content.Journey{}
-			for i, v := range tc.values {
-				stage(j, fmt.Sprint("s", i), emo(v))
+			cmp := tt.build(j)
+			c := journeyCurve(j, cmp)
+			c.markWorst(j, worstMoment(j))
+			things, values := curveBoxes(c)
+			if len(values) == 0 {
+				t.Fatal("no values written")
 			}
-			c := newCurve(j.Stages, timelineCurve)
-			if tc.compared {
-				c.Today = &CurveSeries{Key: "today"}
-				for i, v := range tc.today {
-					c.Today.Points = append(c.Today.Points, SeriesPoint{X: c.Points[i].X, Y: c.y(v)})
+			for name, v := range values {
+				if v.y0 < -c.Room() || v.y1 > c.Height+c.Room() {
+					t.Errorf("%s off the curve: %+v", name, v)
 				}
-			}
-			for i, p := range c.Points {
-				if got := c.LabelDY(p); got != tc.want[i] {
-					t.Errorf("stage %d (%v): dy %v, want %v", i, tc.values[i], got, tc.want[i])
+				for other, b := range things {
+					if v.hits(b) {
+						t.Errorf("%s over %s", name, other)
+					}
+				}
+				for other, b := range values {
+					if other < name && v.hits(b) {
+						t.Errorf("%s over %s", name, other)
+					}
 				}
 			}
 		})
+	}
+}
+
+func TestMarkDX(t *testing.T) {
+	for _, first := range []bool{false, true} {
+		for n := 1; n <= 9; n++ {
+			var got []float64
+			for k := range n {
+				got = append(got, markDX(k, n, 16, 32, first))
+			}
+			for k, dx := range got {
+				if math.Abs(dx) < 16 || math.Abs(dx) > 32 || (k > 0 && dx <= got[k-1]) || (first && dx < 0) {
+					t.Errorf("%d marks at %v (first stage %v): want them in order, 16 to 32 px off the centre, on the right in the first stage", n, got, first)
+					break
+				}
+			}
+		}
+	}
+}
+
+func TestSplitPath(t *testing.T) {
+	backed := []*content.Evidence{{Kind: "survey"}}
+	j := &content.Journey{}
+	for i, ev := range [][]*content.Evidence{backed, backed, nil, backed, backed} {
+		stage(j, fmt.Sprint("s", i), emo(0)).Evidence = ev
+	}
+	c := newCurve(j.Stages, timelineCurve)
+	if want := "M100 75 C200 75 200 75 300 75 M700 75 C800 75 800 75 900 75"; c.Backed != want {
+		t.Errorf("Backed = %q, want %q", c.Backed, want)
+	}
+	if want := "M300 75 C400 75 400 75 500 75 C600 75 600 75 700 75"; c.Assumed != want {
+		t.Errorf("Assumed = %q, want %q", c.Assumed, want)
+	}
+	var assumedCols []string
+	for _, col := range c.Columns {
+		if col.Assumed {
+			assumedCols = append(assumedCols, col.Stage.ID+"@"+col.Left+"+"+col.Width)
+		}
+	}
+	if got := strings.Join(assumedCols, " "); got != "s2@40%+20%" {
+		t.Errorf("assumed columns %q, want s2@40%%+20%%", got)
+	}
+	if !c.HasAssumed() || !strings.HasSuffix(c.Summary(), "Assumed, with no research behind them: s2.") {
+		t.Errorf("Summary %q does not name the assumed stage", c.Summary())
 	}
 }

@@ -72,8 +72,12 @@ func TestJourneyCurvePerPersona(t *testing.T) {
 		for k, p := range se.Points {
 			slot := map[string]int{"look": 0, "pick": 1, "pay": 2}[w.points[k].stage]
 			// Each persona's points sit a little apart from the others',
-			// so that equal values do not hide each other.
-			x := sz.slot*float64(slot) + sz.slot/2 + (float64(i)-1)*sz.spread
+			// so that equal values do not hide each other: the line
+			// runs DX pixels off its columns' centres.
+			x := sz.slot*float64(slot) + sz.slot/2
+			if se.DX != (float64(i)-1)*sz.spread {
+				t.Errorf("series %s %v px off the centre, want %v", se.Key, se.DX, (float64(i)-1)*sz.spread)
+			}
 			if p.Stage.ID != w.points[k].stage || !p.Emotion.Equal(emo(w.points[k].value)) || !near(p.X, x) || !near(p.Y, wantY(sz, w.points[k].value)) {
 				t.Errorf("series %s point %d = %s %v at (%v, %v), want %s %v at (%v, %v)",
 					se.Key, k, p.Stage.ID, p.Emotion, p.X, p.Y, w.points[k].stage, w.points[k].value, x, wantY(sz, w.points[k].value))
@@ -86,7 +90,7 @@ func TestJourneyCurvePerPersona(t *testing.T) {
 			t.Errorf("series %s path %q has %d segments for %d points", se.Key, se.Path, n, len(se.Points))
 		}
 	}
-	const summary = "Emotion curves, one per persona. Ana: look -1, pick +0.5. Ben: look +1, pick +0.5, pay +2. Cy: pick +0.5."
+	const summary = "Emotion curves, one per persona. Ana: look -1, pick +0.5. Ben: look +1, pick +0.5, pay +2. Cy: pick +0.5. Assumed, with no research behind them: look, pick, pay, wait."
 	if got := c.Summary(); got != summary {
 		t.Errorf("Summary = %q\nwant      %q", got, summary)
 	}
@@ -105,7 +109,7 @@ func TestJourneyCurveOneLine(t *testing.T) {
 	if c.Series != nil || c.Today != nil || len(c.Marks) != 1 || len(c.Points) != 2 {
 		t.Errorf("plain map: %d series, today %v, %d marks, %d points; want one line with its mark", len(c.Series), c.Today, len(c.Marks), len(c.Points))
 	}
-	if got, want := c.Summary(), "Emotion curve: look +1; pay -1"; got != want {
+	if got, want := c.Summary(), "Emotion curve: look +1; pay -1. Assumed, with no research behind them: look, pay."; got != want {
 		t.Errorf("Summary = %q, want %q", got, want)
 	}
 }

@@ -114,22 +114,22 @@ func slideJourney(c slideCase) *content.Journey {
 	return j
 }
 
-// box is a rectangle a piece of the slide takes.
-type box struct {
+// slideBox is a rectangle a piece of the slide takes.
+type slideBox struct {
 	what       string
 	x, y, w, h float64
 }
 
-func (b box) overlaps(o box) bool {
+func (b slideBox) overlaps(o slideBox) bool {
 	const eps = 0.01
 	return b.x+eps < o.x+o.w && o.x+eps < b.x+b.w && b.y+eps < o.y+o.h && o.y+eps < b.y+b.h
 }
 
-func textBox(what string, t SlideText) box { return box{what, t.X, t.Y, t.W, t.H} }
+func textBox(what string, t SlideText) slideBox { return slideBox{what, t.X, t.Y, t.W, t.H} }
 
 // slideBoxes are the boxes of every piece of s that must not overlap.
-func slideBoxes(s *Slide) []box {
-	var out []box
+func slideBoxes(s *Slide) []slideBox {
+	var out []slideBox
 	add := func(what string, t SlideText) {
 		if len(t.Lines) > 0 {
 			out = append(out, textBox(what, t))
@@ -137,10 +137,10 @@ func slideBoxes(s *Slide) []box {
 	}
 	add("title", s.Title)
 	for i, m := range s.Meta {
-		out = append(out, box{fmt.Sprintf("legend %d %q", i, m.Text), m.X, m.Y - slideMetaSize, m.W, slideMetaSize * slideLead})
+		out = append(out, slideBox{fmt.Sprintf("legend %d %q", i, m.Text), m.X, m.Y - slideMetaSize, m.W, slideMetaSize * slideLead})
 	}
 	for _, col := range s.Columns {
-		out = append(out, box{fmt.Sprintf("number %d", col.Number), col.X + slidePad, s.NumberY - s.LabelSize, col.W - 2*slidePad, s.LabelSize * slideLead})
+		out = append(out, slideBox{fmt.Sprintf("number %d", col.Number), col.X + slidePad, s.NumberY - s.LabelSize, col.W - 2*slidePad, s.LabelSize * slideLead})
 		add(fmt.Sprintf("name %d", col.Number), col.Name)
 		add(fmt.Sprintf("pain %d", col.Number), col.Pain)
 		add(fmt.Sprintf("more pains %d", col.Number), col.MorePains)
@@ -149,7 +149,7 @@ func slideBoxes(s *Slide) []box {
 	}
 	add("worst", s.Worst)
 	if s.Curve != nil {
-		out = append(out, box{"curve", s.CurveX, s.CurveY, s.Curve.Width, s.Curve.Height})
+		out = append(out, slideBox{"curve", s.CurveX, s.CurveY, s.Curve.Width, s.Curve.Height})
 	}
 	add("pain heading", s.PainHeading)
 	add("opportunity heading", s.OpportunityHeading)
@@ -187,7 +187,7 @@ func TestSlideGeometry(t *testing.T) {
 				for what, tx := range map[string]SlideText{"name": col.Name, "pain": col.Pain, "opportunity": col.Opportunity,
 					"more pains": col.MorePains, "more opportunities": col.MoreOpportunities} {
 					if len(tx.Lines) > 0 && (tx.X < col.X || tx.X+tx.W > col.X+col.W) {
-						t.Errorf("stage %d's %s box %v–%v is outside its column %v–%v", col.Number, what, tx.X, tx.X+tx.W, col.X, col.X+col.W)
+						t.Errorf("stage %d's %s slideBox %v–%v is outside its column %v–%v", col.Number, what, tx.X, tx.X+tx.W, col.X, col.X+col.W)
 					}
 					checkLines(t, fmt.Sprintf("stage %d's %s", col.Number, what), tx)
 				}
@@ -206,7 +206,7 @@ func TestSlideGeometry(t *testing.T) {
 			}
 			for _, v := range s.Values {
 				w := textWidth(v.Text, s.ValueSize, true)
-				vb := box{"value", s.CurveX + v.X - w/2, s.CurveY + v.Y - s.ValueSize, w, s.ValueSize * slideLead}
+				vb := slideBox{"value", s.CurveX + v.X - w/2, s.CurveY + v.Y - s.ValueSize, w, s.ValueSize * slideLead}
 				if vb.x < s.CurveX || vb.y < s.CurveY || vb.y+vb.h > s.CurveY+s.Curve.Height {
 					t.Errorf("value %q at %v,%v leaves the curve's band", v.Text, v.X, v.Y)
 				}
@@ -214,7 +214,7 @@ func TestSlideGeometry(t *testing.T) {
 					continue
 				}
 				for _, p := range s.Curve.Today.Points {
-					if m := (box{"today's marker", s.CurveX + p.X - 8, s.CurveY + p.Y - 8, 16, 16}); m.overlaps(vb) {
+					if m := (slideBox{"today's marker", s.CurveX + p.X - 8, s.CurveY + p.Y - 8, 16, 16}); m.overlaps(vb) {
 						t.Errorf("value %q at %v,%v covers today's marker at %v,%v", v.Text, v.X, v.Y, p.X, p.Y)
 					}
 				}
@@ -224,13 +224,13 @@ func TestSlideGeometry(t *testing.T) {
 	}
 }
 
-// checkLines checks that each line of t fits its box by the estimate, and
+// checkLines checks that each line of t fits its slideBox by the estimate, and
 // that a text is cut only with "…" and a tooltip.
 func checkLines(t *testing.T, what string, tx SlideText) {
 	t.Helper()
 	for _, l := range tx.Lines {
 		if w := textWidth(l.Text, tx.Size, tx.Bold); w > tx.W+0.01 {
-			t.Errorf("%s: %q is %.1f wide in a box of %.1f", what, l.Text, w, tx.W)
+			t.Errorf("%s: %q is %.1f wide in a slideBox of %.1f", what, l.Text, w, tx.W)
 		}
 	}
 	if n := len(tx.Lines); n > 0 && tx.Cut != strings.HasSuffix(tx.Lines[n-1].Text, "…") {

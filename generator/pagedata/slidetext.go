@@ -20,7 +20,7 @@ const (
 	emLower  = 0.63
 	emUpper  = 0.77
 	emWidest = 1.0  // m w M W @ % — and the ellipsis
-	emSign   = 0.84 // + = < > ~ #
+	emSign   = 0.84 // + − = < > ~ #
 	emDigit  = 0.64
 	emWide   = 1.0  // CJK, full-width forms, emoji: one em each
 	emBold   = 1.12 // bold text is this much wider
@@ -49,7 +49,7 @@ func runeEms(r rune) float64 {
 		return emSlim
 	case strings.ContainsRune("mwMW@%—…", r):
 		return emWidest
-	case strings.ContainsRune("+=<>~#", r):
+	case strings.ContainsRune("+−=<>~#", r):
 		return emSign
 	case r >= '0' && r <= '9':
 		return emDigit
