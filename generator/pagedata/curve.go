@@ -211,7 +211,6 @@ const (
 	markInset  = 1.0 // between a mark and the point beside it
 )
 
-
 // textHalfHeight is half the height a browser gives a line of text of the
 // given size (DejaVu Sans' ascent and descent come to 1.164 em), which
 // the page centres on its Y (dominant-baseline: central).
