@@ -515,6 +515,35 @@ var funcs = template.FuncMap{
 	// drafts.
 	"coverage":      func(j *content.Journey) Coverage { return coverageOf(j) },
 	"groupJourneys": groupJourneys,
+
+	// What a stage's panel adds to the map's lanes: the touchpoints with
+	// a description or an owner, the evidence with a quote or a source.
+	"detailed": detailedTouchpoints,
+	"sourced":  sourcedEvidence,
+}
+
+// detailedTouchpoints are the touchpoints the lanes do not tell in full:
+// those with a description or an owner.
+func detailedTouchpoints(tps []*content.Touchpoint) []*content.Touchpoint {
+	var out []*content.Touchpoint
+	for _, t := range tps {
+		if t.Description != "" || t.Owner != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sourcedEvidence is the evidence with more than the lanes show (its kind,
+// title and n): a quote or a link to the source.
+func sourcedEvidence(ev []*content.Evidence) []*content.Evidence {
+	var out []*content.Evidence
+	for _, e := range ev {
+		if e.Quote != "" || e.URL != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
