@@ -520,6 +520,8 @@ var funcs = template.FuncMap{
 	// a description or an owner, the evidence with a quote or a source.
 	"detailed": detailedTouchpoints,
 	"sourced":  sourcedEvidence,
+	// The printed map's text size: see printfit.go.
+	"printSize": printSize,
 }
 
 // detailedTouchpoints are the touchpoints the lanes do not tell in full:
