@@ -12,7 +12,7 @@ import (
 // a landscape A4 page less its margins, the lane names' column, and the
 // room the title and the curve take. Sizes in millimetres and points.
 const (
-	printWidth     = 281.0 - 15 // the page less its margins and the lane names
+	printWidth     = 281.0 - 18 // the page less its margins and the lane names
 	printHeight    = 194.0 - 12 // less the title and a margin of safety
 	printCurve     = 34.0       // the curve, its legend and their row
 	printLargest   = 6.5        // the text's size, at most (pt)
