@@ -97,7 +97,7 @@ var a11yPhonePages = []string{"", "journeys/buying-a-bike/", "channels/"}
 // loaded.
 var a11yStates = map[string]string{
 	"journeys/buying-a-bike/": `(() => {
-  document.querySelector('[data-timeline] [data-stage-id="research"]').click();
+  document.querySelector('[data-timeline] button[data-stage-id="research"]').click();
   document.querySelector('[data-channel-filter="web"]').click();
   document.querySelector('[data-persona-filter="priya-shah"]').click();
   localStorage.removeItem("waymark.persona"); // this page only: other tests share the storage

@@ -248,7 +248,7 @@ func TestStageControls(t *testing.T) {
 		t.Errorf("on load: %s, want the first stage open", got)
 	}
 
-	do(t, ctx, chromedp.Click(`[data-timeline] [data-stage-id="research"]`))
+	do(t, ctx, chromedp.Click(`[data-timeline] button[data-stage-id="research"]`))
 	if got := eval[string](t, ctx, openStages); got != "research|research" {
 		t.Errorf("after clicking Research: %s", got)
 	}
@@ -263,7 +263,7 @@ func TestStageControls(t *testing.T) {
 
 	// Keyboard: ArrowRight moves to the next stage and focuses it; Enter
 	// and Space work as on any button.
-	do(t, ctx, chromedp.Focus(`[data-timeline] [data-stage-id="research"]`), chromedp.KeyEvent(kb.ArrowRight))
+	do(t, ctx, chromedp.Focus(`[data-timeline] button[data-stage-id="research"]`), chromedp.KeyEvent(kb.ArrowRight))
 	if got := eval[string](t, ctx, openStages); got != "test-ride|test-ride" {
 		t.Errorf("after ArrowRight: %s", got)
 	}
@@ -274,11 +274,11 @@ func TestStageControls(t *testing.T) {
 	if got := eval[string](t, ctx, openStages); got != "inspiration|inspiration" {
 		t.Errorf("after ArrowLeft twice: %s", got)
 	}
-	do(t, ctx, chromedp.Focus(`[data-timeline] [data-stage-id="checkout-and-finance"]`), chromedp.KeyEvent(kb.Enter))
+	do(t, ctx, chromedp.Focus(`[data-timeline] button[data-stage-id="checkout-and-finance"]`), chromedp.KeyEvent(kb.Enter))
 	if got := eval[string](t, ctx, openStages); got != "checkout-and-finance|checkout-and-finance" {
 		t.Errorf("after Enter: %s", got)
 	}
-	do(t, ctx, chromedp.Focus(`[data-timeline] [data-stage-id="research"]`), chromedp.KeyEvent(" "))
+	do(t, ctx, chromedp.Focus(`[data-timeline] button[data-stage-id="research"]`), chromedp.KeyEvent(" "))
 	if got := eval[string](t, ctx, openStages); got != "research|research" {
 		t.Errorf("after Space: %s", got)
 	}

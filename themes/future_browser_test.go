@@ -24,13 +24,13 @@ func TestFutureStateOverlay(t *testing.T) {
 	if !strings.Contains(legend, "Future: this map") || !strings.Contains(legend, "Today: Buying a bike") {
 		t.Errorf("legend = %q", legend)
 	}
-	changes := eval[string](t, ctx, `[...document.querySelectorAll("tr.change-row td strong")].map(e => e.textContent).join(" ")`)
+	changes := eval[string](t, ctx, `[...document.querySelectorAll("[data-timeline] .change strong")].map(e => e.textContent).join(" ")`)
 	if changes != "+0.5 +0.5 +2.5 +1.5 +1 +0.5 +0.5" {
 		t.Errorf("change row = %q", changes)
 	}
 	// The change row is part of the emotion lane: it hides with it.
 	do(t, ctx, chromedp.Click(".lane-toggles summary"), chromedp.Click(`[data-lane-toggle="emotion"]`))
-	if eval[bool](t, ctx, `getComputedStyle(document.querySelector("tr.change-row")).display !== "none"`) {
+	if eval[bool](t, ctx, `getComputedStyle(document.querySelector("[data-timeline] .change")).display !== "none"`) {
 		t.Error("the change row is shown with the emotion lane hidden")
 	}
 	do(t, ctx, chromedp.Click(`[data-lane-toggle="emotion"]`))

@@ -44,7 +44,7 @@ func TestMinifiedSite(t *testing.T) {
 	if got := eval[string](t, ctx, openStages); got != "inspiration|inspiration" {
 		t.Errorf("on load: %s, want the first stage open", got)
 	}
-	do(t, ctx, chromedp.Click(`[data-timeline] [data-stage-id="research"]`))
+	do(t, ctx, chromedp.Click(`[data-timeline] button[data-stage-id="research"]`))
 	if got := eval[string](t, ctx, openStages); got != "research|research" {
 		t.Errorf("after clicking Research: %s", got)
 	}

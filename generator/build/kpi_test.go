@@ -16,16 +16,23 @@ import (
 	"github.com/waymark-cx/waymark/themes"
 )
 
-// stagePanel is the text of a stage's panel on a journey page.
-func stagePanel(t *testing.T, page []byte, id string) string {
+// stageOnMap is the text of a stage on a journey page's map: its lanes,
+// the KPIs among them.
+func stageOnMap(t *testing.T, page []byte, id string) string {
 	t.Helper()
 	s := string(page)
-	i := strings.Index(s, `id="stage-panel-`+id+`"`)
-	if i < 0 {
-		t.Fatalf("no panel for stage %q", id)
+	for at := 0; ; {
+		i := strings.Index(s[at:], `<section class="stage`)
+		if i < 0 {
+			t.Fatalf("no stage %q on the map", id)
+		}
+		i += at
+		tag := s[i : i+strings.Index(s[i:], ">")]
+		if strings.Contains(tag, ` data-stage-id="`+id+`"`) {
+			return s[i : i+strings.Index(s[i:], "</section>")]
+		}
+		at = i + len(tag)
 	}
-	end := strings.Index(s[i:], "</section>")
-	return s[i : i+end]
 }
 
 // The fixture's data file reaches the stages its rows name, on the page
@@ -46,7 +53,7 @@ func TestKPIDataOnPages(t *testing.T) {
 				t.Fatalf("build: %v\n%s", err, errs.Format())
 			}
 			page, _ := mem.File("journeys/buy/index.html")
-			research, pay := stagePanel(t, page, "research"), stagePanel(t, page, "pay")
+			research, pay := stageOnMap(t, page, "research"), stageOnMap(t, page, "pay")
 			for _, want := range []string{
 				"Checkout conversion", "3.6%", `<time datetime="2026-11-20">20 Nov 2026</time>`,
 				"up 0.5 points since", "Target 3.5% (higher is better)", "met</strong>",
@@ -128,7 +135,7 @@ func TestKPIDataFromSpreadsheets(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, errs.Format())
 	}
 	page, _ := mem.File("journeys/buy/index.html")
-	pay, research := stagePanel(t, page, "pay"), stagePanel(t, page, "research")
+	pay, research := stageOnMap(t, page, "pay"), stageOnMap(t, page, "research")
 	for _, want := range []string{"3.1%", "up 0.4 points since", "Target 3.5% (higher is better)", "not met</strong>"} {
 		if !strings.Contains(pay, want) {
 			t.Errorf("the Checkout panel lacks %q", want)

@@ -158,6 +158,13 @@ var funcs = template.FuncMap{
 	// drafts.
 	"coverage":      func(j *content.Journey) pagedata.Coverage { return pagedata.CoverageOf(j) },
 	"groupJourneys": pagedata.GroupJourneys,
+
+	// What a stage's panel adds to the map's lanes: the touchpoints with
+	// a description or an owner, the evidence with a quote or a source.
+	"detailed": pagedata.DetailedTouchpoints,
+	"sourced":  pagedata.SourcedEvidence,
+	// The printed map's text size: see pagedata/printfit.go.
+	"printSize": pagedata.PrintSize,
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
