@@ -32,9 +32,13 @@ import (
 
 // harness is one built example site, served on loopback, and one browser.
 type harness struct {
-	url     string
+	url     string // the example site
+	heldout string // testdata/heldout, a site written apart from the example
 	browser context.Context
 }
+
+// heldoutBase is where the held-out site is served: its base_url's path.
+const heldoutBase = "/maps/"
 
 var (
 	harnessOnce sync.Once
@@ -125,12 +129,19 @@ func setup(t *testing.T) *harness {
 			harnessErr = err.Error()
 			return
 		}
+		heldout := filepath.Join(dir, "heldout")
+		if err := buildExample(heldout, build.Options{Root: os.DirFS("testdata/heldout")}); err != nil {
+			harnessErr = err.Error()
+			return
+		}
 		// Serve it where site.toml's base_url puts it, under a sub-path,
-		// as an intranet server would; the paginated build under paged/.
+		// as an intranet server would; the paginated build under paged/,
+		// the held-out site under /water/maps/, as its base_url says.
 		const base = "/cx/maps/"
 		mux := http.NewServeMux()
 		mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServerFS(os.DirFS(dest))))
 		mux.Handle(base+"paged/", http.StripPrefix(base+"paged", http.FileServerFS(os.DirFS(paged))))
+		mux.Handle(heldoutBase, http.StripPrefix(strings.TrimSuffix(heldoutBase, "/"), http.FileServerFS(os.DirFS(heldout))))
 		srv := httptest.NewServer(mux)
 		cleanups = append(cleanups, srv.Close)
 
@@ -148,7 +159,7 @@ func setup(t *testing.T) *harness {
 			harnessErr = "starting chromium: " + err.Error()
 			return
 		}
-		shared = &harness{url: srv.URL + base, browser: bctx}
+		shared = &harness{url: srv.URL + base, heldout: srv.URL + heldoutBase, browser: bctx}
 	})
 	if shared == nil {
 		skipOrFail(t, harnessErr)
