@@ -53,7 +53,7 @@ const firstScreen = `(() => {
   const box = el => { if (!el) return null; const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width, h: r.height}; };
   return {
     vw: document.documentElement.clientWidth, vh: window.innerHeight,
-    stages: [...document.querySelectorAll("th[data-evidence][id^=stage-]")].map(th => ({id: th.id, box: box(th), text: th.textContent.trim()})),
+    stages: [...document.querySelectorAll("[data-evidence][id^=stage-]")].map(th => ({id: th.id, box: box(th), text: th.textContent.trim()})),
     curve: box(document.querySelector("svg[data-emotion-curve]")),
     worst: box(document.querySelector("svg[data-emotion-curve] [data-worst]")),
     worstName: box(document.querySelector(".glance-worst strong")),
@@ -170,7 +170,7 @@ func TestMapOnAPhone(t *testing.T) {
 			}](t, ctx, `(() => ({
 			  scrollWidth: document.documentElement.scrollWidth,
 			  width: document.documentElement.clientWidth,
-			  hidden: [...document.querySelectorAll("th[data-evidence][id^=stage-]")].filter(th => {
+			  hidden: [...document.querySelectorAll("[data-evidence][id^=stage-]")].filter(th => {
 			    const r = th.getBoundingClientRect();
 			    return r.width < 1 || r.height < 1 || r.left < 0 || r.right > document.documentElement.clientWidth + 0.5;
 			  }).map(th => th.id),
