@@ -1,4 +1,4 @@
-package render
+package pagedata
 
 import (
 	"strings"
@@ -29,13 +29,13 @@ func TestPrintSize(t *testing.T) {
 		{"more than fits", stages(12, strings.Split(strings.Repeat(long+"|", 40), "|")...), "4pt"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := printSize(tt.j); got != tt.want {
-				t.Errorf("printSize = %s, want %s", got, tt.want)
+			if got := PrintSize(tt.j); got != tt.want {
+				t.Errorf("PrintSize = %s, want %s", got, tt.want)
 			}
 		})
 	}
 	// Smaller with more text, stage count alike.
-	if a, b := printHeightAt(stages(7, long), lanes(stages(7, long)), 6), printHeightAt(stages(7, long, long), lanes(stages(7, long, long)), 6); a >= b {
+	if a, b := printHeightAt(stages(7, long), LanesUsed(stages(7, long)), 6), printHeightAt(stages(7, long, long), LanesUsed(stages(7, long, long)), 6); a >= b {
 		t.Errorf("a lane twice as long is estimated %v mm, no taller than %v mm", b, a)
 	}
 }
@@ -45,7 +45,7 @@ func TestPrintSize(t *testing.T) {
 func TestPanelDetails(t *testing.T) {
 	tps := []*content.Touchpoint{{Name: "bare"}, {Name: "described", Description: "d"}, {Name: "owned", Owner: "o"}}
 	var names []string
-	for _, tp := range detailedTouchpoints(tps) {
+	for _, tp := range DetailedTouchpoints(tps) {
 		names = append(names, tp.Name)
 	}
 	if got := strings.Join(names, ","); got != "described,owned" {
@@ -53,7 +53,7 @@ func TestPanelDetails(t *testing.T) {
 	}
 	ev := []*content.Evidence{{Title: "bare", N: 5}, {Title: "quoted", Quote: "q"}, {Title: "linked", URL: "https://example.com"}}
 	names = nil
-	for _, e := range sourcedEvidence(ev) {
+	for _, e := range SourcedEvidence(ev) {
 		names = append(names, e.Title)
 	}
 	if got := strings.Join(names, ","); got != "quoted,linked" {
