@@ -166,7 +166,7 @@ const lowestRinged = `(() => {
 // shaded and, on a one-line curve, a hollow point; the legend says so.
 const assumedDrawn = `(() => {
   const svg = document.querySelector("svg[data-emotion-curve]");
-  const heads = [...document.querySelectorAll("th[data-evidence]")];
+  const heads = [...document.querySelectorAll("[data-evidence][id^=stage-]")];
   const assumed = heads.filter(h => h.dataset.evidence === "0").map(h => h.id.replace(/^stage-/, ""));
   const bad = [];
   if (svg.querySelectorAll(".assumed-band").length !== assumed.length) bad.push(svg.querySelectorAll(".assumed-band").length + " shaded columns for " + assumed.length + " assumed stages");
@@ -232,11 +232,11 @@ func TestCurveLabelsClearInTheBrowser(t *testing.T) {
 				if size[2] > 0 {
 					eval[bool](t, ctx, fmt.Sprintf(`(() => {
 					  const s = document.createElement("style");
-					  s.textContent = ".timeline-scroll { max-width: none !important } .lanes { width: calc(var(--lane-w) + var(--stages) * %dpx) !important }";
+					  s.textContent = ".timeline-scroll { max-width: none !important } .lanes { --stage-min: 0px !important; min-width: 0 !important; width: calc(var(--lane-w) + var(--stages) * %dpx) !important }";
 					  document.head.append(s);
 					  return true;
 					})()`, size[2]))
-					slot := eval[float64](t, ctx, `(() => { const c = document.querySelector(".curve-cell"); return c.getBoundingClientRect().width / c.colSpan; })()`)
+					slot := eval[float64](t, ctx, `(() => { const c = document.querySelector(".curve-cell"); return c.getBoundingClientRect().width / document.querySelectorAll("[data-evidence][id^=stage-]").length; })()`)
 					t.Logf("stage columns %.1f px wide", slot)
 				}
 				got := eval[[]string](t, ctx, curveProblems)

@@ -120,7 +120,7 @@ func TestMapOnTheFirstScreen(t *testing.T) {
 				do(t, ctx, chromedp.Navigate(p.url+"journeys/"+p.slug+"/"), chromedp.WaitVisible("[data-controls]"))
 				got := eval[firstScreenBoxes](t, ctx, firstScreen)
 				if len(got.Stages) == 0 {
-					t.Fatal("no stage heads (th[data-evidence]) on the page")
+					t.Fatal("no stage heads ([data-evidence][id^=stage-]) on the page")
 				}
 				for _, s := range got.Stages {
 					if !onScreen(s.Box, got.VW, got.VH) {

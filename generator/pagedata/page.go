@@ -368,10 +368,12 @@ func TouchpointCount(j *content.Journey) int {
 // Lane is a row of the timeline.
 type Lane struct{ ID, Label string }
 
-// allLanes are the timeline's rows, top to bottom.
+// allLanes are the timeline's rows, top to bottom: the emotion curve
+// first, under the stages' names, so that a reviewer sees where the
+// journey dips on the first screen, then what the customer does.
 var allLanes = []Lane{
-	{"goal", "Stage goal"}, {"doing", "Doing"}, {"steps", "Steps"}, {"thinking", "Thinking"}, {"feeling", "Feeling"},
-	{"emotion", "Emotion"}, {"touchpoints", "Touchpoints"}, {"pain_points", "Pain points"},
+	{"emotion", "Emotion"}, {"goal", "Stage goal"}, {"doing", "Doing"}, {"steps", "Steps"}, {"thinking", "Thinking"},
+	{"feeling", "Feeling"}, {"touchpoints", "Touchpoints"}, {"pain_points", "Pain points"},
 	{"opportunities", "Opportunities"}, {"frontstage", "Frontstage"}, {"backstage", "Backstage"},
 	{"kpis", "KPIs"}, {"evidence", "Evidence"},
 }

@@ -137,10 +137,10 @@ func TestLanes(t *testing.T) {
 		}, []string{"feeling"}},
 		{"a stage emotion shows feeling and emotion", func(j *content.Journey) {
 			stage(j, "a", emo(-1))
-		}, []string{"feeling", "emotion"}},
+		}, []string{"emotion", "feeling"}},
 		{"a zero emotion is still an emotion", func(j *content.Journey) {
 			stage(j, "a", emo(0))
-		}, []string{"feeling", "emotion"}},
+		}, []string{"emotion", "feeling"}},
 		{"touchpoint without emotion", func(j *content.Journey) {
 			stage(j, "a", content.Emotion{}, tp("Product page", content.Emotion{}, web))
 		}, []string{"touchpoints"}},
@@ -168,7 +168,7 @@ func TestLanes(t *testing.T) {
 			s.PainPoints, s.Opportunities = []string{"p"}, []string{"o"}
 			s.Frontstage, s.Backstage, s.KPIs = []string{"f"}, []string{"b"}, []string{"k"}
 			s.Evidence = []*content.Evidence{{Kind: "poll"}}
-		}, []string{"goal", "doing", "steps", "thinking", "feeling", "emotion", "touchpoints", "pain_points",
+		}, []string{"emotion", "goal", "doing", "steps", "thinking", "feeling", "touchpoints", "pain_points",
 			"opportunities", "frontstage", "backstage", "kpis", "evidence"}},
 	}
 	for _, tt := range tests {
@@ -200,7 +200,7 @@ func TestLanes(t *testing.T) {
 
 func TestAllLanesMatchContract(t *testing.T) {
 	// docs/themes.md lists these data-lane values, top to bottom.
-	want := []string{"goal", "doing", "steps", "thinking", "feeling", "emotion", "touchpoints", "pain_points",
+	want := []string{"emotion", "goal", "doing", "steps", "thinking", "feeling", "touchpoints", "pain_points",
 		"opportunities", "frontstage", "backstage", "kpis", "evidence"}
 	var got []string
 	for _, l := range allLanes {
