@@ -410,7 +410,6 @@ func TestShareLines(t *testing.T) {
 }
 
 func TestFitLines(t *testing.T) {
-	ten := func(s string) bool { return len([]rune(s)) <= 10 }
 	tests := []struct {
 		text  string
 		lines int
@@ -435,7 +434,7 @@ func TestFitLines(t *testing.T) {
 		{"Pay 申请信用卡", 1, []string{"Pay 申请信用卡"}, false},
 	}
 	for _, tt := range tests {
-		got, cut := fitLines(tt.text, tt.lines, ten)
+		got, cut := fitLines(tt.text, tt.lines, 10, runeCount)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") || cut != tt.cut {
 			t.Errorf("fitLines(%q, %d) = %q, %v; want %q, %v", tt.text, tt.lines, got, cut, tt.want, tt.cut)
 		}
@@ -478,7 +477,7 @@ func FuzzFitLines(f *testing.F) {
 			t.Skip()
 		}
 		fits := func(l string) bool { return textWidth(l, 16, false) <= w }
-		out, cut := fitLines(text, lines, fits)
+		out, cut := fitLines(text, lines, w, widthAt(16, false))
 		if len(out) > lines {
 			t.Fatalf("%d lines, asked for %d", len(out), lines)
 		}
