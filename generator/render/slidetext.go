@@ -11,19 +11,26 @@ import (
 // it from the characters, erring wide: the font is whatever sans-serif the
 // viewer has (system-ui, Segoe UI, Roboto, Arial, or DejaVu Sans on a bare
 // Linux, the widest of them), and a line that runs out of its column is
-// worse than one that wraps a word early. The widths, in ems, are
-// DejaVu Sans's, rounded up.
+// worse than one that wraps a word early. The widths, in ems, are the
+// widest of DejaVu Sans's in each class, rounded up; letters beyond ASCII
+// (accented Latin, Cyrillic, Greek) are taken wider, as Cyrillic's are.
 const (
-	emSpace  = 0.32
-	emNarrow = 0.30 // i j l . , : ; ' ! |
-	emSlim   = 0.42 // f t r I ( ) [ ] - /
-	emLower  = 0.63
-	emUpper  = 0.77
-	emWidest = 1.0  // m w M W @ % — and the ellipsis
-	emSign   = 0.84 // + = < > ~ #
-	emDigit  = 0.64
-	emWide   = 1.0  // CJK, full-width forms, emoji: one em each
-	emBold   = 1.12 // bold text is this much wider
+	emSpace     = 0.32
+	emNarrow    = 0.30 // i j l '
+	emSlim      = 0.42 // f t r I ( ) [ ] - / and . , : ; ! |
+	emLower     = 0.64 // the other lower-case letters (b d g h n p q u are 0.635)
+	emUpper     = 0.79 // the other capitals (O and Q are 0.787)
+	emWidest    = 1.0  // m w M W @ % — and the ellipsis
+	emSign      = 0.84 // + = < > ~ # &
+	emDigit     = 0.64
+	emWide      = 1.0  // CJK, full-width forms, emoji: one em each
+	emOtherLow  = 0.72 // a letter beyond ASCII (Cyrillic ж is 0.875)
+	emOtherCaps = 0.92
+	// Bold adds about the same to every glyph, narrow or wide (DejaVu
+	// Sans Bold's i is 0.065 em wider, its m 0.068, its A 0.09), so a
+	// factor would under-measure a bold word of narrow letters.
+	emBold      = 0.09
+	emBoldSpace = 0.03
 )
 
 // textWidth is how wide s is at size (px), in px: an estimate that is
@@ -32,9 +39,12 @@ func textWidth(s string, size float64, bold bool) float64 {
 	ems := 0.0
 	for _, r := range s {
 		ems += runeEms(r)
-	}
-	if bold {
-		ems *= emBold
+		if bold {
+			ems += emBold
+			if r == ' ' {
+				ems += emBoldSpace - emBold
+			}
+		}
 	}
 	return ems * size
 }
@@ -57,9 +67,9 @@ func runeEms(r rune) float64 {
 	case isWide(r):
 		return emWide
 	case unicode.IsUpper(r):
-		return emUpper
+		return emOtherCaps
 	}
-	return emLower
+	return emOtherLow
 }
 
 // asciiEms is runeEms of each ASCII character, looked up rather than
@@ -69,13 +79,13 @@ var asciiEms = func() (t [utf8.RuneSelf]float64) {
 		switch {
 		case r == ' ':
 			t[r] = emSpace
-		case strings.ContainsRune("ijl.,:;'!|", r):
+		case strings.ContainsRune("ijl'", r):
 			t[r] = emNarrow
-		case strings.ContainsRune("ftrI()[]-/", r):
+		case strings.ContainsRune("ftrI()[]-/.,:;!|", r):
 			t[r] = emSlim
 		case strings.ContainsRune("mwMW@%", r):
 			t[r] = emWidest
-		case strings.ContainsRune("+=<>~#", r):
+		case strings.ContainsRune("+=<>~#&", r):
 			t[r] = emSign
 		case r >= '0' && r <= '9':
 			t[r] = emDigit
