@@ -422,6 +422,9 @@ func TestFitLines(t *testing.T) {
 		{"  spaces   between\twords ", 2, []string{"spaces", "between…"}, true},
 		// A word wider than a line breaks inside, with a hyphen.
 		{"Kreditkartenabrechnung", 3, []string{"Kreditkar-", "tenabrech-", "nung"}, false},
+		// Three letters at least go on to the next line.
+		{"Discovering", 3, []string{"Discover-", "ing"}, false},
+		{"Discoverin", 3, []string{"Discoverin"}, false},
 		// Cut at a word boundary; the comma before the ellipsis goes.
 		{"Pay by card, or by phone, or later", 2, []string{"Pay by", "card, or…"}, true},
 		{"one two three four five six", 1, []string{"one two…"}, true},

@@ -205,8 +205,9 @@ func breakable(text string) []token {
 }
 
 // splitWord breaks a word too wide for a line: the longest head that fits
-// with a hyphen (without one after a CJK character), and the rest. At
-// least one character goes in the head, so that the caller's loop ends.
+// with a hyphen (without one after a CJK character), and the rest, of at
+// least three letters where it can. At least one character goes in the
+// head, so that the caller's loop ends.
 func splitWord(word string, width float64, measure func(string) float64) (head, rest string) {
 	hyphen := measure("-")
 	end, w := 0, 0.0
@@ -224,6 +225,13 @@ func splitWord(word string, width float64, measure func(string) float64) (head, 
 	}
 	if end == 0 {
 		_, end = utf8.DecodeRuneInString(word)
+	}
+	// Leave at least three letters to go on ("Discover-ing", not
+	// "Discoverin-g"), when that leaves as many in the head.
+	if rest := []rune(word[end:]); len(rest) > 0 && len(rest) < 3 && !isWide(rest[0]) {
+		if head := []rune(word[:end]); len(head) >= 6-len(rest) {
+			end -= len(string(head[len(head)-(3-len(rest)):]))
+		}
 	}
 	head = word[:end]
 	if last, _ := utf8.DecodeLastRuneInString(head); !isWide(last) && end < len(word) {
