@@ -17,7 +17,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/urlpolicy"
@@ -433,7 +432,7 @@ func (p *Page) HasMap() bool { return p.hasMap }
 // (CJK breaks anywhere, a word longer than a line is hyphenated, "…" ends
 // a cut last line) with characters counted, where the slide measures them.
 func Wrap(width, lines int, text string) []string {
-	out, _ := fitLines(text, lines, func(l string) bool { return utf8.RuneCountInString(l) <= width })
+	out, _ := fitLines(text, lines, float64(width), runeCount)
 	return out
 }
 

@@ -265,7 +265,7 @@ func (s *Slide) layoutMeta(j *content.Journey, cmp *Comparison, left, y, width f
 		// An entry longer than a row is cut: a persona's name or the
 		// list of them, which the <desc> has in full.
 		room := width - e.TextX
-		if lines, cut := fitLines(e.Text, 1, func(l string) bool { return textWidth(l, slideMetaSize, false) <= room }); cut {
+		if lines, cut := fitLines(e.Text, 1, room, widthAt(slideMetaSize, false)); cut {
 			e.Text = lines[0]
 		}
 		e.W = e.TextX + textWidth(e.Text, slideMetaSize, false)
@@ -459,11 +459,10 @@ func bandText(st *content.Stage, pain bool) (text string, more int) {
 // stage's text is cut, its "+2 more" line included.
 func bandNeed(j *content.Journey, sc slideScale, colW float64, pain bool) int {
 	w := colW - 2*slidePad
-	fits := func(l string) bool { return textWidth(l, sc.body, false) <= w }
 	need := 1
 	for _, st := range j.Stages {
 		text, more := bandText(st, pain)
-		lines, _ := fitLines(text, math.MaxInt32, fits)
+		lines, _ := fitLines(text, math.MaxInt32, w, widthAt(sc.body, false))
 		need = max(need, len(lines)+min(more, 1))
 	}
 	return need
@@ -514,13 +513,13 @@ func nameSizeFor(stages []*content.Stage, w, size float64) float64 {
 // nameFits reports whether a stage name fits its lines at size, with no
 // word broken and nothing cut.
 func nameFits(name string, w, size float64) bool {
-	fits := func(l string) bool { return textWidth(l, size, true) <= w }
+	measure := widthAt(size, true)
 	for _, tok := range breakable(name) {
-		if !fits(tok.text) {
+		if measure(tok.text) > w {
 			return false
 		}
 	}
-	_, cut := fitLines(name, slideNameLines, fits)
+	_, cut := fitLines(name, slideNameLines, w, measure)
 	return !cut
 }
 
@@ -528,7 +527,7 @@ func nameFits(name string, w, size float64) bool {
 // lines at size.
 func fitText(text string, x, y, w, size float64, bold bool, lines int) SlideText {
 	t := SlideText{X: x, Y: y, W: w, Size: size, Bold: bold, LineHeight: size * slideLead, Text: text}
-	ls, cut := fitLines(text, lines, func(l string) bool { return textWidth(l, size, bold) <= w })
+	ls, cut := fitLines(text, lines, w, widthAt(size, bold))
 	t.Cut = cut
 	for k, l := range ls {
 		t.Lines = append(t.Lines, SlideLine{Y: round1(y + size + t.LineHeight*float64(k)), Text: l})

@@ -333,7 +333,6 @@ func TestShareLines(t *testing.T) {
 }
 
 func TestFitLines(t *testing.T) {
-	ten := func(s string) bool { return len([]rune(s)) <= 10 }
 	tests := []struct {
 		text  string
 		lines int
@@ -346,6 +345,9 @@ func TestFitLines(t *testing.T) {
 		{"  spaces   between\twords ", 2, []string{"spaces", "between…"}, true},
 		// A word wider than a line breaks inside, with a hyphen.
 		{"Kreditkartenabrechnung", 3, []string{"Kreditkar-", "tenabrech-", "nung"}, false},
+		// Three letters at least go on to the next line.
+		{"Discovering", 3, []string{"Discover-", "ing"}, false},
+		{"Discoverin", 3, []string{"Discoverin"}, false},
 		// Cut at a word boundary; the comma before the ellipsis goes.
 		{"Pay by card, or by phone, or later", 2, []string{"Pay by", "card, or…"}, true},
 		{"one two three four five six", 1, []string{"one two…"}, true},
@@ -358,7 +360,7 @@ func TestFitLines(t *testing.T) {
 		{"Pay 申请信用卡", 1, []string{"Pay 申请信用卡"}, false},
 	}
 	for _, tt := range tests {
-		got, cut := fitLines(tt.text, tt.lines, ten)
+		got, cut := fitLines(tt.text, tt.lines, 10, runeCount)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") || cut != tt.cut {
 			t.Errorf("fitLines(%q, %d) = %q, %v; want %q, %v", tt.text, tt.lines, got, cut, tt.want, tt.cut)
 		}
@@ -401,7 +403,7 @@ func FuzzFitLines(f *testing.F) {
 			t.Skip()
 		}
 		fits := func(l string) bool { return textWidth(l, 16, false) <= w }
-		out, cut := fitLines(text, lines, fits)
+		out, cut := fitLines(text, lines, w, widthAt(16, false))
 		if len(out) > lines {
 			t.Fatalf("%d lines, asked for %d", len(out), lines)
 		}
