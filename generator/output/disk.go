@@ -20,6 +20,7 @@ const markerText = "This folder is written by waymark and replaced on every buil
 // can reach outside it (no "..", no absolute path, no symlink out).
 type Dir struct {
 	root *os.Root
+	path string // the folder, absolute
 	// live is set for a folder that may be read while it is written
 	// (watch mode's): each file is then written beside its place and
 	// renamed over it, so a reader sees the old file or the new one,
@@ -31,7 +32,11 @@ type Dir struct {
 // place, file by file. dest must hold a Marker: waymark changes only
 // folders it wrote.
 func OpenDir(dest string) (*Dir, error) {
-	root, err := os.OpenRoot(dest)
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(abs)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +44,7 @@ func OpenDir(dest string) (*Dir, error) {
 		root.Close()
 		return nil, &ForeignError{Dest: dest}
 	}
-	return &Dir{root: root, live: true}, nil
+	return &Dir{root: root, path: abs, live: true}, nil
 }
 
 // Close releases the folder.
@@ -120,7 +125,11 @@ func Publish(dest string, force bool, build func(Target) error) error {
 		return err
 	}
 	defer root.Close()
-	dir := newParallelDir(&Dir{root: root}, publishWriters)
+	abs, err := filepath.Abs(tmp)
+	if err != nil {
+		return err
+	}
+	dir := newParallelDir(&Dir{root: root, path: abs}, publishWriters)
 	err = build(dir)
 	if werr := dir.Wait(); err == nil {
 		err = werr
