@@ -125,3 +125,17 @@ func (c *Cache) put(file string, d *decoded, h Hash, restored bool) {
 // which cost TOML and Markdown to decode. KPI data files are read afresh
 // each time: their rows are quick to read and can be many.
 func stored(file string) bool { return strings.HasPrefix(file, Dir+"/") }
+
+// Hashes returns the hash of every file the last Load read (content
+// files and KPI data files), by path.
+func (c *Cache) Hashes() map[string]Hash {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[string]Hash, len(c.files))
+	for f, e := range c.files {
+		if e.hash != (Hash{}) {
+			out[f] = e.hash
+		}
+	}
+	return out
+}
