@@ -235,7 +235,7 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 		return b.notes(Result{}), errs.Sort(), nil
 	}
 	if err := b.saveDecoded(decodeKey, cache); err != nil {
-		return Result{}, nil, err
+		b.opts.Cache.Failed(err)
 	}
 	b.md = md
 	theme, more := render.OpenTheme(b.opts.Root, cfg.Theme, b.opts.Builtin)
@@ -269,6 +269,9 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	static := slices.Clone(w.names[pagesWritten:])
 	if err := w.keep(target); err != nil {
 		return Result{}, nil, err
+	}
+	if err := w.kept(); err != nil {
+		b.opts.Cache.Failed(err)
 	}
 	records := recordPages(pages)
 	res := w.result(site, len(todo))
@@ -445,6 +448,7 @@ type recorder struct {
 	outputs *buildcache.Outputs
 	keys    outputKeys
 	fresh   []keyedFile
+	keepOne func(name string, key buildcache.Key) error
 	reused  int
 }
 

@@ -213,32 +213,40 @@ func (r *recorder) reuse(pages []*render.Page) ([]*render.Page, error) {
 	return todo, nil
 }
 
-// keep hands the files this build rendered to the cache, once they are
-// written: linked from the folder they were written to, or copied from
-// memory.
+// keep waits until the files this build wrote are where the cache can
+// take them from: on disk, or in memory. The error is the target's.
 func (r *recorder) keep(target output.Target) error {
 	if r.outputs == nil {
 		return nil
 	}
-	var keep func(name string, key buildcache.Key) error
 	switch t := target.(type) {
 	case output.OnDisk:
 		if err := t.Sync(); err != nil {
 			return err
 		}
-		keep = func(name string, key buildcache.Key) error { return r.outputs.KeepFile(name, key, t.Path(name)) }
+		r.keepOne = func(name string, key buildcache.Key) error { return r.outputs.KeepFile(name, key, t.Path(name)) }
 	case interface{ File(string) ([]byte, bool) }:
-		keep = func(name string, key buildcache.Key) error {
+		r.keepOne = func(name string, key buildcache.Key) error {
 			data, _ := t.File(name)
 			return r.outputs.KeepData(name, key, data)
 		}
-	default:
+	}
+	return nil
+}
+
+// kept hands the files this build wrote to the cache: linked from the
+// folder they were written to, or copied from memory. An error is the
+// cache's: the build is sound without it.
+func (r *recorder) kept() error {
+	if r.keepOne == nil {
 		return nil
 	}
 	errs := make([]error, len(r.fresh))
-	parallel(len(r.fresh), func(i int) { errs[i] = keep(r.fresh[i].name, r.fresh[i].key) })
-	if err := errors.Join(errs...); err != nil {
-		return err
+	parallel(len(r.fresh), func(i int) { errs[i] = r.keepOne(r.fresh[i].name, r.fresh[i].key) })
+	for _, err := range errs {
+		if err != nil {
+			return err // the first says it: a full disk fails every file
+		}
 	}
 	return r.outputs.Save()
 }

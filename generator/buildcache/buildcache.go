@@ -264,6 +264,12 @@ func (c *Cache) ignored(what string, err error) {
 	}
 }
 
+// Failed notes that the cache could not keep something (err says what):
+// the build itself is not the worse for it.
+func (c *Cache) Failed(err error) {
+	c.note("not kept: %v", err)
+}
+
 // Decoded returns the decoded files stored for key (see content.Cache),
 // or nil when there are none or they cannot be used, saying why in a
 // note.

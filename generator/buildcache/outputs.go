@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/gob"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Outputs are the output files that builds with one set of options (a
@@ -112,8 +113,9 @@ func (o *Outputs) keep(name string, key Key, put func(tmp string) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp := path + ".tmp-" + strings.ReplaceAll(name, "/", "_")
-	os.Remove(tmp)
+	// A name of its own, as another build may keep the same file at the
+	// same time.
+	tmp := fmt.Sprintf("%s.tmp-%d-%d", path, os.Getpid(), tmpCount.Add(1))
 	if err := put(tmp); err != nil {
 		os.Remove(tmp)
 		return err
@@ -131,6 +133,8 @@ func (o *Outputs) keep(name string, key Key, put func(tmp string) error) error {
 	o.mu.Unlock()
 	return nil
 }
+
+var tmpCount atomic.Int64
 
 // Save stores the list of what this build kept, and removes the files
 // of the last build of the profile that no profile keeps any more.
