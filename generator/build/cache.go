@@ -102,19 +102,22 @@ type outputKeys struct {
 
 // keyPages works out the key of every output file of pages.
 func keyPages(site buildcache.Key, pages []*render.Page, s *content.Site, hashes map[string]content.Hash, now time.Time) outputKeys {
+	// Each file's part of a key is worked out once: the channel and
+	// persona pages show hundreds of files each.
 	stale := staleFiles(s, now)
-	dep := func(h *buildcache.Hasher, file string) {
-		sum := hashes[file]
-		h.Add([]byte(file), sum[:])
-		if stale[file] != "" {
-			h.AddString(stale[file])
-		}
-	}
+	digests := make(map[string]buildcache.Key, len(hashes))
 	all := buildcache.NewHasher()
 	for _, f := range slices.Sorted(maps.Keys(hashes)) {
-		dep(all, f)
+		sum := hashes[f]
+		d := buildcache.NewHasher().Add([]byte(f), sum[:]).AddString(stale[f]).Key()
+		digests[f] = d
+		all.Add(d[:])
 	}
 	allKey := all.Key()
+	dep := func(h *buildcache.Hasher, file string) {
+		d := digests[file]
+		h.Add(d[:])
+	}
 
 	keys := outputKeys{site: site, byName: map[string]buildcache.Key{}}
 	var mu sync.Mutex

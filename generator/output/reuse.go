@@ -114,16 +114,13 @@ func linkOrCopy(src, dst string) error {
 	return out.Close()
 }
 
-// LinkFile stores a copy of the file at src: the review server serves
-// from memory.
+// LinkFile notes the file at src as name's, to be read when it is
+// first asked for (see Memory).
 func (m *Memory) LinkFile(name, src string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[name] = data
+	delete(m.files, name)
+	m.linked[name] = src
 	return nil
 }
 

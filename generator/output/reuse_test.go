@@ -73,8 +73,26 @@ func TestReuse(t *testing.T) {
 	if err := NewWriter(mem, false).Reuse("index.html", kept, 11); err != nil {
 		t.Fatal(err)
 	}
+	if names := mem.Names(); len(names) != 1 || names[0] != "index.html" {
+		t.Errorf("Names = %q", names)
+	}
 	if data, _ := mem.File("index.html"); string(data) != "<p>kept</p>" {
 		t.Errorf("memory holds %q", data)
+	}
+	// A linked file is read when first asked for; one that is gone by
+	// then is not there.
+	gone := filepath.Join(t.TempDir(), "gone")
+	os.WriteFile(gone, []byte("x"), 0o644)
+	mem.LinkFile("gone.html", gone)
+	os.Remove(gone)
+	if _, ok := mem.File("gone.html"); ok {
+		t.Error("a linked file that is gone was served")
+	}
+	// Written over, a linked file is what was written.
+	mem.LinkFile("over.html", kept)
+	mem.WriteFile("over.html", []byte("new"))
+	if data, _ := mem.File("over.html"); string(data) != "new" {
+		t.Errorf("over.html holds %q", data)
 	}
 }
 
