@@ -3,6 +3,7 @@ package content
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
@@ -20,12 +21,12 @@ import (
 
 // The stored form of a Cache, which Save writes and ReadCache reads: a
 // line that names the format, the number of chunks, and each chunk's
-// length and bytes. A chunk is a gob stream of storedFiles. Chunks, rather
+// length, SHA-256 and bytes. A chunk is a gob stream of storedFiles. Chunks, rather
 // than one stream, so that they are encoded and decoded on every core;
 // rather than one stream per file, so that gob's description of the types
 // is sent once per chunk and not ten thousand times.
 const (
-	storeMagic = "waymark decoded files 1\n"
+	storeMagic = "waymark decoded files 2\n"
 	// storeChunks is how many chunks a store is cut into, at most.
 	storeChunks = 64
 )
@@ -140,6 +141,8 @@ func (c *Cache) Save(w io.Writer) error {
 	bw.Write(binary.AppendUvarint(nil, uint64(len(chunks))))
 	for _, ch := range chunks {
 		bw.Write(binary.AppendUvarint(nil, uint64(len(ch))))
+		sum := sha256.Sum256(ch)
+		bw.Write(sum[:])
 		bw.Write(ch)
 	}
 	return bw.Flush()
@@ -158,12 +161,15 @@ func ReadCache(data []byte) (*Cache, error) {
 	}
 	rest = rest[k:]
 	chunks := make([][]byte, n)
+	sums := make([][]byte, n)
 	for i := range chunks {
 		size, k := binary.Uvarint(rest)
-		if k <= 0 || size > uint64(len(rest)-k) {
+		if k <= 0 || size > uint64(len(rest)-k-sha256.Size) {
 			return nil, fmt.Errorf("damaged: chunk %d is cut short", i+1)
 		}
-		chunks[i], rest = rest[k:k+int(size)], rest[k+int(size):]
+		rest = rest[k:]
+		sums[i], rest = rest[:sha256.Size], rest[sha256.Size:]
+		chunks[i], rest = rest[:size], rest[size:]
 	}
 	if len(rest) > 0 {
 		return nil, errors.New("damaged: bytes after the last chunk")
@@ -176,6 +182,12 @@ func ReadCache(data []byte) (*Cache, error) {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
+			// A checksum, as a flipped byte in a string would decode
+			// into a page that says something else.
+			if sum := sha256.Sum256(chunks[i]); !bytes.Equal(sum[:], sums[i]) {
+				errs[i] = fmt.Errorf("chunk %d does not match its checksum", i+1)
+				return
+			}
 			errs[i] = gob.NewDecoder(bytes.NewReader(chunks[i])).Decode(&decoded[i])
 		})
 	}

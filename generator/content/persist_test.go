@@ -115,13 +115,8 @@ func TestReadCacheDamaged(t *testing.T) {
 		"longer":    append(bytes.Clone(good), 0),
 		"flipped":   flipped,
 	} {
-		if _, err := ReadCache(data); err == nil && name != "flipped" {
+		if _, err := ReadCache(data); err == nil {
 			t.Errorf("%s: no error", name)
-		} else if err == nil {
-			// A flipped byte inside a string decodes; what it decoded must
-			// then still load without a panic.
-			c, _ := ReadCache(data)
-			Load(fsys, cfg, Options{Cache: c})
 		}
 	}
 }
