@@ -36,7 +36,7 @@ cp -r "$rich_src" "$work/rich"
 sed -i 's/{{ range \.thinking }}<li>{{ \. }}<\/li>{{ end }}/{{ with .thinking }}{{ if reflect.IsSlice . }}{{ range . }}<li>{{ . }}<\/li>{{ end }}{{ else }}<li>{{ . }}<\/li>{{ end }}{{ end }}/' "$work/rich/layouts/_default/single.html"
 mkdir -p "$work/rich/content/journeys"
 cp -r "$work/site/content/journeys/." "$work/rich/content/journeys/"
-edited=$(find "$work/site/content/journeys" -name '*.md' | sort | head -1)
+edited=$(find "$work/site/content/journeys" -name '*.md' | sort | sed -n 1p) # sed reads it all: head would end sort with SIGPIPE, and pipefail the script
 
 measure() { # file, command...: appends "seconds peak-KB" to file
   local file=$1; shift
