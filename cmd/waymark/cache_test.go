@@ -157,3 +157,19 @@ func TestBuildCacheConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// --strict fails a build with warnings when nothing changed, too: the
+// output left as it was is no excuse.
+func TestBuildCacheStrict(t *testing.T) {
+	files := goodSite()
+	files["content/personas/lonely.md"] = "+++\nname = \"Lonely\"\n+++\n" // in no journey: a warning
+	site := writeSite(t, files)
+	dest := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", site, "-d", dest}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, &stderr)
+	}
+	if code := run([]string{"build", "-s", site, "-d", dest, "--strict"}, &stdout, &stderr); code != exitContent {
+		t.Errorf("--strict with warnings, nothing changed: exit %d, want %d", code, exitContent)
+	}
+}

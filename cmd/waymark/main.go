@@ -352,7 +352,7 @@ func (c *cli) build(args []string) int {
 		var diags diag.List
 		var err error
 		stats, diags, err = build.Build(opts, t)
-		if err == nil && len(diags) == 0 && *strict && len(stats.Warnings) > 0 {
+		if (err == nil || errors.Is(err, output.ErrUnchanged)) && len(diags) == 0 && *strict && len(stats.Warnings) > 0 {
 			return stats.Warnings, nil // publish abandons the new folder
 		}
 		return diags, err

@@ -13,6 +13,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -153,6 +154,11 @@ func NewBuilder(opts Options) *Builder {
 // of the previous builds (or a fresh one for a full build). Files that are
 // no longer built are removed when target is an output.Remover.
 //
+// With a build cache, a full build into an output.Replacing target
+// whose folder already holds every file it would write, and nothing
+// else, writes nothing and returns output.ErrUnchanged: output.Publish
+// then keeps that folder.
+//
 // When ctx ends, the build stops where it is (between files as they are
 // loaded and as they are written) and returns ctx's error: Ctrl-C in
 // watch mode or under the review server ends a build of thousands of
@@ -177,7 +183,7 @@ func (b *Builder) Build(ctx context.Context, target output.Target, c Change) (Re
 		b.full = true // stopped half-way: the pages record is not to be trusted
 		return res, nil, ctx.Err()
 	}
-	if len(errs) == 0 && err == nil {
+	if len(errs) == 0 && (err == nil || errors.Is(err, output.ErrUnchanged)) {
 		b.pending, b.full = nil, false
 	}
 	res.Duration = time.Since(start)
@@ -254,6 +260,15 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	if b.opts.Cache != nil {
 		w.outputs = b.opts.Cache.Outputs(buildcache.NewHasher().AddString(b.profile(cfg)).Key())
 		w.keys = keyPages(b.siteKey(cfg), pages, site, cache.Hashes(), opts.Now)
+		if files, size, static, ok := w.unchanged(target, r, pages); ok {
+			res := Result{Stats: Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: files, Bytes: size,
+				Reused: len(pages), Warnings: site.Warnings}, Full: true}
+			if err := w.outputs.Save(); err != nil {
+				b.opts.Cache.Failed(err)
+			}
+			b.cfg, b.renderer, b.cache, b.pages, b.static = cfg, r, cache, recordPages(pages), static
+			return b.notes(res), nil, output.ErrUnchanged
+		}
 	}
 	todo, err := w.reuse(pages)
 	if err != nil {

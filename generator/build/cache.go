@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"strconv"
 	"sync"
@@ -215,6 +216,63 @@ func (r *recorder) reuse(pages []*render.Page) ([]*render.Page, error) {
 	r.reused = len(pages) - len(todo)
 	return todo, nil
 }
+
+// unchanged reports whether the folder that target replaces holds
+// every file this build would write, each the very file the cache kept
+// for its key, and nothing else: a build with nothing changed then has
+// nothing to write, and does not make a new folder of hard links to swap
+// in. It says how many files and bytes that is, and the static files.
+func (r *recorder) unchanged(target output.Target, rd *render.Renderer, pages []*render.Page) (files int, size int64, static []string, ok bool) {
+	rep, ok := target.(output.Replacing)
+	if !ok || rep.Replaced() == "" {
+		return 0, 0, nil, false
+	}
+	want := map[string]buildcache.Key{}
+	for _, p := range pages {
+		for _, o := range p.Outputs() {
+			want[o] = r.keys.byName[o]
+		}
+	}
+	err := rd.Static(func(name string, data []byte) error {
+		want[name] = r.keys.static(name, data)
+		static = append(static, name)
+		return nil
+	})
+	if err != nil {
+		return 0, 0, nil, false
+	}
+	names := slices.Collect(maps.Keys(want))
+	kept := make([]bool, len(names))
+	parallel(len(names), func(i int) {
+		_, _, kept[i] = r.outputs.Lookup(names[i], want[names[i]])
+	})
+	if slices.Contains(kept, false) {
+		return 0, 0, nil, false
+	}
+	dir := os.DirFS(rep.Replaced())
+	err = fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == output.Marker {
+			return err
+		}
+		key, ok := want[p]
+		if !ok {
+			return errChanged
+		}
+		fi, err := d.Info()
+		if err != nil || !r.outputs.Is(p, key, fi) {
+			return errChanged
+		}
+		files++
+		size += fi.Size()
+		return nil
+	})
+	if err != nil || files != len(want) {
+		return 0, 0, nil, false
+	}
+	return files, size, static, true
+}
+
+var errChanged = errors.New("changed")
 
 // keep waits until the files this build wrote are where the cache can
 // take them from: on disk, or in memory. The error is the target's.

@@ -79,6 +79,14 @@ func (o *Outputs) Lookup(name string, key Key) (path string, size int64, ok bool
 	return path, r.Size, true
 }
 
+// Is reports whether fi, a file of an earlier build's output, is the
+// file kept for output name from key (the same file: hard-linked, the
+// same size, time and inode), as Lookup found it.
+func (o *Outputs) Is(name string, key Key, fi fs.FileInfo) bool {
+	r, ok := o.old[name]
+	return ok && r.Key == key && fi.Mode().IsRegular() && recordOf(key, fi) == r
+}
+
 // KeepFile keeps the file at src, just written as output name from key:
 // hard-linked into the cache where it can be, copied where not.
 func (o *Outputs) KeepFile(name string, key Key, src string) error {

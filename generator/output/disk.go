@@ -130,9 +130,15 @@ func Publish(dest string, force bool, build func(Target) error) error {
 		return err
 	}
 	dir := newParallelDir(&Dir{root: root, path: abs}, publishWriters)
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		dir.replaced, _ = filepath.Abs(dest)
+	}
 	err = build(dir)
 	if werr := dir.Wait(); err == nil {
 		err = werr
+	}
+	if errors.Is(err, ErrUnchanged) {
+		return nil // dest is the site: the new folder is removed
 	}
 	if err != nil {
 		return err
@@ -142,6 +148,21 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	}
 	return swap(tmp, dest)
 }
+
+// ErrUnchanged, returned by Publish's build, says that the folder being
+// replaced (Replacing) already holds the site, file for file: Publish
+// then leaves it as it is, which is atomic too, and costs nothing.
+var ErrUnchanged = errors.New("output: the destination holds this site already")
+
+// Replacing is a Target that replaces a folder of an earlier build.
+type Replacing interface {
+	Target
+	// Replaced is the folder, "" when there is none.
+	Replaced() string
+}
+
+// Replaced is the folder of an earlier build that this one replaces.
+func (p *parallelDir) Replaced() string { return p.replaced }
 
 // checkDest refuses to replace a folder of someone else's files.
 func checkDest(dest string, force bool) error {

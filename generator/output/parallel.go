@@ -28,6 +28,9 @@ type parallelDir struct {
 	open   sync.RWMutex
 	closed bool
 
+	// replaced is the folder Publish replaces, if any (Replacing).
+	replaced string
+
 	// pending counts the files queued and not yet written, for Sync.
 	pending sync.WaitGroup
 

@@ -114,3 +114,31 @@ func TestLinkOrCopyAcrossFileSystems(t *testing.T) {
 		t.Errorf("copied %q, %v", data, err)
 	}
 }
+
+// A build that finds the folder it replaces up to date leaves it as it
+// is, and no new folder behind.
+func TestPublishUnchanged(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	write := func(target Target) error { return target.WriteFile("index.html", []byte("one")) }
+	if err := Publish(dest, false, write); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(filepath.Join(dest, "index.html"))
+	err := Publish(dest, false, func(target Target) error {
+		if got := target.(Replacing).Replaced(); got != dest {
+			t.Errorf("Replaced() = %q, want %q", got, dest)
+		}
+		return ErrUnchanged
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(filepath.Join(dest, "index.html"))
+	if !os.SameFile(before, after) {
+		t.Error("the folder was replaced")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("left beside it: %v", entries)
+	}
+}
