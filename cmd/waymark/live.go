@@ -298,9 +298,13 @@ func (c *cli) report(what string, res build.Result, diags diag.List, err error, 
 		if dest != "" {
 			where = " → " + dest
 		}
-		fmt.Fprintf(c.stdout, "%s built %s and %s: %s (%s) in %s%s\n", now,
+		reused := ""
+		if res.Reused > 0 {
+			reused = fmt.Sprintf(", %s unchanged", plural(res.Reused, "page"))
+		}
+		fmt.Fprintf(c.stdout, "%s built %s and %s: %s (%s%s) in %s%s\n", now,
 			plural(res.Journeys, "journey"), plural(res.Personas, "persona"),
-			plural(res.Files, "file"), size(res.Bytes), round(res.Duration), where)
+			plural(res.Files, "file"), size(res.Bytes), reused, round(res.Duration), where)
 	default:
 		line := fmt.Sprintf("%s %s: %s", now, what, plural(len(res.Written), "file"))
 		if res.Full {
