@@ -8,7 +8,9 @@
 // run is timed from the write to the moment a GET of the journey's page
 // returns the new title, after the server announced the reload; and to
 // the second reload event, when the pages that list the journey (the
-// index, its personas, the channel pages) are rebuilt too.
+// index, its personas, the channel pages) are rebuilt too. First it
+// says how long after starting the server its first page was served:
+// run it twice to see that from a warm build cache.
 //
 //	go run ./cmd/waymark-corpus -journeys 2000 -out /tmp/corpus-2000
 //	go run ./bench/saveserved -site /tmp/corpus-2000
@@ -66,6 +68,7 @@ func run(site string, runs int, pause time.Duration, verbose bool) error {
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
 	fmt.Fprintln(os.Stderr, "building the site in memory…")
+	started := time.Now()
 	if err := cmd.Start(); err != nil {
 		return err
 	}
@@ -85,6 +88,14 @@ func run(site string, runs int, pause time.Duration, verbose bool) error {
 		go io.Copy(io.Discard, stdout)
 	}
 	root := regexp.MustCompile(`^http://[^/]+/`).FindString(base)
+	// The first page served: how long an author waits after starting
+	// the server (from the build cache, when it has one).
+	first, err := http.Get(base)
+	if err != nil {
+		return err
+	}
+	first.Body.Close()
+	fmt.Printf("first page served %d ms after starting\n", time.Since(started).Milliseconds())
 
 	resp, err := http.Get(root + "_waymark/events")
 	if err != nil {

@@ -4,9 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/waymark-cx/waymark/generator/buildcache"
 	"github.com/waymark-cx/waymark/generator/diag"
 )
 
@@ -163,4 +165,44 @@ func flagError(fs *flag.FlagSet, err error) (msg, hint string) {
 		}
 	}
 	return text, ""
+}
+
+// cacheFlags choose whether a command that builds uses the build cache,
+// the folder .waymark-cache/ in the site folder.
+type cacheFlags struct{ off bool }
+
+func (f *cacheFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.off, "no-cache", false, "build everything afresh, neither reading nor writing the build cache (DIR/"+buildcache.Dir+"/)")
+}
+
+// open returns the build cache of the site in dir: nil with --no-cache,
+// or when it cannot be opened, which a line on stderr says (the build
+// goes on without it).
+func (f *cacheFlags) open(c *cli, name, dir string) *buildcache.Cache {
+	if f.off {
+		return nil
+	}
+	version, err := buildcache.ToolVersion()
+	var cache *buildcache.Cache
+	if err == nil {
+		cache, err = buildcache.Open(filepath.Join(dir, buildcache.Dir), version)
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "waymark %s: building without the build cache: %v\n", name, err)
+		return nil
+	}
+	return cache
+}
+
+// printCacheNotes prints what the build cache ignored, one line each,
+// after "waymark <name>:" (or "waymark:" under watch and serve, whose
+// rebuilds print their own time stamps).
+func (c *cli) printCacheNotes(name string, notes []string) {
+	prefix := "waymark:"
+	if name != "" {
+		prefix = "waymark " + name + ":"
+	}
+	for _, n := range notes {
+		fmt.Fprintf(c.stderr, "%s build cache: %s\n", prefix, n)
+	}
 }

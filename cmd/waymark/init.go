@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/waymark-cx/waymark/generator/buildcache"
 )
 
 const initMore = `
@@ -17,10 +19,12 @@ waymark init writes:
   site.toml                            the site's title and channels, commented
   content/personas/example-customer.md an example persona
   content/journeys/example.md          an example journey map that uses it
-  .gitignore                           keeps the built site (public/) out of git
+  .gitignore                           keeps the built site (public/) and the
+                                       build cache (.waymark-cache/) out of git
 
 A folder that already has a site.toml is refused, and nothing is changed.
-A .gitignore that exists is kept, with public/ added to it; the example
+A .gitignore that exists is kept, with public/ and .waymark-cache/ added
+to it where it does not ignore them yet; the example
 files are written only where no file of that name exists. Then 'waymark
 serve' shows the site as you edit it, and 'waymark new journey "Title"'
 starts a map of your own.
@@ -43,8 +47,12 @@ func initFiles(today time.Time) []initFile {
 	}
 }
 
-// gitignoreLine keeps the default output folder out of git.
-const gitignoreLine = "/public/"
+// gitignored are what init keeps out of git: the default output folder
+// and the build cache, each with the ways a .gitignore may already say so.
+var gitignored = []struct{ line, name string }{
+	{"/public/", "public"},
+	{"/" + buildcache.Dir + "/", buildcache.Dir},
+}
 
 // initSite starts a site: a commented site.toml, an example persona and
 // journey that pass check, and a .gitignore for the output.
@@ -110,28 +118,49 @@ func (c *cli) initSite(args []string) int {
 }
 
 // addToGitignore makes sure the .gitignore at file ignores the output
-// folder, keeping what it holds. It says what it did, or "" when the file
-// had the line already.
+// folder and the build cache, keeping what it holds. It says what it
+// did, or "" when the file had the lines already.
 func addToGitignore(file string) (string, error) {
 	old, err := os.ReadFile(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "keeps the built site (public/) out of git", writeNew(file, "# The built site: waymark build writes it, git need not keep it.\n"+gitignoreLine+"\n", false)
+		text := "# The built site and the build cache: waymark makes them, git need not keep them.\n"
+		for _, g := range gitignored {
+			text += g.line + "\n"
+		}
+		return "keeps the built site (public/) and the build cache (" + buildcache.Dir + "/) out of git", writeNew(file, text, false)
 	case err != nil:
 		return "", err
 	}
-	for _, line := range strings.Split(string(old), "\n") {
+	text := string(old)
+	var added []string
+	for _, g := range gitignored {
+		if ignores(text, g.name) {
+			continue
+		}
+		if text != "" && !strings.HasSuffix(text, "\n") {
+			text += "\n"
+		}
+		text += g.line + "\n"
+		added = append(added, g.name+"/")
+	}
+	if len(added) == 0 {
+		return "", nil
+	}
+	return strings.Join(added, " and ") + " added, to keep the built site and the build cache out of git", os.WriteFile(file, []byte(text), 0o644)
+}
+
+// ignores reports whether a .gitignore's text has a line that ignores
+// the folder name at the top of the repository, in any of the ways such
+// a line is written.
+func ignores(text, name string) bool {
+	for _, line := range strings.Split(text, "\n") {
 		switch strings.TrimSpace(line) {
-		case "public", "public/", "/public", "/public/":
-			return "", nil
+		case name, name + "/", "/" + name, "/" + name + "/":
+			return true
 		}
 	}
-	text := string(old)
-	if text != "" && !strings.HasSuffix(text, "\n") {
-		text += "\n"
-	}
-	text += gitignoreLine + "\n"
-	return "public/ added, to keep the built site out of git", os.WriteFile(file, []byte(text), 0o644)
+	return false
 }
 
 const initSiteTOML = `# The site: its title, where it is published, and the channels on which

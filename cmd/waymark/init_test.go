@@ -77,7 +77,7 @@ func TestInit(t *testing.T) {
 		{
 			name: "current folder", args: nil, code: exitOK,
 			stdout: []string{"Created a waymark site in .:"},
-			want:   map[string]string{".gitignore": "/public/\n", "site.toml": `title       = "Customer journeys"`},
+			want:   map[string]string{".gitignore": "/public/\n/.waymark-cache/\n", "site.toml": `title       = "Customer journeys"`},
 		},
 		{
 			name: "existing site refused", files: map[string]string{"site.toml": "title = \"Mine\"\n"},
@@ -87,13 +87,19 @@ func TestInit(t *testing.T) {
 		{
 			name: "gitignore kept, public added", files: map[string]string{".gitignore": "*.log"},
 			args: []string{"SITE"}, code: exitOK,
-			stdout: []string{".gitignore", "public/ added"},
-			want:   map[string]string{".gitignore": "*.log\n/public/\n"},
+			stdout: []string{".gitignore", "public/ and .waymark-cache/ added"},
+			want:   map[string]string{".gitignore": "*.log\n/public/\n/.waymark-cache/\n"},
 		},
 		{
 			name: "gitignore that ignores public already", files: map[string]string{".gitignore": "node_modules/\npublic/\n"},
 			args: []string{"SITE"}, code: exitOK,
-			want: map[string]string{".gitignore": "node_modules/\npublic/\n"},
+			stdout: []string{".waymark-cache/ added"},
+			want:   map[string]string{".gitignore": "node_modules/\npublic/\n/.waymark-cache/\n"},
+		},
+		{
+			name: "gitignore that ignores both already", files: map[string]string{".gitignore": "public\n.waymark-cache/\n"},
+			args: []string{"SITE"}, code: exitOK,
+			want: map[string]string{".gitignore": "public\n.waymark-cache/\n"},
 		},
 		{
 			name: "an example file there is kept", files: map[string]string{"content/journeys/example.md": "mine"},

@@ -35,6 +35,8 @@ func (c *cli) watch(args []string) int {
 	sf.register(fs)
 	var of outputFlags
 	of.register(fs)
+	var cf cacheFlags
+	cf.register(fs)
 	c.allFlag(fs)
 	base := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
@@ -48,7 +50,8 @@ func (c *cli) watch(args []string) int {
 	ctx, stop := c.interrupted()
 	defer stop()
 
-	b := build.NewBuilder(build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, BaseURL: *base})
+	b := build.NewBuilder(build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, BaseURL: *base,
+		Cache: cf.open(c, "watch", dir)})
 	// The first good build is published whole (atomically, and never over
 	// a folder waymark did not write); later ones update it in place.
 	var out *output.Dir
@@ -96,6 +99,8 @@ func (c *cli) serve(args []string) int {
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but a loopback address exposes the drafts to your network")
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
 	open := fs.Bool("open", false, "open the site in the default browser")
+	var cf cacheFlags
+	cf.register(fs)
 	c.allFlag(fs)
 	baseFlag := baseURL(fs)
 	if code := c.parse(fs, args); code >= 0 {
@@ -137,6 +142,7 @@ func (c *cli) serve(args []string) int {
 	var early []string
 	b := build.NewBuilder(build.Options{
 		Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, NoMinify: true, BaseURL: *baseFlag,
+		Cache: cf.open(c, "serve", dir),
 		// The page being edited reloads as soon as it is written; the
 		// pages that list it follow when the rebuild is done.
 		Early: func(files []string) {
@@ -273,6 +279,7 @@ func (c *cli) report(what string, res build.Result, diags diag.List, err error, 
 		return // Ctrl-C: the build was stopped, not broken
 	}
 	now := time.Now().Format("15:04:05")
+	c.printCacheNotes("", res.CacheNotes)
 	if w := c.formatDiags(res.Warnings); w != c.warned && (len(diags) > 0 || err == nil) {
 		c.warned = w
 		if w == "" {
@@ -291,9 +298,13 @@ func (c *cli) report(what string, res build.Result, diags diag.List, err error, 
 		if dest != "" {
 			where = " → " + dest
 		}
-		fmt.Fprintf(c.stdout, "%s built %s and %s: %s (%s) in %s%s\n", now,
+		reused := ""
+		if res.Reused > 0 {
+			reused = fmt.Sprintf(", %s unchanged", plural(res.Reused, "page"))
+		}
+		fmt.Fprintf(c.stdout, "%s built %s and %s: %s (%s%s) in %s%s\n", now,
 			plural(res.Journeys, "journey"), plural(res.Personas, "persona"),
-			plural(res.Files, "file"), size(res.Bytes), round(res.Duration), where)
+			plural(res.Files, "file"), size(res.Bytes), reused, round(res.Duration), where)
 	default:
 		line := fmt.Sprintf("%s %s: %s", now, what, plural(len(res.Written), "file"))
 		if res.Full {

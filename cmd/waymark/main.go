@@ -332,6 +332,8 @@ func (c *cli) build(args []string) int {
 	var of outputFlags
 	of.register(fs)
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, SVG and JSON (also [build] minify in site.toml)")
+	var cf cacheFlags
+	cf.register(fs)
 	strict := strictFlag(fs)
 	c.allFlag(fs)
 	base := baseURL(fs)
@@ -343,17 +345,19 @@ func (c *cli) build(args []string) int {
 		return exitUsage
 	}
 	dest := of.folder(dir)
-	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base}
+	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base,
+		Cache: cf.open(c, "build", dir)}
 	var stats build.Stats
 	diags, err := publish(dest, of.force, func(t output.Target) (diag.List, error) {
 		var diags diag.List
 		var err error
 		stats, diags, err = build.Build(opts, t)
-		if err == nil && len(diags) == 0 && *strict && len(stats.Warnings) > 0 {
+		if (err == nil || errors.Is(err, output.ErrUnchanged)) && len(diags) == 0 && *strict && len(stats.Warnings) > 0 {
 			return stats.Warnings, nil // publish abandons the new folder
 		}
 		return diags, err
 	})
+	c.printCacheNotes("build", stats.CacheNotes)
 	switch {
 	case len(diags) > 0:
 		c.printDiags(withWarnings(diags, stats.Warnings))
@@ -368,9 +372,13 @@ func (c *cli) build(args []string) int {
 		return exitContent
 	}
 	c.printDiags(stats.Warnings)
-	fmt.Fprintf(c.stdout, "Built %s and %s: %s (%s) in %s → %s\n",
+	reused := ""
+	if stats.Reused > 0 {
+		reused = fmt.Sprintf(", %s unchanged", plural(stats.Reused, "page"))
+	}
+	fmt.Fprintf(c.stdout, "Built %s and %s: %s (%s%s) in %s → %s\n",
 		plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"),
-		plural(stats.Files, "file"), size(stats.Bytes), stats.Duration.Round(100_000), dest)
+		plural(stats.Files, "file"), size(stats.Bytes), reused, stats.Duration.Round(100_000), dest)
 	return exitOK
 }
 

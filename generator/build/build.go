@@ -13,6 +13,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -21,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/buildcache"
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -47,6 +49,13 @@ type Options struct {
 	// means the current time. Golden tests fix it.
 	Now time.Time
 
+	// Cache, when set, is the build cache: a full build takes the files
+	// it decoded and rendered before from it, when they would come out
+	// the same, and keeps what it decodes and renders there. Rebuilds
+	// (watch mode, the review server) start from it; their later,
+	// partial builds keep their model in memory.
+	Cache *buildcache.Cache
+
 	// Early, when set, is called during a rebuild as soon as the pages of
 	// the changed files themselves (a journey's page, a persona's) are
 	// written, with their files, and before the pages that list them: the
@@ -61,6 +70,13 @@ type Stats struct {
 	Files              int
 	Bytes              int64
 	Duration           time.Duration
+	// Reused counts the pages whose files came from the build cache
+	// rather than being rendered.
+	Reused int
+	// CacheNotes say what of the build cache was ignored, and why (made
+	// by another version of waymark, damaged, not the cache's): one line
+	// each.
+	CacheNotes []string
 
 	// Warnings are the gaps in the content that do not stop a build
 	// (content.Site.Warnings). A build that fails on its content has them
@@ -139,6 +155,11 @@ func NewBuilder(opts Options) *Builder {
 // of the previous builds (or a fresh one for a full build). Files that are
 // no longer built are removed when target is an output.Remover.
 //
+// With a build cache, a full build into an output.Replacing target
+// whose folder already holds every file it would write, and nothing
+// else, writes nothing and returns output.ErrUnchanged: output.Publish
+// then keeps that folder.
+//
 // When ctx ends, the build stops where it is (between files as they are
 // loaded and as they are written) and returns ctx's error: Ctrl-C in
 // watch mode or under the review server ends a build of thousands of
@@ -163,7 +184,7 @@ func (b *Builder) Build(ctx context.Context, target output.Target, c Change) (Re
 		b.full = true // stopped half-way: the pages record is not to be trusted
 		return res, nil, ctx.Err()
 	}
-	if len(errs) == 0 && err == nil {
+	if len(errs) == 0 && (err == nil || errors.Is(err, output.ErrUnchanged)) {
 		b.pending, b.full = nil, false
 	}
 	res.Duration = time.Since(start)
@@ -204,33 +225,55 @@ func load(ctx context.Context, opts Options, cache *content.Cache) (cfg *config.
 	return cfg, md, site, errs
 }
 
-// buildAll reads everything afresh: configuration, theme and content.
+// buildAll reads everything afresh: configuration, theme and content,
+// taking what the build cache has kept and is still the same.
 func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, diag.List, error) {
-	cache := content.NewCache()
-	cfg, md, site, errs := load(ctx, b.opts, cache)
+	// One date for the whole build: the warnings, the pages and the
+	// cache's keys must agree on what is out of date.
+	opts := b.opts
+	opts.Now = b.now()
+	decodeKey := decodeKey(opts.Root)
+	cache := b.openDecoded(decodeKey)
+	cfg, md, site, errs := load(ctx, opts, cache)
 	if err := ctx.Err(); err != nil {
 		return Result{}, nil, err
 	}
 	if cfg == nil {
-		return Result{}, errs.Sort(), nil
+		return b.notes(Result{}), errs.Sort(), nil
+	}
+	if err := b.saveDecoded(decodeKey, cache); err != nil {
+		b.opts.Cache.Failed(err)
 	}
 	b.md = md
 	theme, more := render.OpenTheme(b.opts.Root, cfg.Theme, b.opts.Builtin)
 	errs.Append(more)
 	if len(errs) > 0 {
-		return Result{Stats: Stats{Warnings: site.Warnings}}, errs.Sort(), nil
+		return b.notes(Result{Stats: Stats{Warnings: site.Warnings}}), errs.Sort(), nil
 	}
-	now := b.opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	pl, errs := NewPipeline(theme, now, b.oneOff)
+	pl, errs := NewPipeline(theme, opts.Now, b.oneOff)
 	if len(errs) > 0 {
-		return Result{}, errs.Sort(), nil
+		return b.notes(Result{}), errs.Sort(), nil
 	}
 	pages := pl.Pages(site)
 	w := newRecorder(ctx, target, b.minify(cfg))
-	if err := pl.Render(runtime.GOMAXPROCS(0), pages, w.write); err != nil {
+	if b.opts.Cache != nil {
+		w.outputs = b.opts.Cache.Outputs(buildcache.NewHasher().AddString(b.profile(cfg)).Key())
+		w.keys = keyPages(b.siteKey(cfg), pages, site, cache.Hashes(), opts.Now)
+		if files, size, static, ok := w.unchanged(target, pl, pages); ok {
+			res := Result{Stats: Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: files, Bytes: size,
+				Reused: len(pages), Warnings: site.Warnings}, Full: true}
+			if err := w.outputs.Save(); err != nil {
+				b.opts.Cache.Failed(err)
+			}
+			b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, recordPages(pages), static
+			return b.notes(res), nil, output.ErrUnchanged
+		}
+	}
+	todo, err := w.reuse(pages)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	if err := pl.Render(runtime.GOMAXPROCS(0), todo, w.write); err != nil {
 		return Result{}, nil, err
 	}
 	pagesWritten := len(w.names)
@@ -238,14 +281,35 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 		return Result{}, nil, err
 	}
 	static := slices.Clone(w.names[pagesWritten:])
+	if err := w.keep(target); err != nil {
+		return Result{}, nil, err
+	}
+	if err := w.kept(); err != nil {
+		b.opts.Cache.Failed(err)
+	}
 	records := recordPages(pages)
-	res := w.result(site, len(pages))
+	res := w.result(site, len(todo))
 	res.Full = true
 	res.Warnings = site.Warnings
-	var err error
 	res.Removed, err = b.removeStale(target, records, static)
 	b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, records, static
-	return res, nil, err
+	return b.notes(res), nil, err
+}
+
+// now is the build's date: Options.Now, or the current time.
+func (b *Builder) now() time.Time {
+	if b.opts.Now.IsZero() {
+		return time.Now()
+	}
+	return b.opts.Now
+}
+
+// notes adds what the build cache ignored to res.
+func (b *Builder) notes(res Result) Result {
+	if b.opts.Cache != nil {
+		res.CacheNotes = b.opts.Cache.Notes()
+	}
+	return res
 }
 
 // buildChanged decodes the changed files again and renders the pages
@@ -391,6 +455,20 @@ type recorder struct {
 	w     *output.Writer
 	mu    sync.Mutex
 	names []string
+
+	// With a build cache: where the files kept are, the key of each
+	// file, the files written (to keep once they are on disk) and how
+	// many pages came from the cache.
+	outputs *buildcache.Outputs
+	keys    outputKeys
+	fresh   []keyedFile
+	keepOne func(name string, key buildcache.Key) error
+	reused  int
+}
+
+type keyedFile struct {
+	name string
+	key  buildcache.Key
 }
 
 func newRecorder(ctx context.Context, target output.Target, minify bool) *recorder {
@@ -401,19 +479,45 @@ func (r *recorder) write(name string, data []byte) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
+	if r.outputs == nil {
+		if err := r.w.Write(name, data); err != nil {
+			return err
+		}
+		r.note(name)
+		return nil
+	}
+	key, page := r.keys.byName[name]
+	if !page { // a static file: its key is its contents
+		key = r.keys.static(name, data)
+		if path, size, ok := r.outputs.Lookup(name, key); ok {
+			if err := r.w.Reuse(name, path, size); err != nil {
+				return err
+			}
+			r.note(name)
+			return nil
+		}
+	}
 	if err := r.w.Write(name, data); err != nil {
 		return err
 	}
 	r.mu.Lock()
 	r.names = append(r.names, name)
+	r.fresh = append(r.fresh, keyedFile{name, key})
 	r.mu.Unlock()
 	return nil
+}
+
+// note notes a file written.
+func (r *recorder) note(name string) {
+	r.mu.Lock()
+	r.names = append(r.names, name)
+	r.mu.Unlock()
 }
 
 func (r *recorder) result(site *content.Site, pages int) Result {
 	files, bytes := r.w.Stats()
 	return Result{
-		Stats:   Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: files, Bytes: bytes},
+		Stats:   Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: files, Bytes: bytes, Reused: r.reused},
 		Pages:   pages,
 		Written: r.names,
 	}

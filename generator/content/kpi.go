@@ -484,13 +484,14 @@ func (l *loader) loadKPIs(cache *Cache, stop <-chan struct{}) {
 		f := cache.get(file)
 		if f == nil {
 			f = &decoded{}
+			var h Hash
 			if data, err := fs.ReadFile(l.fsys, file); err != nil {
 				f.errs.Add(diag.Position{File: file}, "", "cannot read: %v", diag.Cause(err))
 			} else {
 				kf := readKPIs(file, data)
-				f.kpis, f.errs = kf.rows, kf.errs
+				f.kpis, f.errs, h = kf.rows, kf.errs, HashOf(data)
 			}
-			cache.put(file, f)
+			cache.put(file, f, h, false)
 		}
 		l.errs.Append(f.errs)
 		for i := range f.kpis {

@@ -154,8 +154,7 @@ func (l *loader) decodeAll(files []string, cache *Cache, stop <-chan struct{}) {
 	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Go(func() {
 			for i := range next {
-				decoded[i] = l.decode(files[i])
-				cache.put(files[i], decoded[i])
+				decoded[i] = l.decodeCached(files[i], cache)
 			}
 		})
 	}
@@ -205,11 +204,33 @@ type decoded struct {
 	kpis    []kpiRow // a KPI data file's rows
 }
 
-// decode reads one persona or journey file. It touches nothing shared, so
-// that files can be decoded side by side.
-func (l *loader) decode(file string) *decoded {
+// decodeCached reads one persona or journey file and decodes it, or
+// takes its decoded form from a cache that a previous run stored when
+// the file has not changed since (its hash is the same), and puts the
+// result in the cache. It touches nothing shared but the cache, so that
+// files can be decoded side by side.
+func (l *loader) decodeCached(file string, cache *Cache) *decoded {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		d := &decoded{}
+		d.errs.Add(diag.Position{File: file}, "", "cannot read: %v", diag.Cause(err))
+		cache.put(file, d, Hash{}, false)
+		return d
+	}
+	h := HashOf(data)
+	if d := l.restore(cache.take(file, h)); d != nil {
+		cache.put(file, d, h, true)
+		return d
+	}
+	d := l.decode(file, data)
+	cache.put(file, d, h, false)
+	return d
+}
+
+// decode decodes one persona or journey file, data being its contents.
+func (l *loader) decode(file string, data []byte) *decoded {
 	d := &decoded{}
-	t, doc, bodyLine, ok := l.read(file, &d.errs)
+	t, doc, bodyLine, ok := l.read(file, data, &d.errs)
 	if !ok {
 		return d
 	}
@@ -224,12 +245,7 @@ func (l *loader) decode(file string) *decoded {
 }
 
 // read returns a file's front matter, parsed, and its rendered body.
-func (l *loader) read(file string, errs *diag.List) (tomldoc.Table, markdown.Doc, int, bool) {
-	data, err := fs.ReadFile(l.fsys, file)
-	if err != nil {
-		errs.Add(diag.Position{File: file}, "", "cannot read: %v", diag.Cause(err))
-		return tomldoc.Table{}, markdown.Doc{}, 0, false
-	}
+func (l *loader) read(file string, data []byte, errs *diag.List) (tomldoc.Table, markdown.Doc, int, bool) {
 	if !diag.CheckUTF8(file, data, errs) {
 		return tomldoc.Table{}, markdown.Doc{}, 0, false
 	}

@@ -1092,14 +1092,6 @@ func TestLoadFullJourney(t *testing.T) {
 	}
 }
 
-func channelIDs(cs []*config.Channel) []string {
-	var ids []string
-	for _, c := range cs {
-		ids = append(ids, c.ID)
-	}
-	return ids
-}
-
 func TestLoadDefaults(t *testing.T) {
 	site, errs := load(t, siteFS(map[string]string{J: journey("Buy")}), Options{})
 	checkDiags(t, errs, nil)

@@ -67,7 +67,14 @@ func notePersona(file string, t tomldoc.Table) fileNotes {
 // before now; 0 days means never. The stale banner on a map's page and
 // the stale warning both use it.
 func (j *Journey) StaleOn(now time.Time, afterDays int) bool {
-	return afterDays > 0 && !j.Updated.IsZero() && now.Sub(j.Updated) > time.Duration(afterDays)*24*time.Hour
+	return !j.Updated.IsZero() && Stale(j.Updated, now, afterDays)
+}
+
+// Stale reports whether something dated date is out of date on now:
+// more than afterDays days old, 0 days meaning never. A map's updated
+// date and a KPI's newest value are held to it.
+func Stale(date, now time.Time, afterDays int) bool {
+	return afterDays > 0 && now.Sub(date) > time.Duration(afterDays)*24*time.Hour
 }
 
 // warnings gathers the warnings of the site, now being the build's date.

@@ -20,6 +20,7 @@ const markerText = "This folder is written by waymark and replaced on every buil
 // can reach outside it (no "..", no absolute path, no symlink out).
 type Dir struct {
 	root *os.Root
+	path string // the folder, absolute
 	// live is set for a folder that may be read while it is written
 	// (watch mode's): each file is then written beside its place and
 	// renamed over it, so a reader sees the old file or the new one,
@@ -31,7 +32,11 @@ type Dir struct {
 // place, file by file. dest must hold a Marker: waymark changes only
 // folders it wrote.
 func OpenDir(dest string) (*Dir, error) {
-	root, err := os.OpenRoot(dest)
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(abs)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +44,7 @@ func OpenDir(dest string) (*Dir, error) {
 		root.Close()
 		return nil, &ForeignError{Dest: dest}
 	}
-	return &Dir{root: root, live: true}, nil
+	return &Dir{root: root, path: abs, live: true}, nil
 }
 
 // Close releases the folder.
@@ -120,10 +125,20 @@ func Publish(dest string, force bool, build func(Target) error) error {
 		return err
 	}
 	defer root.Close()
-	dir := newParallelDir(&Dir{root: root}, publishWriters)
+	abs, err := filepath.Abs(tmp)
+	if err != nil {
+		return err
+	}
+	dir := newParallelDir(&Dir{root: root, path: abs}, publishWriters)
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		dir.replaced, _ = filepath.Abs(dest)
+	}
 	err = build(dir)
 	if werr := dir.Wait(); err == nil {
 		err = werr
+	}
+	if errors.Is(err, ErrUnchanged) {
+		return nil // dest is the site: the new folder is removed
 	}
 	if err != nil {
 		return err
@@ -133,6 +148,21 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	}
 	return swap(tmp, dest)
 }
+
+// ErrUnchanged, returned by Publish's build, says that the folder being
+// replaced (Replacing) already holds the site, file for file: Publish
+// then leaves it as it is, which is atomic too, and costs nothing.
+var ErrUnchanged = errors.New("output: the destination holds this site already")
+
+// Replacing is a Target that replaces a folder of an earlier build.
+type Replacing interface {
+	Target
+	// Replaced is the folder, "" when there is none.
+	Replaced() string
+}
+
+// Replaced is the folder of an earlier build that this one replaces.
+func (p *parallelDir) Replaced() string { return p.replaced }
 
 // checkDest refuses to replace a folder of someone else's files.
 func checkDest(dest string, force bool) error {

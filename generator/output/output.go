@@ -13,6 +13,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -111,20 +112,25 @@ func (w *Writer) Stats() (files int, bytes int64) {
 	return w.files, w.bytes
 }
 
-// Memory keeps files in memory; the review server serves from it.
+// Memory keeps files in memory; the review server serves from it. A
+// file it was given on disk (LinkFile: a page the build cache kept) is
+// read when it is first asked for, so that the server starts serving a
+// big site from a warm cache at once rather than after reading all of it.
 type Memory struct {
-	mu    sync.RWMutex
-	files map[string][]byte
+	mu     sync.RWMutex
+	files  map[string][]byte
+	linked map[string]string // name → the file on disk that holds it
 }
 
 // NewMemory returns an empty Memory.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}, linked: map[string]string{}} }
 
 // WriteFile stores a copy of data.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[name] = bytes.Clone(data)
+	delete(m.linked, name)
 	return nil
 }
 
@@ -133,24 +139,44 @@ func (m *Memory) Remove(name string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	delete(m.files, name)
+	delete(m.linked, name)
 	return nil
 }
 
 // File returns a stored file. The slice is shared: callers must not
-// change it (WriteFile replaces a file, it never writes into one).
+// change it (WriteFile replaces a file, it never writes into one). A
+// linked file that can no longer be read (the cache was cleared) is not
+// there.
 func (m *Memory) File(name string) ([]byte, bool) {
 	m.mu.RLock()
-	defer m.mu.RUnlock()
 	data, ok := m.files[name]
-	return data, ok
+	src, linked := m.linked[name]
+	m.mu.RUnlock()
+	if ok || !linked {
+		return data, ok
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return nil, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.linked[name] == src { // not written or removed meanwhile
+		m.files[name] = data
+		delete(m.linked, name)
+	}
+	return data, true
 }
 
 // Names lists the stored files in order.
 func (m *Memory) Names() []string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	names := make([]string, 0, len(m.files))
+	names := make([]string, 0, len(m.files)+len(m.linked))
 	for n := range m.files {
+		names = append(names, n)
+	}
+	for n := range m.linked {
 		names = append(names, n)
 	}
 	sort.Strings(names)

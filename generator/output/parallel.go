@@ -28,14 +28,22 @@ type parallelDir struct {
 	open   sync.RWMutex
 	closed bool
 
+	// replaced is the folder Publish replaces, if any (Replacing).
+	replaced string
+
+	// pending counts the files queued and not yet written, for Sync.
+	pending sync.WaitGroup
+
 	mu   sync.Mutex
 	err  error
 	made map[string]bool // folders made so far
 }
 
+// writeJob is a file to write: data, or a link to the file at src.
 type writeJob struct {
 	name string
 	data []byte
+	src  string
 }
 
 func newParallelDir(dir *Dir, writers int) *parallelDir {
@@ -46,6 +54,7 @@ func newParallelDir(dir *Dir, writers int) *parallelDir {
 				if err := p.write(j); err != nil {
 					p.fail(err)
 				}
+				p.pending.Done()
 			}
 		})
 	}
@@ -64,18 +73,26 @@ func (p *parallelDir) WriteFile(name string, data []byte) error {
 		return err
 	}
 	if len(data) > queuedLimit {
-		if err := p.write(writeJob{name, data}); err != nil {
+		if err := p.write(writeJob{name: name, data: data}); err != nil {
 			p.fail(err)
 			return err
 		}
 		return nil
+	}
+	return p.queue(writeJob{name: name, data: append([]byte(nil), data...)})
+}
+
+func (p *parallelDir) queue(j writeJob) error {
+	if err := p.failed(); err != nil {
+		return err
 	}
 	p.open.RLock()
 	defer p.open.RUnlock()
 	if p.closed {
 		return errWritesClosed
 	}
-	p.jobs <- writeJob{name, append([]byte(nil), data...)}
+	p.pending.Add(1)
+	p.jobs <- j
 	return nil
 }
 
@@ -105,6 +122,9 @@ func (p *parallelDir) write(j writeJob) error {
 		p.mu.Lock()
 		p.made[dir] = true
 		p.mu.Unlock()
+	}
+	if j.src != "" {
+		return linkOrCopy(j.src, p.dir.Path(j.name))
 	}
 	return p.dir.root.WriteFile(j.name, j.data, 0o644)
 }

@@ -1,0 +1,97 @@
+package buildcache
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func key(s string) Key { return NewHasher().AddString(s).Key() }
+
+// A kept file is found by its name and key while it is as it was kept;
+// one edited (in place, so under the same inode) is not; Save drops the
+// files no list keeps any more.
+func TestOutputs(t *testing.T) {
+	c, err := Open(t.TempDir(), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := key("plain")
+	o := c.Outputs(profile)
+	if err := o.KeepData("a.html", key("a1"), []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "b.html")
+	os.WriteFile(src, []byte("b"), 0o644)
+	if err := o.KeepFile("b.html", key("b1"), src); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	o = c.Outputs(profile)
+	if _, _, ok := o.Lookup("a.html", key("a2")); ok {
+		t.Error("found under another key")
+	}
+	path, size, ok := o.Lookup("a.html", key("a1"))
+	if data, _ := os.ReadFile(path); !ok || size != 1 || string(data) != "a" {
+		t.Errorf("Lookup(a.html) = %q, %d, %v", data, size, ok)
+	}
+	// b.html is edited in place: the same file, new contents.
+	time.Sleep(10 * time.Millisecond)
+	if err := os.WriteFile(src, []byte("B!"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := o.Lookup("b.html", key("b1")); ok {
+		t.Error("a kept file edited since was used")
+	}
+	if err := o.KeepData("b.html", key("b2"), []byte("b2")); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(o.path(key("b1"))); !os.IsNotExist(err) {
+		t.Errorf("the file no list keeps is still there: %v", err)
+	}
+	if _, err := os.Stat(o.path(key("a1"))); err != nil {
+		t.Errorf("a file still kept was removed: %v", err)
+	}
+	if notes := c.Notes(); len(notes) > 0 {
+		t.Errorf("notes: %q", notes)
+	}
+}
+
+// Files from another version of waymark are ignored, said once; a list
+// made with other settings is ignored without a word.
+func TestOtherVersion(t *testing.T) {
+	dir := t.TempDir()
+	old, _ := Open(dir, "v1")
+	o := old.Outputs(key("plain"))
+	o.KeepData("a.html", key("a"), []byte("a"))
+	o.Save()
+	old.SaveDecoded(key("site"), func(w io.Writer) error { _, err := w.Write([]byte("decoded")); return err })
+
+	c, _ := Open(dir, "v2")
+	if data := c.Decoded(key("site")); data != nil {
+		t.Errorf("decoded files of another version: %q", data)
+	}
+	if _, _, ok := c.Outputs(key("plain")).Lookup("a.html", key("a")); ok {
+		t.Error("a page of another version was used")
+	}
+	if notes := c.Notes(); len(notes) != 1 || !strings.Contains(notes[0], "another version of waymark") {
+		t.Errorf("notes: %q", notes)
+	}
+
+	again, _ := Open(dir, "v1")
+	if data := again.Decoded(key("other settings")); data != nil || len(again.Notes()) > 0 {
+		t.Errorf("decoded files for other settings: %q, notes %q", data, again.Notes())
+	}
+	if data := again.Decoded(key("site")); string(data) != "decoded" {
+		t.Errorf("decoded files = %q", data)
+	}
+}
