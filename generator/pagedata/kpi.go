@@ -108,7 +108,7 @@ func newKPI(name string, se *content.KPISeries, now time.Time, staleDays int) KP
 		k.Target = kpiValue(t, se.Unit)
 		k.Met, _ = se.Met()
 	}
-	k.Stale = staleDays > 0 && now.Sub(last.Date) > time.Duration(staleDays)*24*time.Hour
+	k.Stale = content.Stale(last.Date, now, staleDays)
 	k.StaleDays = staleDays
 	k.Spark = newSpark(se)
 	return k
