@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/urlpolicy"
 )
 
@@ -103,6 +104,11 @@ type Page struct {
 
 	// PersonaJourneys are the cards of a persona's page.
 	PersonaJourneys *PersonaJourneys
+
+	// StageEvidence says, for each stage of a journey's map, what research
+	// backs it ("2 sources · n = 87"), or "" for a stage that rests on
+	// assumptions.
+	StageEvidence []string
 
 	// Deps are the content files whose data the page shows, so that a
 	// rebuild after those files change renders it again. A page that
@@ -458,6 +464,7 @@ func (p *Page) Prepare() {
 	if p.Journey == nil || p.Curve != nil {
 		return
 	}
+	p.StageEvidence = stageEvidence(p.Journey)
 	p.Compare = compare(p.Journey)
 	p.Curve = journeyCurve(p.Journey, p.Compare)
 	p.Matrix = journeyMatrix(p.Site.Config, p.Journey)
@@ -466,4 +473,24 @@ func (p *Page) Prepare() {
 	if p.hasMap {
 		p.Slide = newSlide(p.Journey, p.Compare, p.Glance.Worst, p.Site.Config.Title)
 	}
+}
+
+// stageEvidence is each stage's research in words: its sources and their
+// sample sizes added up, or "" when it has none.
+func stageEvidence(j *content.Journey) []string {
+	out := make([]string, len(j.Stages))
+	for i, s := range j.Stages {
+		if len(s.Evidence) == 0 {
+			continue
+		}
+		n := 0
+		for _, e := range s.Evidence {
+			n += e.N
+		}
+		out[i] = Plural(len(s.Evidence), "source", "sources")
+		if n > 0 {
+			out[i] += " · n = " + diag.Thousands(n)
+		}
+	}
+	return out
 }
