@@ -14,7 +14,7 @@ import (
 const (
 	printWidth     = 281.0 - 18 // the page less its margins and the lane names
 	printHeight    = 194.0 - 12 // less the title and a margin of safety
-	printCurve     = 34.0       // the curve, its legend and their row
+	printCurve     = 44.0       // the curve at 0.8 of its 174 px, its legend and their row
 	printLargest   = 6.5        // the text's size, at most (pt)
 	printSmallest  = 4.0        // and at least: past that, the map runs on
 	printLineSpace = 1.3        // line height, in ems
