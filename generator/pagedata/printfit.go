@@ -124,22 +124,21 @@ func b2f(b bool) float64 {
 // DetailedTouchpoints are the touchpoints the lanes do not tell in full:
 // those with a description or an owner, which a stage's panel adds.
 func DetailedTouchpoints(tps []*content.Touchpoint) []*content.Touchpoint {
-	var out []*content.Touchpoint
-	for _, t := range tps {
-		if t.Description != "" || t.Owner != "" {
-			out = append(out, t)
-		}
-	}
-	return out
+	return those(tps, func(t *content.Touchpoint) bool { return t.Description != "" || t.Owner != "" })
 }
 
 // SourcedEvidence is the evidence with more than the lanes show (its
 // kind, title and n): a quote or a link to the source.
 func SourcedEvidence(ev []*content.Evidence) []*content.Evidence {
-	var out []*content.Evidence
-	for _, e := range ev {
-		if e.Quote != "" || e.URL != "" {
-			out = append(out, e)
+	return those(ev, func(e *content.Evidence) bool { return e.Quote != "" || e.URL != "" })
+}
+
+// those are the items of list that keep says to keep, in order.
+func those[T any](list []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range list {
+		if keep(x) {
+			out = append(out, x)
 		}
 	}
 	return out
