@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -56,6 +57,9 @@ func (pl *Pipeline) Forget(changed func(file string) bool) {
 // Static emits the theme's and the site's static files.
 func (pl *Pipeline) Static(emit render.Emit) error { return pl.renderer.Static(emit) }
 
+// errStopped is what emitting a file returns once another has failed.
+var errStopped = errors.New("stopped by an earlier error")
+
 // keptBuffer is the most that a rendering goroutine keeps of its buffer
 // from one page to the next.
 const keptBuffer = 4 << 20
@@ -68,6 +72,16 @@ func (pl *Pipeline) Render(cores int, pages []*pagedata.Page, emit render.Emit) 
 	jobs := make(chan *pagedata.Page)
 	errc := make(chan error, 1)
 	done := make(chan struct{})
+	// Once a file fails, the pages being rendered on other cores write
+	// no more of theirs: a full disk stops the build at once.
+	emitUntilDone := func(name string, data []byte) error {
+		select {
+		case <-done:
+			return errStopped
+		default:
+			return emit(name, data)
+		}
+	}
 	var wg sync.WaitGroup
 	for range min(max(cores, 1), len(pages)) {
 		wg.Add(1)
@@ -75,7 +89,7 @@ func (pl *Pipeline) Render(cores int, pages []*pagedata.Page, emit render.Emit) 
 			defer wg.Done()
 			var buf bytes.Buffer
 			for p := range jobs {
-				if err := pl.RenderPage(p, &buf, emit); err != nil {
+				if err := pl.RenderPage(p, &buf, emitUntilDone); err != nil {
 					select {
 					case errc <- err:
 						close(done)
