@@ -67,12 +67,7 @@ func journeyGlance(cfg *config.Config, j *content.Journey, use *journeyUse) *Gla
 		g.MoreOpportunities = len(ops) - len(g.Opportunities)
 	}
 	g.Evidence.Coverage = CoverageOf(j)
-	for _, s := range j.Stages {
-		for _, e := range s.Evidence {
-			g.Evidence.Sources++
-			g.Evidence.N += e.N
-		}
-	}
+	g.Evidence.Sources, g.Evidence.N = evidenceOf(j.Stages...)
 	return g
 }
 

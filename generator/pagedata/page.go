@@ -480,17 +480,26 @@ func (p *Page) Prepare() {
 func stageEvidence(j *content.Journey) []string {
 	out := make([]string, len(j.Stages))
 	for i, s := range j.Stages {
-		if len(s.Evidence) == 0 {
+		sources, n := evidenceOf(s)
+		if sources == 0 {
 			continue
 		}
-		n := 0
-		for _, e := range s.Evidence {
-			n += e.N
-		}
-		out[i] = Plural(len(s.Evidence), "source", "sources")
+		out[i] = Plural(sources, "source", "sources")
 		if n > 0 {
 			out[i] += " · n = " + diag.Thousands(n)
 		}
 	}
 	return out
+}
+
+// evidenceOf counts the evidence of stages: its sources, and their sample
+// sizes added up. The glance counts a map's, each stage head its own.
+func evidenceOf(stages ...*content.Stage) (sources, n int) {
+	for _, s := range stages {
+		for _, e := range s.Evidence {
+			sources++
+			n += e.N
+		}
+	}
+	return sources, n
 }
