@@ -1,0 +1,188 @@
+// Package markup is the one way waymark builds HTML and SVG in Go rather
+// than in an html/template layout: a Writer that takes markup only as
+// constants written in the code, and every value through an escaper.
+//
+// It exists for speed. html/template calls an escaper through reflection
+// for every action it runs, and on the pages that show a whole journey
+// map (thousands of values each) those calls were most of a build's
+// time. The hot fragments (a map's lanes, the slide, the rows of list
+// pages) are written with a Writer instead, and the layouts place them.
+//
+// Its escapers are html/template's, byte for byte, for the contexts it
+// offers: element text, a double-quoted attribute's value, and a URL in a
+// double-quoted attribute. A fragment written with a Writer is therefore
+// exactly what the same markup in a layout would have produced, and the
+// fuzz test holds it to that.
+package markup
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// constant is the type of the markup a Writer takes as is. It is
+// unexported, so outside this package only an untyped string constant
+// converts to it: markup written in the code, never a value that could
+// hold an author's text.
+type constant string
+
+// Writer accumulates escaped markup. The zero value is ready to use.
+type Writer struct {
+	buf []byte
+}
+
+// Grow makes room for n more bytes.
+func (w *Writer) Grow(n int) {
+	if cap(w.buf)-len(w.buf) < n {
+		w.buf = append(w.buf[:len(w.buf):len(w.buf)], make([]byte, n)...)[:len(w.buf)]
+	}
+}
+
+// Raw writes markup written in the code: tags, attribute names, fixed
+// words. Only a constant can be passed (see constant).
+func (w *Writer) Raw(s constant) { w.buf = append(w.buf, s...) }
+
+// Text writes s as element content, as html/template's htmlEscaper
+// does. (Its escaping is Attr's; the two names say where a value goes.)
+func (w *Writer) Text(s string) { w.buf = appendEscaped(w.buf, s) }
+
+// Attr writes s as the value of a double-quoted attribute, or as the
+// text of an element html/template reads as RCDATA (<title>, <textarea>),
+// as its attrEscaper and rcdataEscaper do.
+func (w *Writer) Attr(s string) { w.buf = appendEscaped(w.buf, s) }
+
+// URL writes s as the value of a double-quoted URL attribute (href,
+// src), as html/template does: a scheme other than http, https and
+// mailto becomes "#ZgotmplZ", what is not allowed in a URL is
+// percent-encoded, and the result is escaped as an attribute. Content
+// has been checked against the URL policy (package urlpolicy) when it
+// was loaded; this is the second line, html/template's own.
+func (w *Writer) URL(s string) {
+	if !safeScheme(s) {
+		w.buf = append(w.buf, "#ZgotmplZ"...)
+		return
+	}
+	start := len(w.buf)
+	w.buf = appendNormalizedURL(w.buf, s)
+	if n := w.buf[start:]; needsEscape(n) {
+		w.buf = appendEscaped(w.buf[:start], string(n))
+	}
+}
+
+// Int writes n in decimal.
+func (w *Writer) Int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
+
+// Float writes f as a layout's {{.}} would: the shortest decimal that
+// reads back as f, with an exponent for very large or small values (its
+// "+" escaped, as html/template escapes it).
+func (w *Writer) Float(f float64) {
+	start := len(w.buf)
+	w.buf = strconv.AppendFloat(w.buf, f, 'g', -1, 64)
+	for i := start; i < len(w.buf); i++ {
+		if w.buf[i] == '+' {
+			tail := string(w.buf[i+1:])
+			w.buf = append(append(w.buf[:i], "&#43;"...), tail...)
+			break
+		}
+	}
+}
+
+// HTML writes markup made before: goldmark's rendering of an author's
+// Markdown (raw HTML off), or another Writer's result. Its type says it
+// is safe; nothing else is taken unescaped.
+func (w *Writer) HTML(h template.HTML) { w.buf = append(w.buf, h...) }
+
+// Len is the number of bytes written so far.
+func (w *Writer) Len() int { return len(w.buf) }
+
+// Bytes returns what was written; it is valid until the next write.
+func (w *Writer) Bytes() []byte { return w.buf }
+
+// Reset empties the Writer, keeping its memory.
+func (w *Writer) Reset() { w.buf = w.buf[:0] }
+
+// Result returns what was written as HTML a layout inserts as it is: it
+// is made only of constants and escaped values.
+func (w *Writer) Result() template.HTML { return template.HTML(w.buf) }
+
+// replacement is html/template's htmlReplacementTable: what each byte
+// that needs it becomes, in text and in quoted attributes alike. All are
+// ASCII, so the escaper works on bytes, and leaves invalid UTF-8 as it
+// finds it, as html/template does.
+var replacement = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// needsEscape reports whether s holds a byte the escaper replaces.
+func needsEscape[S string | []byte](s S) bool {
+	for i := 0; i < len(s); i++ {
+		if replacement[s[i]] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// appendEscaped appends s escaped as html/template's htmlEscaper,
+// attrEscaper and rcdataEscaper do (htmlReplacer with
+// htmlReplacementTable): the bytes of replacement, and nothing else.
+func appendEscaped(dst []byte, s string) []byte {
+	if !needsEscape(s) {
+		return append(dst, s...)
+	}
+	written := 0
+	for i := 0; i < len(s); i++ {
+		if r := replacement[s[i]]; r != "" {
+			dst = append(dst, s[written:i]...)
+			dst = append(dst, r...)
+			written = i + 1
+		}
+	}
+	return append(dst, s[written:]...)
+}
+
+// safeScheme is html/template's isSafeURL: no scheme, or http, https or
+// mailto.
+func safeScheme(s string) bool {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	}
+	return true
+}
+
+// appendNormalizedURL is html/template's urlNormalizer: bytes that may
+// not appear in a URL are percent-encoded; reserved characters and
+// escapes already there are kept.
+func appendNormalizedURL(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if urlKeeps(c) || (c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+			continue
+		}
+		dst = append(dst, s[written:i]...)
+		dst = append(dst, '%', hex[c>>4], hex[c&0xF])
+		written = i + 1
+	}
+	return append(dst, s[written:]...)
+}
+
+func urlKeeps(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
