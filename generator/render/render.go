@@ -122,20 +122,8 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(ids, " ")
 	},
-	"plural": pagedata.Plural,
-	"title": func(s string) string {
-		if s == "" {
-			return s
-		}
-		s = strings.Map(func(r rune) rune {
-			if r == '-' || r == '_' {
-				return ' '
-			}
-			return r
-		}, s)
-		r, n := utf8.DecodeRuneInString(s)
-		return string(unicode.ToUpper(r)) + s[n:]
-	},
+	"plural":      pagedata.Plural,
+	"title":       titleOf,
 	"lanes":       pagedata.LanesUsed,
 	"painPoints":  pagedata.PainPoints,
 	"touchpoints": pagedata.TouchpointCount,
@@ -182,6 +170,21 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// titleOf makes an identifier a label: "field-study" → "Field study".
+func titleOf(s string) string {
+	if s == "" {
+		return s
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return ' '
+		}
+		return r
+	}, s)
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // initials makes the avatar text for a persona without a photo.

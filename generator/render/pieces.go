@@ -1,0 +1,181 @@
+package render
+
+import (
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/pagedata"
+)
+
+// The small pieces the fragments written in Go share: each is the
+// partial of the same name in the default theme's partials.html, written
+// with a markup.Writer, and pieces_test.go holds them to the partial's
+// output byte for byte. A layout still calls the partials; the fragments
+// (a journey's lanes, the slide, the rows of list pages) call these.
+
+// writeList is the "list" partial: a []string as a plain list, or
+// nothing.
+func writeList(w *markup.Writer, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	w.Raw(`<ul class="plain">`)
+	for _, s := range items {
+		w.Raw(`<li>`)
+		w.Text(s)
+		w.Raw(`</li>`)
+	}
+	w.Raw(`</ul>`)
+}
+
+// writeEmotion is the "emotion" partial: a rating as its value, its
+// words and its colour class.
+func writeEmotion(w *markup.Writer, e content.Emotion) {
+	if !e.Set {
+		return
+	}
+	w.Raw(`<span class="emotion `)
+	w.Attr(pagedata.EmotionClass(e))
+	w.Raw(`">`)
+	w.Text(e.String())
+	w.Raw(` <span class="emotion-label">`)
+	w.Text(e.Label())
+	w.Raw(`</span></span>`)
+}
+
+// writeChannels is the "channels" partial: each channel as a chip.
+func writeChannels(w *markup.Writer, cs []*config.Channel) {
+	for _, c := range cs {
+		w.Raw(`<span class="chip`)
+		if c.Kind != "" {
+			w.Raw(` kind k-`)
+			w.Attr(c.Kind)
+		}
+		w.Raw(`">`)
+		w.Text(c.Name)
+		w.Raw(`</span> `)
+	}
+}
+
+// writeKind is the "kind" partial: a channel kind as a named chip.
+func writeKind(w *markup.Writer, kind string) {
+	if kind == "" {
+		return
+	}
+	w.Raw(`<span class="chip kind k-`)
+	w.Attr(kind)
+	w.Raw(` named">`)
+	w.Text(titleOf(kind))
+	w.Raw(`</span>`)
+}
+
+// writeKindIcon is the "kind-icon" partial: a channel kind's icon.
+func writeKindIcon(w *markup.Writer, kind string) {
+	if kind == "" {
+		return
+	}
+	w.Raw(`<span class="kind-icon k-`)
+	w.Attr(kind)
+	w.Raw(`"></span>`)
+}
+
+// writeBadges is the "badges" partial: a journey's state, status and
+// type.
+func writeBadges(w *markup.Writer, j *content.Journey) {
+	w.Raw(`<span class="badge state-`)
+	w.Attr(j.State)
+	if j.State == "future" {
+		w.Raw(`">Future state</span>`)
+	} else {
+		w.Raw(`">Current state</span>`)
+	}
+	if j.Status != "published" {
+		w.Raw(` <span class="badge status-`)
+		w.Attr(j.Status)
+		w.Raw(`">`)
+		w.Text(titleOf(j.Status))
+		w.Raw(`</span>`)
+	}
+	if j.Type != "" {
+		w.Raw(` <span class="badge type">`)
+		w.Text(titleOf(j.Type))
+		w.Raw(`</span>`)
+	}
+}
+
+// writeApart is the "apart" partial: why a roll-up leaves a journey out.
+func writeApart(w *markup.Writer, apart string) {
+	switch apart {
+	case "planned":
+		w.Raw(`<span class="badge state-future">Planned: not counted</span>`)
+	case "draft":
+		w.Raw(`<span class="badge status-draft">Draft: not counted</span>`)
+	}
+}
+
+// writeSparkline is the "sparkline" partial: a card's small emotion
+// line.
+func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
+	w.Raw(`<svg class="sparkline" viewBox="0 0 `)
+	w.Attr(l.Width)
+	w.Raw(` `)
+	w.Attr(l.Height)
+	w.Raw(`" width="`)
+	w.Attr(l.Width)
+	w.Raw(`" height="`)
+	w.Attr(l.Height)
+	w.Raw(`" aria-hidden="true" focusable="false">`)
+	if l.Neutral != "" {
+		w.Raw(`<line class="level neutral" x1="0" x2="`)
+		w.Attr(l.Width)
+		w.Raw(`" y1="`)
+		w.Attr(l.Neutral)
+		w.Raw(`" y2="`)
+		w.Attr(l.Neutral)
+		w.Raw(`"/>`)
+	}
+	w.Raw(`<path class="curve-line" d="`)
+	w.Attr(l.Path)
+	w.Raw(`"/>`)
+	for _, p := range l.Points {
+		w.Raw(`<circle class="point `)
+		w.Attr(p.Class)
+		w.Raw(`" cx="`)
+		w.Attr(p.X)
+		w.Raw(`" cy="`)
+		w.Attr(p.Y)
+		w.Raw(`" r="2.5"/>`)
+	}
+	w.Raw(`</svg>`)
+}
+
+// writeLegendMarker is a persona's marker, as in a curve's legend.
+func writeLegendMarker(w *markup.Writer, tone int, legend string) {
+	w.Raw(`<svg class="legend-marker tone-`)
+	w.Int(tone)
+	w.Raw(`" viewBox="-9 -9 18 18" width="14" height="14" aria-hidden="true" focusable="false"><path d="`)
+	w.Attr(legend)
+	w.Raw(`"/></svg>`)
+}
+
+// writePersonaEmotions is the "persona-emotions" partial: how each
+// persona feels at a stage or touchpoint.
+func writePersonaEmotions(w *markup.Writer, feelings []pagedata.PersonaFeeling) {
+	w.Raw(`<ul class="persona-emotions">`)
+	for _, f := range feelings {
+		w.Raw("\n" + `<li data-persona="`)
+		w.Attr(f.Persona.Slug)
+		w.Raw(`">`)
+		writeLegendMarker(w, f.Tone, f.Legend)
+		w.Raw(`<span class="pe-name">`)
+		w.Text(f.Persona.Name)
+		w.Raw(`</span> `)
+		if f.Emotion.Set {
+			writeEmotion(w, f.Emotion)
+		} else {
+			w.Raw(`<span class="muted">not rated</span>`)
+		}
+		w.Raw(`</li>`)
+	}
+	w.Raw("\n</ul>")
+}

@@ -1,0 +1,95 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/markdown"
+	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/pagedata"
+	"github.com/waymark-cx/waymark/themes"
+)
+
+// testSites are the sites the fragments written in Go are checked on:
+// the example site and the held-out maps of the first-screen tests.
+var testSites = []string{"../..", "../../themes/testdata/heldout"}
+
+// loadSite loads the site at dir, failing the test on any problem.
+func loadSite(t *testing.T, dir string) *content.Site {
+	t.Helper()
+	fsys := os.DirFS(dir)
+	cfg, errs := config.Load(fsys)
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", dir, errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", dir, errs)
+	}
+	return site
+}
+
+// defaultRenderer is the built-in theme's renderer.
+func defaultRenderer(t *testing.T) *Renderer {
+	t.Helper()
+	r, errs := New(&Theme{Name: "default", Dir: "(built-in default theme)", FS: themes.Default(), site: os.DirFS(t.TempDir())})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return r
+}
+
+// samePartial checks that write writes what the default theme's partial
+// name makes of data, byte for byte.
+func samePartial(t *testing.T, r *Renderer, name string, data any, write func(*markup.Writer)) {
+	t.Helper()
+	var want bytes.Buffer
+	if err := r.templates["journey"].ExecuteTemplate(&want, name, data); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var w markup.Writer
+	write(&w)
+	if got := w.Bytes(); !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("%s of %#v:\n got %s\nwant %s", name, data, got, want.Bytes())
+	}
+}
+
+func TestPiecesMatchTheirPartials(t *testing.T) {
+	r := defaultRenderer(t)
+	for _, dir := range testSites {
+		site := loadSite(t, dir)
+		for _, j := range site.Journeys {
+			samePartial(t, r, "badges", j, func(w *markup.Writer) { writeBadges(w, j) })
+			samePartial(t, r, "sparkline", pagedata.Sparkline(j.Stages), func(w *markup.Writer) { writeSparkline(w, pagedata.Sparkline(j.Stages)) })
+			samePartial(t, r, "list", j.Tags, func(w *markup.Writer) { writeList(w, j.Tags) })
+			for _, s := range j.Stages {
+				samePartial(t, r, "list", s.PainPoints, func(w *markup.Writer) { writeList(w, s.PainPoints) })
+				samePartial(t, r, "emotion", s.Emotion, func(w *markup.Writer) { writeEmotion(w, s.Emotion) })
+				if f := pagedata.Feelings(s.Emotion, j); f != nil {
+					samePartial(t, r, "persona-emotions", f, func(w *markup.Writer) { writePersonaEmotions(w, f) })
+				}
+				for _, tp := range s.Touchpoints {
+					samePartial(t, r, "channels", tp.Channels, func(w *markup.Writer) { writeChannels(w, tp.Channels) })
+					samePartial(t, r, "emotion", tp.Emotion, func(w *markup.Writer) { writeEmotion(w, tp.Emotion) })
+				}
+			}
+		}
+		for _, c := range site.Config.Channels {
+			samePartial(t, r, "kind", c.Kind, func(w *markup.Writer) { writeKind(w, c.Kind) })
+			samePartial(t, r, "kind-icon", c.Kind, func(w *markup.Writer) { writeKindIcon(w, c.Kind) })
+		}
+	}
+	for _, apart := range []string{"", "planned", "draft"} {
+		samePartial(t, r, "apart", apart, func(w *markup.Writer) { writeApart(w, apart) })
+	}
+	// What no example map holds: text to escape, every state and status.
+	odd := &content.Journey{State: "future", Status: "in-review", Type: "day_in_the_life"}
+	samePartial(t, r, "badges", odd, func(w *markup.Writer) { writeBadges(w, odd) })
+	hostile := []string{`<b>"x" & 'y' + z</b>`, ""}
+	samePartial(t, r, "list", hostile, func(w *markup.Writer) { writeList(w, hostile) })
+	ch := []*config.Channel{{Name: `<i>&</i>`, Kind: "digital"}, {Name: "plain"}}
+	samePartial(t, r, "channels", ch, func(w *markup.Writer) { writeChannels(w, ch) })
+}
