@@ -63,8 +63,30 @@ func (w *Writer) URL(s string) {
 		w.buf = append(w.buf, "#ZgotmplZ"...)
 		return
 	}
+	w.URLPath(s)
+}
+
+// URLPath writes s where a URL attribute's value goes on after its
+// start, before any "?" or "#" (href="{{$.Rel "channels/"}}{{.ID}}/"):
+// normalised and escaped as URL does, without the scheme check, which
+// only the start of a URL can fail.
+func (w *Writer) URLPath(s string) {
 	start := len(w.buf)
-	w.buf = appendNormalizedURL(w.buf, s)
+	w.buf = appendURL(w.buf, s, true)
+	w.escapeFrom(start)
+}
+
+// URLQuery writes s in a URL's query or fragment (href="#stage-{{.ID}}"):
+// percent-encoded, reserved characters too, as html/template's urlEscaper
+// does, then escaped as an attribute.
+func (w *Writer) URLQuery(s string) {
+	start := len(w.buf)
+	w.buf = appendURL(w.buf, s, false)
+	w.escapeFrom(start)
+}
+
+// escapeFrom escapes, as an attribute, what was written from start on.
+func (w *Writer) escapeFrom(start int) {
 	if n := w.buf[start:]; needsEscape(n) {
 		w.buf = appendEscaped(w.buf[:start], string(n))
 	}
@@ -157,15 +179,16 @@ func safeScheme(s string) bool {
 	return true
 }
 
-// appendNormalizedURL is html/template's urlNormalizer: bytes that may
-// not appear in a URL are percent-encoded; reserved characters and
-// escapes already there are kept.
-func appendNormalizedURL(dst []byte, s string) []byte {
+// appendURL is html/template's processURLOnto: bytes that may not
+// appear in a URL are percent-encoded. Normalising (norm) keeps the
+// reserved characters and the escapes already there, for a URL's start
+// and path; otherwise (a query or fragment value) they are encoded too.
+func appendURL(dst []byte, s string, norm bool) []byte {
 	const hex = "0123456789abcdef"
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if urlKeeps(c) || (c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+		if unreserved(c) || norm && (reserved(c) || c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
 			continue
 		}
 		dst = append(dst, s[written:i]...)
@@ -175,13 +198,17 @@ func appendNormalizedURL(dst []byte, s string) []byte {
 	return append(dst, s[written:]...)
 }
 
-func urlKeeps(c byte) bool {
+// unreserved is RFC 3986's unreserved set.
+func unreserved(c byte) bool {
 	switch {
 	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 		return true
 	}
-	return strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0
+	return c == '-' || c == '.' || c == '_' || c == '~'
 }
+
+// reserved is what html/template keeps when it normalises a URL.
+func reserved(c byte) bool { return strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0 }
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

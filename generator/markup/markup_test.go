@@ -13,7 +13,7 @@ import (
 // reference is the same markup as written, as an html/template layout:
 // the Writer must produce it byte for byte.
 var reference = template.Must(template.New("ref").Parse(
-	`<p title="{{.S}}">{{.S}}</p><a href="{{.S}}">{{.F}}</a><svg><title>{{.S}}</title><path d="{{.F}}"/></svg><i data-n="{{.N}}">{{.N}}</i>`))
+	`<p title="{{.S}}">{{.S}}</p><a href="{{.S}}">{{.F}}</a><svg><title>{{.S}}</title><path d="{{.F}}"/></svg><i data-n="{{.N}}">{{.N}}</i><a href="/c/{{.S}}/?q={{.S}}#{{.S}}">x</a>`))
 
 func write(s string, f float64, n int) []byte {
 	var w Writer
@@ -33,7 +33,13 @@ func write(s string, f float64, n int) []byte {
 	w.Int(n)
 	w.Raw(`">`)
 	w.Int(n)
-	w.Raw(`</i>`)
+	w.Raw(`</i><a href="/c/`)
+	w.URLPath(s)
+	w.Raw(`/?q=`)
+	w.URLQuery(s)
+	w.Raw(`#`)
+	w.URLQuery(s)
+	w.Raw(`">x</a>`)
 	return w.Bytes()
 }
 
@@ -73,7 +79,7 @@ func check(t *testing.T, s string, f float64, n int) {
 			}
 		}
 	}
-	if got, want := strings.Join(elements, " "), "html head body p a svg title path i"; got != want {
+	if got, want := strings.Join(elements, " "), "html head body p a svg title path i a"; got != want {
 		t.Errorf("for %q: elements %q, want %q", s, got, want)
 	}
 	if read := parsed(s); title != read || (text != read && !(read == "" && text == "")) {
