@@ -825,7 +825,33 @@ func splitPath(pts []CurvePoint) (backed, assumedPath string) {
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
 // Num prints a coordinate compactly: 12, 12.5.
-func Num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
+func Num(f float64) string {
+	var b [24]byte
+	return string(AppendNum(b[:0], f))
+}
+
+// AppendNum appends Num(f) to dst: round1(f) as its shortest decimal.
+// Markup written in Go writes hundreds of coordinates a page with it,
+// without a string for each.
+func AppendNum(dst []byte, f float64) []byte {
+	// A coordinate is a whole number of tenths, t, below 10^15: its
+	// shortest decimal is t's digits with a point before the last (a
+	// double holds every decimal of 15 digits apart from the others), so
+	// it is written without strconv's search for the shortest.
+	if t := math.Round(f * 10); t > -1e15 && t < 1e15 { // false for NaN
+		if math.Signbit(t) { // -0 too, as strconv writes it
+			dst = append(dst, '-')
+			t = -t
+		}
+		n := int64(t)
+		dst = strconv.AppendInt(dst, n/10, 10)
+		if d := n % 10; d != 0 {
+			dst = append(dst, '.', byte('0'+d))
+		}
+		return dst
+	}
+	return strconv.AppendFloat(dst, round1(f), 'f', -1, 64)
+}
 
 // PersonaFeeling is how one of a journey's personas feels at a stage or
 // touchpoint, with the marker of their line on the curve.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -224,12 +225,28 @@ func TestNum(t *testing.T) {
 	tests := []struct {
 		f    float64
 		want string
-	}{{12, "12"}, {12.5, "12.5"}, {12.04, "12"}, {12.06, "12.1"}, {0, "0"}, {-3.25, "-3.3"}, {46.66666, "46.7"}}
+	}{{12, "12"}, {12.5, "12.5"}, {12.04, "12"}, {12.06, "12.1"}, {0, "0"}, {-3.25, "-3.3"}, {46.66666, "46.7"},
+		{-0.04, "-0"}, {math.Copysign(0, -1), "-0"}, {-12.34, "-12.3"}, {99999999999999.9, "99999999999999.9"},
+		{1e15, "1000000000000000"}, {-2.5e20, "-250000000000000000000"}, {math.Inf(1), "+Inf"}, {math.NaN(), "NaN"}}
 	for _, tt := range tests {
 		if got := Num(tt.f); got != tt.want {
 			t.Errorf("Num(%v) = %q, want %q", tt.f, got, tt.want)
 		}
 	}
+}
+
+// AppendNum writes a tenth without strconv; it must write what strconv
+// writes of round1(f), the shortest decimal, whatever f.
+func FuzzAppendNum(f *testing.F) {
+	for _, v := range []float64{0, -0.04, 0.05, 0.15, -0.05, 12.34, -1e15 + 0.5, 1e15 - 0.05, 999999999999999.9, 1e300, 5e-324, math.MaxFloat64} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		want := strconv.FormatFloat(round1(v), 'f', -1, 64)
+		if got := string(AppendNum([]byte("x"), v)); got != "x"+want {
+			t.Errorf("AppendNum(%v) = %q, want x%q", v, got, want)
+		}
+	})
 }
 
 // A value goes below a positive point and above the others where that is

@@ -18,7 +18,7 @@ import (
 var testSites = []string{"../..", "../../themes/testdata/heldout"}
 
 // loadSite loads the site at dir, failing the test on any problem.
-func loadSite(t *testing.T, dir string) *content.Site {
+func loadSite(t testing.TB, dir string) *content.Site {
 	t.Helper()
 	fsys := os.DirFS(dir)
 	cfg, errs := config.Load(fsys)
@@ -33,7 +33,7 @@ func loadSite(t *testing.T, dir string) *content.Site {
 }
 
 // defaultRenderer is the built-in theme's renderer.
-func defaultRenderer(t *testing.T) *Renderer {
+func defaultRenderer(t testing.TB) *Renderer {
 	t.Helper()
 	r, errs := New(&Theme{Name: "default", Dir: "(built-in default theme)", FS: themes.Default(), site: os.DirFS(t.TempDir())})
 	if len(errs) > 0 {
