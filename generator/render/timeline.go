@@ -95,9 +95,13 @@ func (p Dot) Timeline() template.HTML {
 // over what most stages write, so that its Writer grows once or not at
 // all.
 func timelineSize(j *content.Journey) int {
+	perPersona := 0
+	if j.PerPersona() {
+		perPersona = 320 * len(j.Personas) // a line each on the curve, and values in the lanes
+	}
 	n := 4096
 	for _, s := range j.Stages {
-		n += 2048 + 768*len(s.Touchpoints) + 384*len(s.Steps)
+		n += 2304 + perPersona + 768*len(s.Touchpoints) + 384*len(s.Steps) + 640*len(s.Series)
 	}
 	return n
 }

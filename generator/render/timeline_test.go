@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -309,4 +310,27 @@ func firstDiff(a, b string) int {
 // around is s near offset i, for a failure message.
 func around(s string, i int) string {
 	return s[max(i-80, 0):min(i+80, len(s))]
+}
+
+// BenchmarkTimeline renders the maps of the example site's journeys.
+func BenchmarkTimeline(b *testing.B) {
+	fsys := os.DirFS("../..")
+	cfg, errs := config.Load(fsys)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	var dots []Dot
+	for _, p := range journeyPages(site, time.Now()) {
+		dots = append(dots, Dot{Page: p})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range dots {
+			d.Timeline()
+		}
+	}
 }
