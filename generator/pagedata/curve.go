@@ -825,7 +825,11 @@ func splitPath(pts []CurvePoint) (backed, assumedPath string) {
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
 // Num prints a coordinate compactly: 12, 12.5.
-func Num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
+func Num(f float64) string { return string(AppendNum(nil, f)) }
+
+// AppendNum appends Num(f) to dst, for markup written in Go, which can
+// format a coordinate without allocating a string for it.
+func AppendNum(dst []byte, f float64) []byte { return strconv.AppendFloat(dst, round1(f), 'f', -1, 64) }
 
 // PersonaFeeling is how one of a journey's personas feels at a stage or
 // touchpoint, with the marker of their line on the curve.

@@ -111,13 +111,12 @@ func writeCurve(w *markup.Writer, c *pagedata.Curve) {
 // research backs it, the touchpoints' own marks and the stages' points.
 func writeCurveLine(w *markup.Writer, c *pagedata.Curve) {
 	if c.Backed != "" || c.Assumed != "" {
-		height := pagedata.Num(c.Height)
 		w.Raw("\n" + `<svg class="curve-lines" viewBox="0 0 `)
 		writeNum(w, c.Width)
 		w.Raw(` `)
-		w.Attr(height)
+		writeNum(w, c.Height)
 		w.Raw(`" preserveAspectRatio="none" width="100%" height="`)
-		w.Attr(height)
+		writeNum(w, c.Height)
 		w.Raw(`">`)
 		if c.Backed != "" {
 			w.Raw(`<path class="curve-line" d="`)
@@ -212,15 +211,14 @@ func writeCurveSeries(w *markup.Writer, se *pagedata.CurveSeries, c *pagedata.Cu
 		w.Attr(se.Key)
 		w.Raw(`">`)
 	}
-	height := pagedata.Num(c.Height)
 	w.Raw("\n" + `<svg class="curve-lines" x="`)
 	writeNum(w, se.DX)
 	w.Raw(`" viewBox="0 0 `)
 	writeNum(w, c.Width)
 	w.Raw(` `)
-	w.Attr(height)
+	writeNum(w, c.Height)
 	w.Raw(`" preserveAspectRatio="none" width="100%" height="`)
-	w.Attr(height)
+	writeNum(w, c.Height)
 	w.Raw(`">`)
 	if se.Backed != "" {
 		w.Raw(`<path class="series-line" d="`)
@@ -375,5 +373,9 @@ func writeWorstPersona(w *markup.Writer, p *content.Persona) {
 	w.Raw(`"`)
 }
 
-// writeNum writes a coordinate as the layouts' num does.
-func writeNum(w *markup.Writer, f float64) { w.Attr(pagedata.Num(f)) }
+// writeNum writes a coordinate as the layouts' num does. The number is
+// formatted on the stack: a curve has hundreds.
+func writeNum(w *markup.Writer, f float64) {
+	var b [32]byte
+	w.Attr(string(pagedata.AppendNum(b[:0], f)))
+}
