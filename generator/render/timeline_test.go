@@ -312,8 +312,36 @@ func around(s string, i int) string {
 	return s[max(i-80, 0):min(i+80, len(s))]
 }
 
-// BenchmarkTimeline renders the maps of the example site's journeys.
+// BenchmarkTimeline renders the maps of the example site's journeys;
+// BenchmarkTimelineMarkup renders them with the layout markup and
+// partials Timeline replaced, for comparison.
 func BenchmarkTimeline(b *testing.B) {
+	dots := exampleDots(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range dots {
+			d.Timeline()
+		}
+	}
+}
+
+func BenchmarkTimelineMarkup(b *testing.B) {
+	dots := exampleDots(b)
+	old := template.Must(template.New("old").Funcs(funcs).Parse(oldTimeline))
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range dots {
+			buf.Reset()
+			if err := old.ExecuteTemplate(&buf, "timeline", d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// exampleDots are the example site's journey pages, prepared.
+func exampleDots(b *testing.B) []Dot {
 	fsys := os.DirFS("../..")
 	cfg, errs := config.Load(fsys)
 	if len(errs) > 0 {
@@ -327,10 +355,5 @@ func BenchmarkTimeline(b *testing.B) {
 	for _, p := range journeyPages(site, time.Now()) {
 		dots = append(dots, Dot{Page: p})
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range dots {
-			d.Timeline()
-		}
-	}
+	return dots
 }
