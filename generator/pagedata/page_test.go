@@ -272,10 +272,30 @@ func TestEmotionClass(t *testing.T) {
 		{emo(2), "emo-p2"},
 		{content.Emotion{}, "emo-none"},
 		{content.Emotion{Value: 1}, "emo-none"}, // a value without Set is still unset
+		{emo(3), "emo-p3"},                      // off the scale: named all the same
+		{emo(-3), "emo-n3"},
 	}
 	for _, tt := range tests {
 		if got := EmotionClass(tt.e); got != tt.want {
 			t.Errorf("EmotionClass(%+v) = %q, want %q", tt.e, got, tt.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 stages"},
+		{1, "1 stage"},
+		{2, "2 stages"},
+		{12000, "12000 stages"},
+		{-1, "-1 stages"},
+	}
+	for _, tt := range tests {
+		if got := Plural(tt.n, "stage", "stages"); got != tt.want {
+			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

@@ -46,19 +46,53 @@ func PrintSize(j *content.Journey) string {
 	return strconv.FormatFloat(size, 'f', -1, 64) + "pt"
 }
 
+// The lanes printHeightAt estimates, in the order it adds them up: the
+// stage's head, then the lanes of allLanes but the curve's.
+const (
+	printHead = iota
+	printGoal
+	printDoing
+	printSteps
+	printThinking
+	printFeeling
+	printTouchpoints
+	printPains
+	printOpportunities
+	printFrontstage
+	printBackstage
+	printKPIs
+	printEvidence
+	printLanes
+)
+
+// printLaneIDs are their ids, as in allLanes.
+var printLaneIDs = [printLanes]string{"head", "goal", "doing", "steps", "thinking", "feeling", "touchpoints",
+	"pain_points", "opportunities", "frontstage", "backstage", "kpis", "evidence"}
+
+// What printHeightAt counts beside a lane's own text, in characters: an
+// emotion's value and words at their longest, a touchpoint's star, an
+// evidence's n at its widest.
+const (
+	printStageFeels = len(" +1.5 very positive")
+	printStepFeels  = len(" +1 very positive")
+	printStar       = 2 // " ★", in characters
+	printN          = len(" n = 10,000")
+)
+
 // printHeightAt estimates the map's height in millimetres, less the curve,
-// with text of size points.
+// with text of size points. It counts the characters of the lanes' texts
+// as they would be written, without writing them: PrintSize tries up to
+// eleven sizes.
 func printHeightAt(j *content.Journey, has map[string]bool, size float64) float64 {
 	column := printWidth/float64(len(j.Stages)) - 2 // less the padding
 	perLine := math.Max(4, column/(size*ptToMM*printCharWidth))
-	lines := func(text string, indent float64) float64 {
-		n := float64(utf8.RuneCountInString(text))
-		return math.Max(1, math.Ceil(n/(perLine-indent)))
+	lines := func(n int, indent float64) float64 {
+		return math.Max(1, math.Ceil(float64(n)/(perLine-indent)))
 	}
 	list := func(items []string) float64 {
 		n := 0.0
 		for _, it := range items {
-			n += lines(it, 2)
+			n += lines(utf8.RuneCountInString(it), 2)
 		}
 		return n
 	}
@@ -66,49 +100,48 @@ func printHeightAt(j *content.Journey, has map[string]bool, size float64) float6
 	feels := func(e content.Emotion) float64 {
 		return float64(len(e.ByPersona)) * 14 / perLine
 	}
-	tallest := map[string]float64{}
+	var tallest [printLanes]float64
 	for _, s := range j.Stages {
-		cell := map[string]float64{
-			"head":          lines(s.Name, 3)*1.2 + b2f(s.MomentOfTruth),
-			"goal":          lines(s.Goal, 0),
-			"doing":         list(s.Doing),
-			"thinking":      list(s.Thinking),
-			"pain_points":   list(s.PainPoints),
-			"opportunities": list(s.Opportunities),
-			"frontstage":    list(s.Frontstage),
-			"backstage":     list(s.Backstage),
-			"feeling":       lines(s.Feeling+" +1.5 very positive", 0) + feels(s.Emotion),
-		}
+		var cell [printLanes]float64
+		cell[printHead] = lines(utf8.RuneCountInString(s.Name), 3)*1.2 + b2f(s.MomentOfTruth)
+		cell[printGoal] = lines(utf8.RuneCountInString(s.Goal), 0)
+		cell[printDoing] = list(s.Doing)
+		cell[printThinking] = list(s.Thinking)
+		cell[printPains] = list(s.PainPoints)
+		cell[printOpportunities] = list(s.Opportunities)
+		cell[printFrontstage] = list(s.Frontstage)
+		cell[printBackstage] = list(s.Backstage)
+		cell[printFeeling] = lines(utf8.RuneCountInString(s.Feeling)+printStageFeels, 0) + feels(s.Emotion)
 		for _, st := range s.Steps {
-			who := ""
+			n := utf8.RuneCountInString(st.Name) + 1 + printStepFeels // its name, who takes it (", " after each) and how it felt
 			for _, p := range st.Personas {
-				who += p.Name + ", "
+				n += utf8.RuneCountInString(p.Name) + 2
 			}
-			cell["steps"] += lines(st.Name+" "+who+" +1 very positive", 2) + feels(st.Emotion)
+			cell[printSteps] += lines(n, 2) + feels(st.Emotion)
 		}
 		for _, t := range s.Touchpoints {
-			text := t.Name + " ★"
+			n := utf8.RuneCountInString(t.Name) + printStar + printStageFeels // its name, a star, its channels and how it feels
 			for _, c := range t.Channels {
-				text += " " + c.Name
+				n += 1 + utf8.RuneCountInString(c.Name)
 			}
-			cell["touchpoints"] += lines(text+" +1.5 very positive", 1) + feels(t.Emotion) + 0.3
+			cell[printTouchpoints] += lines(n, 1) + feels(t.Emotion) + 0.3
 		}
 		for _, k := range s.KPIs {
-			cell["kpis"] += lines(k, 2)
+			cell[printKPIs] += lines(utf8.RuneCountInString(k), 2)
 		}
-		cell["kpis"] += float64(len(s.Series)) * math.Ceil(110/perLine) // its value, change, target, date, run on
+		cell[printKPIs] += float64(len(s.Series)) * math.Ceil(110/perLine) // its value, change, target, date, run on
 		for _, e := range s.Evidence {
-			cell["evidence"] += lines(e.Kind+" "+e.Title+" n = 10,000", 2)
+			cell[printEvidence] += lines(utf8.RuneCountInString(e.Kind)+1+utf8.RuneCountInString(e.Title)+printN, 2)
 		}
 		for lane, n := range cell {
 			tallest[lane] = math.Max(tallest[lane], n)
 		}
 	}
 	lineMM := size * printLineSpace * ptToMM
-	height := tallest["head"] * lineMM
-	for lane, n := range tallest {
-		if lane != "head" && has[lane] {
-			height += n*lineMM + 1.5 // a lane's padding and border
+	height := tallest[printHead] * lineMM
+	for lane := printHead + 1; lane < printLanes; lane++ {
+		if has[printLaneIDs[lane]] {
+			height += tallest[lane]*lineMM + 1.5 // a lane's padding and border
 		}
 	}
 	return height

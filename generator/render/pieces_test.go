@@ -13,6 +13,9 @@ import (
 	"github.com/waymark-cx/waymark/themes"
 )
 
+// hostile is text with every character html/template escapes.
+const hostile = `<b>"x" & 'y' + z</b>`
+
 // testSites are the sites the fragments written in Go are checked on:
 // the example site and the held-out maps of the first-screen tests.
 var testSites = []string{"../..", "../../themes/testdata/heldout"}
@@ -88,8 +91,8 @@ func TestPiecesMatchTheirPartials(t *testing.T) {
 	// What no example map holds: text to escape, every state and status.
 	odd := &content.Journey{State: "future", Status: "in-review", Type: "day_in_the_life"}
 	samePartial(t, r, "badges", odd, func(w *markup.Writer) { writeBadges(w, odd) })
-	hostile := []string{`<b>"x" & 'y' + z</b>`, ""}
-	samePartial(t, r, "list", hostile, func(w *markup.Writer) { writeList(w, hostile) })
+	items := []string{hostile, ""}
+	samePartial(t, r, "list", items, func(w *markup.Writer) { writeList(w, items) })
 	ch := []*config.Channel{{Name: `<i>&</i>`, Kind: "digital"}, {Name: "plain"}}
 	samePartial(t, r, "channels", ch, func(w *markup.Writer) { writeChannels(w, ch) })
 }

@@ -109,10 +109,10 @@ var funcs = template.FuncMap{
 		return t.Format("2 January 2006")
 	},
 	"isodate": func(t interface{ Format(string) string }) string {
-		return t.Format("2006-01-02")
+		return t.Format(isoDate)
 	},
 	"shortdate": func(t interface{ Format(string) string }) string {
-		return t.Format("2 Jan 2006")
+		return t.Format(shortDate)
 	},
 	"initials": initials,
 	"channelIDs": func(cs []*config.Channel) string {
@@ -154,6 +154,12 @@ var funcs = template.FuncMap{
 	// The printed map's text size: see pagedata/printfit.go.
 	"printSize": pagedata.PrintSize,
 }
+
+// The layouts' date formats, which the fragments written in Go use too.
+const (
+	isoDate   = "2006-01-02" // for a <time>'s datetime
+	shortDate = "2 Jan 2006"
+)
 
 // dict builds a map from key, value pairs, to pass several values to a
 // partial.

@@ -163,9 +163,6 @@ func slidePages(t testing.TB, site *content.Site) []*pagedata.Page {
 	return out
 }
 
-// hostile is text with every character html/template escapes.
-const hostile = `<b>"x" & 'y' + z</b>`
-
 // slideSite is a site of the slides the example and held-out sites do
 // not draw: 1, 12 and 20 stages, a line per persona with legend rows and
 // names cut, a future state with today's line, a map with nothing rated,
