@@ -16,7 +16,7 @@ import (
 )
 
 // oldJourney is the default theme's journey.html as it was before its
-// head was written in Go (JourneyTop), with
+// head and details were written in Go (JourneyTop, JourneyDetails), with
 // the partials it called: the markup the fragments must reproduce byte
 // for byte. Each define is executed with the page's Dot, as the layout
 // was.
@@ -74,14 +74,101 @@ const oldJourney = `
 </details>
 </div>{{end}}{{end}}
 
+{{define "old-details"}}{{with .Journey}}
+{{- with $.Compare}}
+<section class="comparison wrap" aria-labelledby="compare-title">
+  <h2 id="compare-title">Against today's map</h2>
+  <p>This map improves on <a href="{{$.Rel .Current.URL}}">{{.Current.Title}}</a>, the map of the journey as it is today. Stages are matched by id: the curve shows today's line dashed under this one, and the row <em>Change from today</em> gives the difference per stage.</p>
+  {{- if .Improved}}
+  <div class="table-scroll" tabindex="0" role="region" aria-label="What this map changes, stage by stage">
+  <table class="data compare-table">
+    <caption class="visually-hidden">Pain points resolved and opportunities taken up, by stage</caption>
+    <thead><tr><th scope="col">Stage</th><th scope="col">Pain points it resolves</th><th scope="col">Opportunities it takes up</th></tr></thead>
+    <tbody>
+      {{- range .Improved}}
+      <tr><th scope="row"><a href="#stage-{{.Stage.ID}}">{{.Stage.Name}}</a></th><td class="pains">{{template "list" .Resolved}}</td><td class="opportunities">{{template "list" .TakenUp}}</td></tr>
+      {{- end}}
+    </tbody>
+  </table>
+  </div>
+  {{- else}}
+  <p class="empty">No pain point of today's map is resolved here, and no opportunity taken up: every one is still listed.</p>
+  {{- end}}
+  {{- with .Dropped}}
+  <p>Stages of today's map this one leaves out: {{range $i, $s := .}}{{if $i}}, {{end}}<a href="{{$.Rel $.Compare.Current.URL}}#stage-{{$s.ID}}">{{$s.Name}}</a>{{end}}.</p>
+  {{- end}}
+  <p class="muted">A pain point counts as resolved, and an opportunity as taken up, when today's stage lists it and this map's stage of the same id no longer does.</p>
+</section>
+{{- end}}
+
+<section class="stage-details wrap" aria-labelledby="details-title">
+  <h2 id="details-title">Stages in detail</h2>
+  {{- range $i, $s := .Stages}}
+  <section class="stage-panel{{if .MomentOfTruth}} mot{{end}}" id="stage-panel-{{.ID}}" data-stage-panel="{{.ID}}" aria-labelledby="stage-panel-title-{{.ID}}">
+    <h3 id="stage-panel-title-{{.ID}}"><span class="stage-num">{{inc $i}}</span> {{.Name}}{{if .MomentOfTruth}} <span class="mot-badge">★ Moment of truth</span>{{end}}
+        {{- with index $.StageEvidence $i}} <span class="stage-evidence">{{.}}</span>{{else}} <span class="stage-evidence assumed">Assumed: no research</span>{{end}}</h3>
+    {{- with .Description}}
+    <p class="lede">{{.}}</p>
+    {{- end}}
+    {{- with detailed .Touchpoints}}
+    <h4>Touchpoints</h4>
+    <dl class="touchpoint-details">
+      {{- range .}}
+      <div><dt>{{.Name}}</dt>{{with .Description}}<dd>{{.}}</dd>{{end}}{{with .Owner}}<dd class="muted">Owner: {{.}}</dd>{{end}}</div>
+      {{- end}}
+    </dl>
+    {{- end}}
+    {{- with sourced .Evidence}}
+    <h4>Evidence</h4>
+    <ul class="evidence-cards">
+      {{- range .}}
+      <li class="evidence">
+        {{- with .Quote}}<blockquote><p>{{.}}</p></blockquote>{{end}}
+        {{- /* Its kind and n are on the map: the source is named by its title. */}}
+        <p>{{if .URL}}<a href="{{.URL}}">{{end}}{{if .Title}}{{.Title}}{{else}}{{title .Kind}}{{end}}{{if .URL}}</a>{{end}}</p>
+      </li>
+      {{- end}}
+    </ul>
+    {{- end}}
+    {{- with .Notes}}
+    <div class="notes prose">{{.}}</div>
+    {{- else}}{{if not (or .Description (detailed .Touchpoints) (sourced .Evidence))}}
+    <p class="muted">The map above shows everything written about this stage.</p>
+    {{- end}}{{end}}
+  </section>
+  {{- end}}
+</section>
+
+{{- with .Narrative}}
+<section class="narrative wrap" aria-labelledby="narrative-title">
+  <h2 id="narrative-title">Narrative</h2>
+  <div class="prose">{{.}}</div>
+</section>
+{{- end}}
+
+{{- if $.Matrix.Groups}}
+<section class="journey-matrix wrap" aria-labelledby="matrix-title">
+  <h2 id="matrix-title">Touchpoints × channels</h2>
+  {{template "matrix" $}}
+</section>
+{{- end}}{{end}}{{end}}
+
 {{define "badges" -}}
 <span class="badge state-{{.State}}">{{if eq .State "future"}}Future state{{else}}Current state{{end}}</span>
 {{- if ne .Status "published"}} <span class="badge status-{{.Status}}">{{title .Status}}</span>{{end}}
 {{- with .Type}} <span class="badge type">{{title .}}</span>{{end}}
 {{- end}}
 
+{{define "list" -}}
+{{if .}}<ul class="plain">{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{- end}}
+
 {{define "emotion" -}}
 {{if .Set}}<span class="emotion {{emo .}}">{{.}} <span class="emotion-label">{{.Label}}</span></span>{{end}}
+{{- end}}
+
+{{define "kind-icon" -}}
+{{with .}}<span class="kind-icon k-{{.}}"></span>{{end}}
 {{- end}}
 
 {{define "glance" -}}
@@ -110,6 +197,44 @@ const oldJourney = `
 {{- end}}
 {{- end}}
 
+{{define "matrix" -}}
+{{$m := .Matrix}}
+<div class="table-scroll" tabindex="0" role="region" aria-label="Touchpoint by channel matrix">
+<table class="matrix" data-matrix>
+<caption>Each filled cell is a touchpoint on that channel, with how it feels; an empty cell means the touchpoint does not use that channel. <span class="muted">A value in italics is the stage's, as the touchpoint has none of its own.</span></caption>
+<thead>
+<tr><th scope="col" class="corner">Touchpoint</th>{{range $m.Channels}}<th scope="col"><a href="{{$.Rel "channels/"}}{{.ID}}/">{{.Name}}</a>{{with .Kind}} <span class="kind-name">{{template "kind-icon" .}}{{.}}</span>{{end}}</th>{{end}}</tr>
+</thead>
+{{- range $m.Groups}}
+<tbody>
+<tr class="group"><th scope="rowgroup" colspan="{{inc (len $m.Channels)}}">{{.Stage.Name}}</th></tr>
+{{- range .Rows}}
+<tr data-touchpoint data-channels="{{channelIDs .Touchpoint.Channels}}">
+<th scope="row">{{.Touchpoint.Name}}{{if .Touchpoint.MomentOfTruth}} <span class="mot-badge" title="Moment of truth">★<span class="visually-hidden"> moment of truth</span></span>{{end}}</th>
+{{- $gap := 0}}{{range .Cells}}{{if .On}}{{template "gap" $gap}}{{$gap = 0}}<td class="on {{emo .Emotion}}{{if .Inherited}} inherited{{end}}"{{with .ByPersona}} data-by-persona="{{.}}"{{end}}>{{if .Emotion.Set}}<span class="value">{{.Emotion}}</span> <span class="cell-label">{{.Emotion.Label}}</span>{{else}}<span class="value">●</span> <span class="cell-label">not rated</span>{{end}}</td>{{else}}{{$gap = inc $gap}}{{end}}{{end}}{{template "gap" $gap}}
+</tr>
+{{- end}}
+</tbody>
+{{- end}}
+</table>
+</div>
+{{template "legend"}}
+{{- end}}
+
+{{define "gap" -}}
+{{if eq . 1}}<td></td>{{else if .}}<td colspan="{{.}}"></td>{{end}}
+{{- end}}
+
+{{define "legend" -}}
+<ul class="legend" aria-label="Emotion scale">
+<li><span class="swatch emo-p2" aria-hidden="true"></span>+2 very positive</li>
+<li><span class="swatch emo-p1" aria-hidden="true"></span>+1 positive</li>
+<li><span class="swatch emo-0" aria-hidden="true"></span>0 neutral</li>
+<li><span class="swatch emo-n1" aria-hidden="true"></span>−1 negative</li>
+<li><span class="swatch emo-n2" aria-hidden="true"></span>−2 very negative</li>
+</ul>
+{{- end}}
+
 {{define "edit" -}}
 {{with .}}<p class="edit-link"><a href="{{.}}">Edit this page</a></p>{{end}}
 {{- end}}
@@ -122,6 +247,7 @@ var journeyFragments = []struct {
 	write func(Dot) template.HTML
 }{
 	{"old-top", Dot.JourneyTop},
+	{"old-details", Dot.JourneyDetails},
 }
 
 // hostileSite is a site whose maps take the branches the example sites
@@ -363,6 +489,9 @@ func TestJourneyFragmentsMatchTheOldLayout(t *testing.T) {
 					if name == "hostile" {
 						hostileOut.WriteString(got)
 					}
+					if p.Journey.Slug == "blank" && strings.Contains(got, "journey-matrix") {
+						t.Errorf("hostile %s: a map without touchpoints shows a matrix", p.URL)
+					}
 				}
 			}
 		}
@@ -372,8 +501,12 @@ func TestJourneyFragmentsMatchTheOldLayout(t *testing.T) {
 	for _, branch := range []string{
 		"&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39; &#43; z&lt;/b&gt;", // text escaped
 		"banner-review", "banner-future", "banner-stale",
+		`<p class="empty">No pain point`, "this one leaves out: <a", `<td class="pains"><ul`,
 		"No stage or touchpoint is rated.", "Planned lowest point", "Lowest-rated channel", "Hurts most on",
 		`<span class="glance-persona">`, "None written for", "and 2 more", "1 source <span",
+		`<blockquote><p>`, "<p>Observation</p>", `<a href="https://support.example/tickets?q=a&#43;b">Support</a>`,
+		`<div class="notes prose">`, "The map above shows everything",
+		`<td colspan="2"></td>`, "<td></td>", `data-by-persona="ana= bo=-2"`, " inherited", `<span class="value">●</span>`,
 		`<a href="https://git.example/edit/main/content/journeys/today.md?a=1&amp;b=%272%27">`,
 	} {
 		if !strings.Contains(hostileOut.String(), branch) {

@@ -17,7 +17,7 @@ import (
 // curve come on the first screen too.
 //
 // It is written in Go for speed (see package markup): it is the markup
-// the layout had, byte for byte, and journey_top_test.go holds it to
+// the layout had, byte for byte, and journey_test.go holds it to
 // that. A theme that wants another head writes its own layout markup
 // over the same page data.
 func (p Dot) JourneyTop() template.HTML {
