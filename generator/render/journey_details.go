@@ -50,24 +50,24 @@ func (p Dot) JourneyDetails() template.HTML {
 // markup per stage, touchpoint and matrix cell.
 func (p Dot) detailsSize() int {
 	j := p.Journey
-	n := 1024 + len(j.Narrative)
+	n := 512 + len(j.Narrative)
 	for _, s := range j.Stages {
-		n += 512 + len(s.Name) + len(s.Description) + len(s.Notes)
+		n += 320 + len(s.Name) + len(s.Description) + len(s.Notes)
 		for _, t := range s.Touchpoints {
-			n += 160 + 2*len(t.Name) + len(t.Description) + len(t.Owner)
+			n += 2*len(t.Name) + len(t.Description) + len(t.Owner)
 		}
 		for _, e := range s.Evidence {
-			n += 96 + len(e.Quote) + len(e.Title) + len(e.URL)
+			n += 64 + len(e.Quote) + len(e.Title) + len(e.URL)
 		}
 	}
-	if p.Matrix != nil {
-		n += 1536 + 128*len(p.Matrix.Channels)
-		for _, g := range p.Matrix.Groups {
-			n += len(g.Rows) * 96 * len(p.Matrix.Channels)
+	if m := p.Matrix; m != nil && len(m.Groups) > 0 {
+		n += 1280 + 128*len(m.Channels)
+		for _, g := range m.Groups {
+			n += 96 + len(g.Rows)*(96+48*len(m.Channels))
 		}
 	}
-	if p.Compare != nil {
-		n += 1536
+	if c := p.Compare; c != nil {
+		n += 1024 + 192*len(c.Improved) + 96*len(c.Dropped)
 	}
 	return n
 }

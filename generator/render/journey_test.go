@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,6 +14,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/pagedata"
+	"github.com/waymark-cx/waymark/themes"
 )
 
 // oldJourney is the default theme's journey.html as it was before its
@@ -522,4 +524,51 @@ func firstDifference(a, b string) int {
 		i++
 	}
 	return i
+}
+
+// BenchmarkJourneyFragments renders the head and details of every
+// journey page of the example site, with the old layout's markup and
+// with the fragments written in Go: what writing them in Go saves.
+func BenchmarkJourneyFragments(b *testing.B) {
+	r, errs := New(&Theme{Name: "default", Dir: "(built-in default theme)", FS: themes.Default(), site: os.DirFS(b.TempDir())})
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	fsys := os.DirFS("../..")
+	cfg, errs := config.Load(fsys)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	pages := journeyPages(site, testNow, true)
+	old := template.Must(template.New("old").Funcs(funcs).Parse(oldJourney))
+	b.Run("template", func(b *testing.B) {
+		var buf bytes.Buffer
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range pages {
+				for _, f := range journeyFragments {
+					buf.Reset()
+					if err := old.ExecuteTemplate(&buf, f.old, Dot{p, r}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+	})
+	b.Run("go", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range pages {
+				for _, f := range journeyFragments {
+					f.write(Dot{p, r})
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+	})
 }

@@ -23,7 +23,7 @@ import (
 func (p Dot) JourneyTop() template.HTML {
 	j := p.Journey
 	var w markup.Writer
-	w.Grow(3072 + len(j.Summary) + len(j.Goal) + len(j.Scenario))
+	w.Grow(p.topSize())
 	w.Raw(`<div class="journey-top wrap">
 <header class="page-head">
   <nav class="crumbs" aria-label="Breadcrumb">
@@ -61,6 +61,25 @@ func (p Dot) JourneyTop() template.HTML {
 	p.writeAboutMap(&w)
 	w.Raw("\n</div>")
 	return w.Result()
+}
+
+// topSize is a cheap estimate of JourneyTop's length, to size its
+// buffer once: the fixed markup, the text it places, and a share of
+// markup per link and tag.
+func (p Dot) topSize() int {
+	j := p.Journey
+	n := 2432 + 3*len(j.Title) + len(j.Summary) + len(j.Goal) + len(j.Scenario) + 2*len(j.Owner) + 2*len(j.Version)
+	n += 64*len(j.Personas) + 96*(len(j.Children)+len(j.Futures)) + 48*len(j.Tags)
+	if j.Parent != nil {
+		n += 192
+	}
+	if j.Current != nil {
+		n += 128
+	}
+	if g := p.Glance; g != nil {
+		n += 64 * len(g.Opportunities)
+	}
+	return n
 }
 
 // writeGlance is the "glance" partial: the map in a few lines, above
