@@ -1,7 +1,7 @@
 package pagedata
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/waymark-cx/waymark/generator/content"
 )
@@ -70,23 +70,35 @@ func cardLineOf(c *Curve) *CardLine {
 // Plural is n and the noun for n: "1 stage", "6 stages".
 func Plural(n int, one, many string) string {
 	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return strconv.Itoa(n) + " " + many
 }
 
 // EmotionClass names the CSS class for an emotion's colour: emo-n2 (very
-// negative) … emo-0 … emo-p2, or emo-none when there is none.
+// negative) … emo-0 … emo-p2, or emo-none when there is none. Every
+// rated cell, point and chip of a page asks for one, so the classes of
+// the scale are constants rather than made each time.
 func EmotionClass(e content.Emotion) string {
-	switch l := e.Level(); {
-	case !e.Set:
+	if !e.Set {
 		return "emo-none"
-	case l < 0:
-		return fmt.Sprintf("emo-n%d", -l)
-	case l > 0:
-		return fmt.Sprintf("emo-p%d", l)
 	}
-	return "emo-0"
+	switch l := e.Level(); {
+	case l == -2:
+		return "emo-n2"
+	case l == -1:
+		return "emo-n1"
+	case l == 0:
+		return "emo-0"
+	case l == 1:
+		return "emo-p1"
+	case l == 2:
+		return "emo-p2"
+	case l < 0:
+		return "emo-n" + strconv.Itoa(-l)
+	default:
+		return "emo-p" + strconv.Itoa(l)
+	}
 }
 
 // PersonaJourneys are the cards of a persona's page, split as the

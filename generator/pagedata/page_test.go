@@ -272,10 +272,32 @@ func TestEmotionClass(t *testing.T) {
 		{emo(2), "emo-p2"},
 		{content.Emotion{}, "emo-none"},
 		{content.Emotion{Value: 1}, "emo-none"}, // a value without Set is still unset
+		// Off the scale, which the loader does not let through, the
+		// class still names the level.
+		{emo(3), "emo-p3"},
+		{emo(-12), "emo-n12"},
 	}
 	for _, tt := range tests {
 		if got := EmotionClass(tt.e); got != tt.want {
 			t.Errorf("EmotionClass(%+v) = %q, want %q", tt.e, got, tt.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 stages"},
+		{1, "1 stage"},
+		{2, "2 stages"},
+		{-1, "-1 stages"},
+		{12345, "12345 stages"},
+	}
+	for _, tt := range tests {
+		if got := Plural(tt.n, "stage", "stages"); got != tt.want {
+			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }
