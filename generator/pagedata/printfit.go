@@ -154,16 +154,23 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// DetailedTouchpoints are the touchpoints the lanes do not tell in full:
-// those with a description or an owner, which a stage's panel adds.
+// Detailed reports whether the lanes leave out something of touchpoint
+// t that a stage's panel adds: its description or its owner.
+func Detailed(t *content.Touchpoint) bool { return t.Description != "" || t.Owner != "" }
+
+// Sourced reports whether evidence e has more than the lanes show (its
+// kind, title and n): a quote or a link to the source.
+func Sourced(e *content.Evidence) bool { return e.Quote != "" || e.URL != "" }
+
+// DetailedTouchpoints are the touchpoints the lanes do not tell in full
+// (Detailed), which a stage's panel adds.
 func DetailedTouchpoints(tps []*content.Touchpoint) []*content.Touchpoint {
-	return those(tps, func(t *content.Touchpoint) bool { return t.Description != "" || t.Owner != "" })
+	return those(tps, Detailed)
 }
 
-// SourcedEvidence is the evidence with more than the lanes show (its
-// kind, title and n): a quote or a link to the source.
+// SourcedEvidence is the evidence a stage's panel shows (Sourced).
 func SourcedEvidence(ev []*content.Evidence) []*content.Evidence {
-	return those(ev, func(e *content.Evidence) bool { return e.Quote != "" || e.URL != "" })
+	return those(ev, Sourced)
 }
 
 // those are the items of list that keep says to keep, in order.

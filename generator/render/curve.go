@@ -372,10 +372,3 @@ func writeWorstPersona(w *markup.Writer, p *content.Persona) {
 	w.Attr(p.Slug)
 	w.Raw(`"`)
 }
-
-// writeNum writes a coordinate as the layouts' num does. The number is
-// formatted on the stack: a curve has hundreds.
-func writeNum(w *markup.Writer, f float64) {
-	var b [32]byte
-	w.Attr(string(pagedata.AppendNum(b[:0], f)))
-}

@@ -179,3 +179,68 @@ func writePersonaEmotions(w *markup.Writer, feelings []pagedata.PersonaFeeling) 
 	}
 	w.Raw("\n</ul>")
 }
+
+// writeGap is the "gap" partial: a run of n empty matrix cells as one
+// cell spanning them, or nothing for none.
+func writeGap(w *markup.Writer, n int) {
+	switch {
+	case n == 1:
+		w.Raw(`<td></td>`)
+	case n != 0:
+		w.Raw(`<td colspan="`)
+		w.Int(n)
+		w.Raw(`"></td>`)
+	}
+}
+
+// writeLegend is the "legend" partial: the emotion scale.
+func writeLegend(w *markup.Writer) {
+	w.Raw(`<ul class="legend" aria-label="Emotion scale">
+<li><span class="swatch emo-p2" aria-hidden="true"></span>+2 very positive</li>
+<li><span class="swatch emo-p1" aria-hidden="true"></span>+1 positive</li>
+<li><span class="swatch emo-0" aria-hidden="true"></span>0 neutral</li>
+<li><span class="swatch emo-n1" aria-hidden="true"></span>−1 negative</li>
+<li><span class="swatch emo-n2" aria-hidden="true"></span>−2 very negative</li>
+</ul>`)
+}
+
+// writeEdit is the "edit" partial: the "Edit this page" link to url
+// (Page.EditURL), or nothing when the site has none.
+func writeEdit(w *markup.Writer, url string) {
+	if url == "" {
+		return
+	}
+	w.Raw(`<p class="edit-link"><a href="`)
+	w.URL(url)
+	w.Raw(`">Edit this page</a></p>`)
+}
+
+// writeStageEvidence writes what research backs a stage, as its
+// heading says it (pagedata's StageEvidence), or that it is assumed.
+func writeStageEvidence(w *markup.Writer, evidence string) {
+	if evidence == "" {
+		w.Raw(` <span class="stage-evidence assumed">Assumed: no research</span>`)
+		return
+	}
+	w.Raw(` <span class="stage-evidence">`)
+	w.Text(evidence)
+	w.Raw(`</span>`)
+}
+
+// writeChannelIDs writes the ids of cs separated by spaces, as the
+// layouts' channelIDs does, in an attribute.
+func writeChannelIDs(w *markup.Writer, cs []*config.Channel) {
+	for i, c := range cs {
+		if i > 0 {
+			w.Raw(` `)
+		}
+		w.Attr(c.ID)
+	}
+}
+
+// writeNum writes a coordinate as the layouts' num does. The number is
+// formatted on the stack: a curve has hundreds.
+func writeNum(w *markup.Writer, f float64) {
+	var b [32]byte
+	w.Attr(string(pagedata.AppendNum(b[:0], f)))
+}

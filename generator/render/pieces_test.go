@@ -95,4 +95,11 @@ func TestPiecesMatchTheirPartials(t *testing.T) {
 	samePartial(t, r, "list", items, func(w *markup.Writer) { writeList(w, items) })
 	ch := []*config.Channel{{Name: `<i>&</i>`, Kind: "digital"}, {Name: "plain"}}
 	samePartial(t, r, "channels", ch, func(w *markup.Writer) { writeChannels(w, ch) })
+	for _, n := range []int{0, 1, 2, 17} {
+		samePartial(t, r, "gap", n, func(w *markup.Writer) { writeGap(w, n) })
+	}
+	samePartial(t, r, "legend", nil, writeLegend)
+	for _, url := range []string{"", "https://git.example/edit/main/content/journeys/a%20b.md?x=1&y='2'", "javascript:alert(1)", "../edit/<b>"} {
+		samePartial(t, r, "edit", url, func(w *markup.Writer) { writeEdit(w, url) })
+	}
 }

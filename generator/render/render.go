@@ -106,13 +106,13 @@ var funcs = template.FuncMap{
 	"num":       pagedata.Num,
 	"thousands": diag.Thousands, // 47,590: a sample size a reader takes in at a glance
 	"date": func(t interface{ Format(string) string }) string {
-		return t.Format("2 January 2006")
+		return t.Format(dateLayout)
 	},
 	"isodate": func(t interface{ Format(string) string }) string {
-		return t.Format(isoDate)
+		return t.Format(isoDateLayout)
 	},
 	"shortdate": func(t interface{ Format(string) string }) string {
-		return t.Format(shortDate)
+		return t.Format(shortDateLayout)
 	},
 	"initials": initials,
 	"channelIDs": func(cs []*config.Channel) string {
@@ -155,10 +155,13 @@ var funcs = template.FuncMap{
 	"printSize": pagedata.PrintSize,
 }
 
-// The layouts' date formats, which the fragments written in Go use too.
+// How pages write a date, in the layouts (date, isodate, shortdate) and
+// in the fragments written in Go alike: in words, as a <time>'s
+// datetime, and short, in a line of facts.
 const (
-	isoDate   = "2006-01-02" // for a <time>'s datetime
-	shortDate = "2 Jan 2006"
+	dateLayout      = "2 January 2006"
+	isoDateLayout   = "2006-01-02"
+	shortDateLayout = "2 Jan 2006"
 )
 
 // dict builds a map from key, value pairs, to pass several values to a

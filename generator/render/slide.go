@@ -30,33 +30,33 @@ func (p Dot) SlideBody() template.HTML {
 			w.Raw("\n" + `<path class="marker tone-`)
 			w.Int(m.Tone)
 			w.Raw(`" transform="translate(`)
-			slideNum(&w, m.X+9)
+			writeNum(&w, m.X+9)
 			w.Raw(` `)
-			slideNum(&w, m.Y-6)
+			writeNum(&w, m.Y-6)
 			w.Raw(`)" d="`)
 			w.Attr(m.Marker)
 			w.Raw(`"/>`)
 		case m.Today:
 			w.Raw("\n" + `<line class="today-line" x1="`)
-			slideNum(&w, m.X)
+			writeNum(&w, m.X)
 			w.Raw(`" x2="`)
-			slideNum(&w, m.X+20)
+			writeNum(&w, m.X+20)
 			w.Raw(`" y1="`)
-			slideNum(&w, m.Y-6)
+			writeNum(&w, m.Y-6)
 			w.Raw(`" y2="`)
-			slideNum(&w, m.Y-6)
+			writeNum(&w, m.Y-6)
 			w.Raw(`"/>`)
 		case m.Star:
 			w.Raw("\n" + `<text class="mot-label" x="`)
-			slideNum(&w, m.X)
+			writeNum(&w, m.X)
 			w.Raw(`" y="`)
-			slideNum(&w, m.Y)
+			writeNum(&w, m.Y)
 			w.Raw(`" font-size="18">★</text>`)
 		}
 		w.Raw("\n" + `<text class="muted" x="`)
-		slideNum(&w, m.TextX)
+		writeNum(&w, m.TextX)
 		w.Raw(`" y="`)
-		slideNum(&w, m.Y)
+		writeNum(&w, m.Y)
 		w.Raw(`" font-size="18">`)
 		w.Text(m.Text)
 		w.Raw(`</text>`)
@@ -68,19 +68,19 @@ func (p Dot) SlideBody() template.HTML {
 		} else {
 			w.Raw("\n<g>\n" + `<rect class="col" x="`)
 		}
-		slideNum(&w, c.X+3)
+		writeNum(&w, c.X+3)
 		w.Raw(`" y="`)
-		slideNum(&w, s.StageTop)
+		writeNum(&w, s.StageTop)
 		w.Raw(`" width="`)
-		slideNum(&w, c.W-6)
+		writeNum(&w, c.W-6)
 		w.Raw(`" height="`)
-		slideNum(&w, s.StageHeight)
+		writeNum(&w, s.StageHeight)
 		w.Raw(`" rx="8"/>` + "\n" + `<text class="num" x="`)
-		slideNum(&w, c.Name.X)
+		writeNum(&w, c.Name.X)
 		w.Raw(`" y="`)
-		slideNum(&w, s.NumberY)
+		writeNum(&w, s.NumberY)
 		w.Raw(`" font-size="`)
-		slideNum(&w, s.LabelSize)
+		writeNum(&w, s.LabelSize)
 		w.Raw(`">`)
 		w.Int(c.Number)
 		if c.Stage.MomentOfTruth {
@@ -93,9 +93,9 @@ func (p Dot) SlideBody() template.HTML {
 	if s.Curve != nil {
 		// The ring before the words repeats the one round the point.
 		w.Raw("\n" + `<circle class="worst-ring" cx="`)
-		slideNum(&w, s.Worst.X-16)
+		writeNum(&w, s.Worst.X-16)
 		w.Raw(`" cy="`)
-		slideNum(&w, s.Worst.Y+float64(s.Worst.Size*0.62))
+		writeNum(&w, s.Worst.Y+float64(s.Worst.Size*0.62))
 		w.Raw(`" r="9"/>`)
 		writeSlideText(&w, &s.Worst, "worst")
 		writeSlideCurve(&w, s)
@@ -131,9 +131,9 @@ func (p Dot) SlideBody() template.HTML {
 func writeSlideCurve(w *markup.Writer, s *pagedata.Slide) {
 	c := s.Curve
 	w.Raw("\n" + `<g transform="translate(`)
-	slideNum(w, s.CurveX)
+	writeNum(w, s.CurveX)
 	w.Raw(` `)
-	slideNum(w, s.CurveY)
+	writeNum(w, s.CurveY)
 	w.Raw(`)">`)
 	for i := range s.Columns {
 		col := &s.Columns[i]
@@ -141,11 +141,11 @@ func writeSlideCurve(w *markup.Writer, s *pagedata.Slide) {
 			continue
 		}
 		w.Raw("\n" + `<rect class="worst-col" x="`)
-		slideNum(w, col.X-s.CurveX)
+		writeNum(w, col.X-s.CurveX)
 		w.Raw(`" y="0" width="`)
-		slideNum(w, col.W)
+		writeNum(w, col.W)
 		w.Raw(`" height="`)
-		slideNum(w, c.Height)
+		writeNum(w, c.Height)
 		w.Raw(`"/>`)
 	}
 	for _, l := range s.Levels {
@@ -154,13 +154,13 @@ func writeSlideCurve(w *markup.Writer, s *pagedata.Slide) {
 		} else {
 			w.Raw("\n" + `<line class="level" x1="0" x2="`)
 		}
-		slideNum(w, c.Width)
+		writeNum(w, c.Width)
 		w.Raw(`" y1="`)
-		slideNum(w, l.Y)
+		writeNum(w, l.Y)
 		w.Raw(`" y2="`)
-		slideNum(w, l.Y)
+		writeNum(w, l.Y)
 		w.Raw(`"/>` + "\n" + `<text class="scale" x="-8" y="`)
-		slideNum(w, l.Y+5)
+		writeNum(w, l.Y+5)
 		w.Raw(`" font-size="14" text-anchor="end">`)
 		w.Text(l.Label)
 		w.Raw(`</text>`)
@@ -201,18 +201,18 @@ func writeSlideCurve(w *markup.Writer, s *pagedata.Slide) {
 			w.Raw("\n" + `<circle class="`)
 			w.Attr(pagedata.EmotionClass(pt.Emotion))
 			w.Raw(`" cx="`)
-			slideNum(w, pt.X)
+			writeNum(w, pt.X)
 			w.Raw(`" cy="`)
-			slideNum(w, pt.Y)
+			writeNum(w, pt.Y)
 			w.Raw(`" r="9"/>`)
 		}
 		for _, v := range s.Values {
 			w.Raw("\n" + `<text class="value" x="`)
-			slideNum(w, v.X)
+			writeNum(w, v.X)
 			w.Raw(`" y="`)
-			slideNum(w, v.Y)
+			writeNum(w, v.Y)
 			w.Raw(`" font-size="`)
-			slideNum(w, s.ValueSize)
+			writeNum(w, s.ValueSize)
 			w.Raw(`">`)
 			w.Text(v.Text)
 			w.Raw(`</text>`)
@@ -222,17 +222,17 @@ func writeSlideCurve(w *markup.Writer, s *pagedata.Slide) {
 		if r.Moment != nil && r.Moment.Touchpoint != nil {
 			// A touchpoint has no point of its own on the stages' lines.
 			w.Raw("\n" + `<circle class="worst" cx="`)
-			slideNum(w, r.X)
+			writeNum(w, r.X)
 			w.Raw(`" cy="`)
-			slideNum(w, r.Y)
+			writeNum(w, r.Y)
 			w.Raw(`" r="5"/>`)
 		}
 		w.Raw("\n" + `<circle class="worst-ring" cx="`)
-		slideNum(w, r.X)
+		writeNum(w, r.X)
 		w.Raw(`" cy="`)
-		slideNum(w, r.Y)
+		writeNum(w, r.Y)
 		w.Raw(`" r="`)
-		slideNum(w, r.R)
+		writeNum(w, r.R)
 		w.Raw(`"/>`)
 	}
 	w.Raw("\n</g>")
@@ -256,11 +256,11 @@ func writeSlideText(w *markup.Writer, t *pagedata.SlideText, class string) {
 		w.Raw(`<text class="`)
 		w.Attr(class)
 		w.Raw(`" x="`)
-		slideNum(w, t.X)
+		writeNum(w, t.X)
 		w.Raw(`" y="`)
-		slideNum(w, l.Y)
+		writeNum(w, l.Y)
 		w.Raw(`" font-size="`)
-		slideNum(w, t.Size)
+		writeNum(w, t.Size)
 		w.Raw(`">`)
 		w.Text(l.Text)
 		w.Raw(`</text>`)
@@ -268,13 +268,6 @@ func writeSlideText(w *markup.Writer, t *pagedata.SlideText, class string) {
 	if t.Cut {
 		w.Raw(`</g>`)
 	}
-}
-
-// slideNum writes a coordinate as the layouts' num does (pagedata.Num),
-// without making a string of it first: a slide writes hundreds.
-func slideNum(w *markup.Writer, f float64) {
-	var b [32]byte
-	w.Attr(string(pagedata.AppendNum(b[:0], f)))
 }
 
 // slideSize is a generous guess at the size of s's markup, so that its

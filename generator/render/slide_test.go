@@ -301,14 +301,14 @@ func TestSlideMatchesItsOldLayout(t *testing.T) {
 				t.Fatalf("%s %s: %v", name, p.URL, err)
 			}
 			if !bytes.Equal(got.Bytes(), want.Bytes()) {
-				t.Errorf("%s %s: the slide differs from the old layout's:\n%s", name, p.URL, firstDifference(got.String(), want.String()))
+				t.Errorf("%s %s: the slide differs from the old layout's:\n%s", name, p.URL, firstDifferentLine(got.String(), want.String()))
 			}
 		}
 	}
 }
 
 // firstDifference shows where got and want part, with the lines round it.
-func firstDifference(got, want string) string {
+func firstDifferentLine(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
 	for i := range max(len(g), len(w)) {
 		var gl, wl string

@@ -189,13 +189,7 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if s.MomentOfTruth {
 		w.Raw(` <span class="mot-badge">★ Moment of truth</span>`)
 	}
-	if ev := p.StageEvidence[i]; ev != "" {
-		w.Raw(` <span class="stage-evidence">`)
-		w.Text(ev)
-		w.Raw(`</span>`)
-	} else {
-		w.Raw(` <span class="stage-evidence assumed">Assumed: no research</span>`)
-	}
+	writeStageEvidence(w, p.StageEvidence[i])
 	w.Raw(`</h3>`)
 
 	if has["goal"] {
@@ -356,12 +350,7 @@ func writeTimelineTouchpoint(w *markup.Writer, t *content.Touchpoint, j *content
 		w.Raw(` mot`)
 	}
 	w.Raw(`" data-touchpoint data-channels="`)
-	for k, c := range t.Channels {
-		if k > 0 {
-			w.Raw(` `)
-		}
-		w.Attr(c.ID)
-	}
+	writeChannelIDs(w, t.Channels)
 	w.Raw(`"><span class="tp-name">`)
 	w.Text(t.Name)
 	w.Raw(`</span>`)
@@ -430,9 +419,9 @@ func writeTimelineKPIs(w *markup.Writer, kpis []pagedata.KPI) {
 <span class="kpi-now"><strong class="kpi-value">`)
 		w.Text(k.Value)
 		w.Raw(`</strong> on <time datetime="`)
-		w.Attr(k.Date.Format(isoDate))
+		w.Attr(k.Date.Format(isoDateLayout))
 		w.Raw(`">`)
-		w.Text(k.Date.Format(shortDate))
+		w.Text(k.Date.Format(shortDateLayout))
 		w.Raw(`</time>`)
 		if sp := k.Spark; sp != nil {
 			w.Raw(` <svg class="kpi-spark" viewBox="0 0 `)
@@ -481,9 +470,9 @@ func writeTimelineKPIs(w *markup.Writer, kpis []pagedata.KPI) {
 			w.Raw(`</span> `)
 			w.Text(k.Change)
 			w.Raw(` since <time datetime="`)
-			w.Attr(k.Since.Format(isoDate))
+			w.Attr(k.Since.Format(isoDateLayout))
 			w.Raw(`">`)
-			w.Text(k.Since.Format(shortDate))
+			w.Text(k.Since.Format(shortDateLayout))
 			w.Raw(`</time>`)
 			if k.Toward != "" {
 				w.Raw(` (`)

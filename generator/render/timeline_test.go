@@ -13,7 +13,6 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/markdown"
-	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
 // tomlHostile is hostile as a TOML string.
@@ -220,19 +219,6 @@ func manyStages(n int) string {
 	return b.String()
 }
 
-// journeyPages are the journey pages of site, prepared for rendering on
-// the given day.
-func journeyPages(site *content.Site, now time.Time) []*pagedata.Page {
-	var out []*pagedata.Page
-	for _, p := range pagedata.NewPlanner(now, false).Pages(site) {
-		if p.Kind == pagedata.Journey {
-			p.Prepare()
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // covered is what the maps of TestTimelineMatchesItsMarkup must show
 // between them, so that the test keeps covering each branch it is there
 // for.
@@ -268,7 +254,7 @@ func TestTimelineMatchesItsMarkup(t *testing.T) {
 
 	seen := map[string]bool{}
 	for name, site := range sites {
-		for _, p := range journeyPages(site, now) {
+		for _, p := range journeyPages(site, now, false) {
 			dot := Dot{p, r}
 			var want bytes.Buffer
 			if err := old.ExecuteTemplate(&want, "timeline", dot); err != nil {
@@ -349,7 +335,7 @@ func exampleDots(b *testing.B) []Dot {
 		b.Fatal(errs)
 	}
 	var dots []Dot
-	for _, p := range journeyPages(site, time.Now()) {
+	for _, p := range journeyPages(site, time.Now(), false) {
 		dots = append(dots, Dot{Page: p})
 	}
 	return dots
