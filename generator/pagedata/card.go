@@ -1,7 +1,7 @@
 package pagedata
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/waymark-cx/waymark/generator/content"
 )
@@ -70,24 +70,30 @@ func cardLineOf(c *Curve) *CardLine {
 // Plural is n and the noun for n: "1 stage", "6 stages".
 func Plural(n int, one, many string) string {
 	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return strconv.Itoa(n) + " " + many
 }
 
 // EmotionClass names the CSS class for an emotion's colour: emo-n2 (very
 // negative) … emo-0 … emo-p2, or emo-none when there is none.
 func EmotionClass(e content.Emotion) string {
-	switch l := e.Level(); {
-	case !e.Set:
+	if !e.Set {
 		return "emo-none"
-	case l < 0:
-		return fmt.Sprintf("emo-n%d", -l)
-	case l > 0:
-		return fmt.Sprintf("emo-p%d", l)
 	}
-	return "emo-0"
+	// The classes of the scale's levels are constants: every cell of a
+	// list page's tables has one.
+	switch l := e.Level(); {
+	case -2 <= l && l <= 2:
+		return emotionClasses[l+2]
+	case l < 0:
+		return "emo-n" + strconv.Itoa(-l)
+	default:
+		return "emo-p" + strconv.Itoa(l)
+	}
 }
+
+var emotionClasses = [...]string{"emo-n2", "emo-n1", "emo-0", "emo-p1", "emo-p2"}
 
 // PersonaJourneys are the cards of a persona's page, split as the
 // roll-ups count them (see GroupJourneys): the maps of today, the plans

@@ -254,6 +254,17 @@ func TestWrap(t *testing.T) {
 // newFixture is the shared small site (see contenttest.Fixture).
 func newFixture() *contenttest.Fixture { return contenttest.NewFixture() }
 
+func TestPlural(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 stages"}, {1, "1 stage"}, {2, "2 stages"}, {-1, "-1 stages"}, {12345, "12345 stages"}} {
+		if got := Plural(tt.n, "stage", "stages"); got != tt.want {
+			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
 func TestEmotionClass(t *testing.T) {
 	tests := []struct {
 		e    content.Emotion
@@ -272,6 +283,8 @@ func TestEmotionClass(t *testing.T) {
 		{emo(2), "emo-p2"},
 		{content.Emotion{}, "emo-none"},
 		{content.Emotion{Value: 1}, "emo-none"}, // a value without Set is still unset
+		{emo(-3), "emo-n3"},                     // off the scale: the loader refuses it, the class still says it
+		{emo(3.2), "emo-p3"},
 	}
 	for _, tt := range tests {
 		if got := EmotionClass(tt.e); got != tt.want {
