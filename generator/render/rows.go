@@ -230,22 +230,89 @@ func (p Dot) writeSummaryRow(w *markup.Writer, sj pagedata.SummaryJourney) {
 		}
 		rowsGap(w, gap)
 		gap = 0
-		w.Raw(`<td class="on `)
-		w.Attr(pagedata.EmotionClass(c.Average))
-		w.Raw(`"><span class="value">`)
-		if c.Average.Set {
-			w.Text(c.Average.String())
-		} else {
-			w.Raw(`●`)
-		}
-		w.Raw(`</span> <span class="cell-label">`)
+		writeSummaryValue(w, c)
+		w.Raw(` <span class="cell-label">`)
 		w.Text(c.Average.Label())
 		w.Raw(`</span> <span class="count">`)
-		w.Text(pagedata.Plural(c.Count, "touchpoint", "touchpoints"))
+		writePlural(w, c.Count, "touchpoint", "touchpoints")
 		w.Raw(`</span></td>`)
 	}
 	rowsGap(w, gap)
 	w.Raw("\n</tr>\n")
+}
+
+// writeSummaryValue opens a filled cell of /channels/'s table: its colour
+// and its average, or a dot when none of its touchpoints is rated.
+func writeSummaryValue(w *markup.Writer, c pagedata.SummaryCell) {
+	w.Raw(`<td class="on `)
+	w.Attr(pagedata.EmotionClass(c.Average))
+	w.Raw(`"><span class="value">`)
+	if c.Average.Set {
+		w.Text(c.Average.String())
+	} else {
+		w.Raw(`●`)
+	}
+	w.Raw(`</span>`)
+}
+
+// SummaryChannelHeads are the column heads of /channels/'s table: each
+// channel, linked to its page, with its kind.
+func (p Dot) SummaryChannelHeads() template.HTML {
+	if p.Summary == nil {
+		return ""
+	}
+	var w markup.Writer
+	w.Grow(len(p.Summary.Channels) * 192)
+	channels := p.Rel("channels/")
+	for _, c := range p.Summary.Channels {
+		w.Raw(`<th scope="col"><a href="`)
+		w.URL(channels)
+		w.URLPath(c.ID)
+		w.Raw(`/">`)
+		w.Text(c.Name)
+		w.Raw(`</a>`)
+		if c.Kind != "" {
+			w.Raw(` <span class="kind-name">`)
+			writeKindIcon(&w, c.Kind)
+			w.Text(c.Kind)
+			w.Raw(`</span>`)
+		}
+		w.Raw(`</th>`)
+	}
+	return w.Result()
+}
+
+// SummaryTotalCells are the totals row's cells of /channels/'s table,
+// one per channel: its touchpoints on the maps the figures count.
+func (p Dot) SummaryTotalCells() template.HTML {
+	if p.Summary == nil {
+		return ""
+	}
+	var w markup.Writer
+	w.Grow(len(p.Summary.Totals) * 128)
+	for _, c := range p.Summary.Totals {
+		if c.Count == 0 {
+			w.Raw(`<td></td>`)
+			continue
+		}
+		writeSummaryValue(&w, c)
+		w.Raw(` <span class="count">`)
+		writePlural(&w, c.Count, "touchpoint", "touchpoints")
+		w.Raw(`</span></td>`)
+	}
+	return w.Result()
+}
+
+// writePlural is pagedata.Plural written straight into w, without a
+// string for each of the thousands of cells of /channels/.
+func writePlural(w *markup.Writer, n int, one, many string) {
+	w.Int(n)
+	w.Raw(` `)
+	if n == 1 {
+		w.Text(one)
+	} else {
+		w.Text(many)
+	}
 }
 
 // rowsGap is the "gap" partial, for the rows of /channels/: a run of n

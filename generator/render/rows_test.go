@@ -13,6 +13,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/markdown"
+	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
@@ -329,5 +330,15 @@ emotion = 1.75
   channels = ["web"]
 +++
 `),
+	}
+}
+
+func TestWritePlural(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 21, -1} {
+		var w markup.Writer
+		writePlural(&w, n, "touchpoint", "touch<points>")
+		if got, want := string(w.Bytes()), template.HTMLEscapeString(pagedata.Plural(n, "touchpoint", "touch<points>")); got != want {
+			t.Errorf("writePlural(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
