@@ -30,8 +30,6 @@ const (
 	personaJourneySlot = "rows:persona-journey"
 )
 
-var rowSlots = []string{journeyCardSlot, channelJourneySlot, summaryRowSlot, personaJourneySlot}
-
 // writeRows writes each journey's row with write(i), or the copy kept
 // from an earlier render of this page. As with CachedEach, a row is kept
 // per page, since its links are relative to the page, and dropped when a

@@ -20,12 +20,12 @@ import (
 // rowsOldDir holds the list pages' layouts and partials as they were
 // before their rows were written in Go: the index, persona, channel and
 // /channels/ layouts, and the partials they called (journey-card,
-// channel-journey, channels-row, avatar, channel-ranking, pager).
+// channel-journey, channels-row, avatar, channel-ranking, pager, and
+// the shared pieces under them).
 const rowsOldDir = "testdata/rows"
 
-// oldListRenderer is r with the list pages' old layouts and partials
-// parsed over its own (the shared pieces, such as badges, stay the
-// theme's: pieces_test.go holds those to the Go).
+// oldListRenderer is r with the list pages' old layouts and the partials
+// they called parsed over its own, whose frame (base.html) they share.
 func oldListRenderer(t *testing.T, r *Renderer) *Renderer {
 	t.Helper()
 	partials, err := os.ReadFile(rowsOldDir + "/partials.html")
@@ -121,6 +121,9 @@ func TestListPagesMatchTheOldLayouts(t *testing.T) {
 		sameListPages(t, "hostile site", site, now)
 	}
 }
+
+// rowSlots are the slots the rows written in Go are kept in.
+var rowSlots = []string{journeyCardSlot, channelJourneySlot, summaryRowSlot, personaJourneySlot}
 
 // TestRowsAreKept checks that a list page's rows come from the cache
 // once kept, each journey's on its own: a rebuild after one save renders
@@ -339,6 +342,29 @@ func TestWritePlural(t *testing.T) {
 		writePlural(&w, n, "touchpoint", "touch<points>")
 		if got, want := string(w.Bytes()), template.HTMLEscapeString(pagedata.Plural(n, "touchpoint", "touch<points>")); got != want {
 			t.Errorf("writePlural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestAvatarMatchesItsPartial holds the avatar to the old partial on
+// photos the loader would refuse, which html/template still neutralises.
+func TestAvatarMatchesItsPartial(t *testing.T) {
+	r := defaultRenderer(t)
+	old := oldListRenderer(t, r)
+	site := loadFS(t, hostileSite(0))
+	for _, url := range []string{"", "personas/x/"} {
+		p := Dot{&pagedata.Page{Site: site, Kind: pagedata.Persona, URL: url}, r}
+		for _, photo := range []string{"", "javascript:alert(1)", "img/a b.png", "/img/x.png", "https://x.example/a.png?b=<1>&c=\"2\"", "data:image/png;base64,AAAA"} {
+			for _, large := range []bool{false, true} {
+				per := &content.Persona{Name: hostile + " zoë", Photo: photo}
+				var want bytes.Buffer
+				if err := old.templates["persona"].ExecuteTemplate(&want, "avatar", map[string]any{"Page": p, "Persona": per, "Large": large}); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(p.Avatar(per, large)); got != want.String() {
+					t.Errorf("avatar of photo %q, large %v, on %q:\n got %s\nwant %s", photo, large, url, got, want.String())
+				}
+			}
 		}
 	}
 }
