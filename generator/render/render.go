@@ -30,7 +30,8 @@ type Emit func(path string, data []byte) error
 // keeps the fragments that list pages share (see Dot.Cached) from one
 // render to the next, so that watch mode re-renders only what changed.
 type Renderer struct {
-	// KeepFragments keeps the rows of list pages (Dot.CachedEach) for
+	// KeepFragments keeps the rows of list pages (Dot.CachedEach, and
+	// the default theme's rows written in Go: rows.go) for
 	// the next render, which is what makes a rebuild after one save
 	// cheap. New turns it on; a one-off build, which renders each row
 	// once, turns it off and saves their memory: the size of every list
