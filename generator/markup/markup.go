@@ -27,30 +27,29 @@ import (
 // hold an author's text.
 type constant string
 
-// Writer accumulates escaped markup. The zero value is ready to use.
+// Writer accumulates escaped markup. The zero value is ready to use. It
+// keeps its markup in a strings.Builder, which grows without clearing
+// the memory it takes and hands the result over without copying it: a
+// journey page's fragments are tens of kilobytes each.
 type Writer struct {
-	buf []byte
+	b strings.Builder
 }
 
 // Grow makes room for n more bytes.
-func (w *Writer) Grow(n int) {
-	if cap(w.buf)-len(w.buf) < n {
-		w.buf = append(w.buf[:len(w.buf):len(w.buf)], make([]byte, n)...)[:len(w.buf)]
-	}
-}
+func (w *Writer) Grow(n int) { w.b.Grow(n) }
 
 // Raw writes markup written in the code: tags, attribute names, fixed
 // words. Only a constant can be passed (see constant).
-func (w *Writer) Raw(s constant) { w.buf = append(w.buf, s...) }
+func (w *Writer) Raw(s constant) { w.b.WriteString(string(s)) }
 
 // Text writes s as element content, as html/template's htmlEscaper
 // does. (Its escaping is Attr's; the two names say where a value goes.)
-func (w *Writer) Text(s string) { w.buf = appendEscaped(w.buf, s) }
+func (w *Writer) Text(s string) { escape(&w.b, s) }
 
 // Attr writes s as the value of a double-quoted attribute, or as the
 // text of an element html/template reads as RCDATA (<title>, <textarea>),
 // as its attrEscaper and rcdataEscaper do.
-func (w *Writer) Attr(s string) { w.buf = appendEscaped(w.buf, s) }
+func (w *Writer) Attr(s string) { escape(&w.b, s) }
 
 // URL writes s as the value of a double-quoted URL attribute (href,
 // src), as html/template does: a scheme other than http, https and
@@ -60,7 +59,7 @@ func (w *Writer) Attr(s string) { w.buf = appendEscaped(w.buf, s) }
 // was loaded; this is the second line, html/template's own.
 func (w *Writer) URL(s string) {
 	if !safeScheme(s) {
-		w.buf = append(w.buf, "#ZgotmplZ"...)
+		w.b.WriteString("#ZgotmplZ")
 		return
 	}
 	w.URLPath(s)
@@ -70,63 +69,53 @@ func (w *Writer) URL(s string) {
 // start, before any "?" or "#" (href="{{$.Rel "channels/"}}{{.ID}}/"):
 // normalised and escaped as URL does, without the scheme check, which
 // only the start of a URL can fail.
-func (w *Writer) URLPath(s string) {
-	start := len(w.buf)
-	w.buf = appendURL(w.buf, s, true)
-	w.escapeFrom(start)
-}
+func (w *Writer) URLPath(s string) { w.url(s, true) }
 
 // URLQuery writes s in a URL's query or fragment (href="#stage-{{.ID}}"):
 // percent-encoded, reserved characters too, as html/template's urlEscaper
 // does, then escaped as an attribute.
-func (w *Writer) URLQuery(s string) {
-	start := len(w.buf)
-	w.buf = appendURL(w.buf, s, false)
-	w.escapeFrom(start)
-}
+func (w *Writer) URLQuery(s string) { w.url(s, false) }
 
-// escapeFrom escapes, as an attribute, what was written from start on.
-func (w *Writer) escapeFrom(start int) {
-	if n := w.buf[start:]; needsEscape(n) {
-		w.buf = appendEscaped(w.buf[:start], string(n))
+func (w *Writer) url(s string, norm bool) {
+	if urlKept(s, norm) { // the usual case: a relative link of plain words
+		escape(&w.b, s)
+		return
 	}
+	var tmp [256]byte
+	escape(&w.b, string(appendURL(tmp[:0], s, norm)))
 }
 
 // Int writes n in decimal.
-func (w *Writer) Int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
+func (w *Writer) Int(n int) {
+	var tmp [24]byte
+	w.b.Write(strconv.AppendInt(tmp[:0], int64(n), 10))
+}
 
 // Float writes f as a layout's {{.}} would: the shortest decimal that
 // reads back as f, with an exponent for very large or small values (its
 // "+" escaped, as html/template escapes it).
 func (w *Writer) Float(f float64) {
-	start := len(w.buf)
-	w.buf = strconv.AppendFloat(w.buf, f, 'g', -1, 64)
-	for i := start; i < len(w.buf); i++ {
-		if w.buf[i] == '+' {
-			tail := string(w.buf[i+1:])
-			w.buf = append(append(w.buf[:i], "&#43;"...), tail...)
-			break
-		}
-	}
+	var tmp [32]byte
+	escape(&w.b, string(strconv.AppendFloat(tmp[:0], f, 'g', -1, 64)))
 }
 
 // HTML writes markup made before: goldmark's rendering of an author's
 // Markdown (raw HTML off), or another Writer's result. Its type says it
 // is safe; nothing else is taken unescaped.
-func (w *Writer) HTML(h template.HTML) { w.buf = append(w.buf, h...) }
+func (w *Writer) HTML(h template.HTML) { w.b.WriteString(string(h)) }
 
 // Len is the number of bytes written so far.
-func (w *Writer) Len() int { return len(w.buf) }
+func (w *Writer) Len() int { return w.b.Len() }
 
-// Bytes returns what was written; it is valid until the next write.
-func (w *Writer) Bytes() []byte { return w.buf }
-
-// Reset empties the Writer, keeping its memory.
-func (w *Writer) Reset() { w.buf = w.buf[:0] }
+// Since returns what was written from offset start on (a Len), as HTML
+// of its own: a row kept apart from the page it was written for.
+func (w *Writer) Since(start int) template.HTML {
+	return template.HTML(strings.Clone(w.b.String()[start:]))
+}
 
 // Result returns what was written as HTML a layout inserts as it is: it
 // is made only of constants and escaped values.
-func (w *Writer) Result() template.HTML { return template.HTML(w.buf) }
+func (w *Writer) Result() template.HTML { return template.HTML(w.b.String()) }
 
 // replacement is html/template's htmlReplacementTable: what each byte
 // that needs it becomes, in text and in quoted attributes alike. All are
@@ -142,32 +131,19 @@ var replacement = [256]string{
 	'>':  "&gt;",
 }
 
-// needsEscape reports whether s holds a byte the escaper replaces.
-func needsEscape[S string | []byte](s S) bool {
-	for i := 0; i < len(s); i++ {
-		if replacement[s[i]] != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// appendEscaped appends s escaped as html/template's htmlEscaper,
-// attrEscaper and rcdataEscaper do (htmlReplacer with
-// htmlReplacementTable): the bytes of replacement, and nothing else.
-func appendEscaped(dst []byte, s string) []byte {
-	if !needsEscape(s) {
-		return append(dst, s...)
-	}
+// escape writes s escaped as html/template's htmlEscaper, attrEscaper
+// and rcdataEscaper do (htmlReplacer with htmlReplacementTable): the
+// bytes of replacement, and nothing else.
+func escape(b *strings.Builder, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		if r := replacement[s[i]]; r != "" {
-			dst = append(dst, s[written:i]...)
-			dst = append(dst, r...)
+			b.WriteString(s[written:i])
+			b.WriteString(r)
 			written = i + 1
 		}
 	}
-	return append(dst, s[written:]...)
+	b.WriteString(s[written:])
 }
 
 // safeScheme is html/template's isSafeURL: no scheme, or http, https or
@@ -205,6 +181,16 @@ func unreserved(c byte) bool {
 		return true
 	}
 	return c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// urlKept reports whether appendURL would keep s as it is.
+func urlKept(s string, norm bool) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !unreserved(c) && !(norm && reserved(c)) {
+			return false // '%' too: whether it starts an escape is appendURL's to say
+		}
+	}
+	return true
 }
 
 // reserved is what html/template keeps when it normalises a URL.

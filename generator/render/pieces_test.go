@@ -55,7 +55,7 @@ func samePartial(t *testing.T, r *Renderer, name string, data any, write func(*m
 	}
 	var w markup.Writer
 	write(&w)
-	if got := w.Bytes(); !bytes.Equal(got, want.Bytes()) {
+	if got := []byte(w.Result()); !bytes.Equal(got, want.Bytes()) {
 		t.Errorf("%s of %#v:\n got %s\nwant %s", name, data, got, want.Bytes())
 	}
 }

@@ -51,7 +51,7 @@ func (p Dot) writeRows(w *markup.Writer, slot string, journeys []*content.Journe
 		}
 		start := w.Len()
 		write(i)
-		p.r.fragments.Put(slot, j, template.HTML(w.Bytes()[start:]))
+		p.r.fragments.Put(slot, j, w.Since(start))
 	}
 }
 

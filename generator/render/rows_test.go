@@ -337,7 +337,7 @@ func TestWritePlural(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 21, -1} {
 		var w markup.Writer
 		writePlural(&w, n, "touchpoint", "touch<points>")
-		if got, want := string(w.Bytes()), template.HTMLEscapeString(pagedata.Plural(n, "touchpoint", "touch<points>")); got != want {
+		if got, want := string(w.Result()), template.HTMLEscapeString(pagedata.Plural(n, "touchpoint", "touch<points>")); got != want {
 			t.Errorf("writePlural(%d) = %q, want %q", n, got, want)
 		}
 	}
