@@ -120,16 +120,12 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
 	abs, err := filepath.Abs(tmp)
 	if err != nil {
 		return err
 	}
-	dir := newParallelDir(&Dir{root: root, path: abs}, publishWriters)
+	fresh := newFreshDir(abs)
+	dir := newParallelDir(fresh, publishWriters)
 	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
 		dir.replaced, _ = filepath.Abs(dest)
 	}
@@ -143,7 +139,7 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	if err != nil {
 		return err
 	}
-	if err := root.WriteFile(Marker, []byte(markerText), 0o644); err != nil {
+	if err := fresh.WriteFile(Marker, []byte(markerText)); err != nil {
 		return err
 	}
 	return swap(tmp, dest)
