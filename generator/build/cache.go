@@ -115,10 +115,37 @@ func keyPages(site buildcache.Key, pages []*pagedata.Page, s *content.Site, hash
 		all.Add(d[:])
 	}
 	allKey := all.Key()
-	dep := func(h *buildcache.Hasher, file string) {
-		d := digests[file]
-		h.Add(d[:])
+
+	// The pages of a paginated list (a channel's) share one Deps, each
+	// of them thousands of files: their part of the key is worked out
+	// once for all of them. Worked out for each page, it was 8 s of a
+	// build with nothing changed at 10,000 journeys, a channel's files
+	// for every one of its hundreds of pages.
+	type depsOf struct {
+		first *string // Deps' first element: pages share the slice
+		n     int
 	}
+	var lists [][]string
+	seen := map[depsOf]int{}
+	for _, p := range pages {
+		if len(p.Deps) == 0 {
+			continue
+		}
+		id := depsOf{&p.Deps[0], len(p.Deps)}
+		if _, ok := seen[id]; !ok {
+			seen[id] = len(lists)
+			lists = append(lists, p.Deps)
+		}
+	}
+	depsKeys := make([]buildcache.Key, len(lists))
+	parallel(len(lists), func(i int) {
+		h := buildcache.NewHasher()
+		for _, f := range lists[i] {
+			d := digests[f]
+			h.Add(d[:])
+		}
+		depsKeys[i] = h.Key()
+	})
 
 	keys := outputKeys{site: site, byName: map[string]buildcache.Key{}}
 	var mu sync.Mutex
@@ -130,8 +157,9 @@ func keyPages(site buildcache.Key, pages []*pagedata.Page, s *content.Site, hash
 		if p.AllDeps {
 			h.Add(allKey[:])
 		}
-		for _, f := range p.Deps {
-			dep(h, f)
+		if len(p.Deps) > 0 {
+			d := depsKeys[seen[depsOf{&p.Deps[0], len(p.Deps)}]]
+			h.Add(d[:])
 		}
 		page := h.Key()
 		mu.Lock()
