@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
@@ -269,35 +270,44 @@ func (r *recorder) unchanged(target output.Target, pl *Pipeline, pages []*pageda
 	if err != nil {
 		return 0, 0, nil, false
 	}
-	names := slices.Collect(maps.Keys(want))
-	kept := make([]bool, len(names))
-	parallel(len(names), func(i int) {
-		_, _, kept[i] = r.outputs.Lookup(names[i], want[names[i]])
-	})
-	if slices.Contains(kept, false) {
-		return 0, 0, nil, false
+	for name, key := range want {
+		if !r.outputs.Recorded(name, key) {
+			return 0, 0, nil, false
+		}
 	}
+	// The folder's files, each checked against what the cache kept for
+	// its name: on several goroutines, as a stat waits on the disk.
+	var names []string
 	dir := os.DirFS(rep.Replaced())
 	err = fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || p == output.Marker {
 			return err
 		}
-		key, ok := want[p]
-		if !ok {
+		if _, ok := want[p]; !ok {
 			return errChanged
 		}
-		fi, err := d.Info()
-		if err != nil || !r.outputs.Is(p, key, fi) {
-			return errChanged
-		}
-		files++
-		size += fi.Size()
+		names = append(names, p)
 		return nil
 	})
-	if err != nil || files != len(want) {
+	if err != nil || len(names) != len(want) {
 		return 0, 0, nil, false
 	}
-	return files, size, static, true
+	sizes := make([]int64, len(names))
+	same := make([]bool, len(names))
+	parallel(len(names), func(i int) {
+		fi, err := os.Lstat(filepath.Join(rep.Replaced(), filepath.FromSlash(names[i])))
+		if err == nil && r.outputs.Is(names[i], want[names[i]], fi) {
+			same[i], sizes[i] = true, fi.Size()
+		}
+	})
+	if slices.Contains(same, false) {
+		return 0, 0, nil, false
+	}
+	r.outputs.Carry(names)
+	for _, s := range sizes {
+		size += s
+	}
+	return len(names), size, static, true
 }
 
 var errChanged = errors.New("changed")
