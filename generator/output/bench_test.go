@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -31,4 +32,37 @@ func BenchmarkPublish(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*journeys*len(sizes)), "ns/file")
+}
+
+// BenchmarkRemove removes a folder shaped like a build's journeys, as
+// Publish removes the site it replaced: os.RemoveAll against removeTree.
+func BenchmarkRemove(b *testing.B) {
+	const journeys = 2000
+	data := make([]byte, 20<<10)
+	for _, tt := range []struct {
+		name   string
+		remove func(string) error
+	}{{"RemoveAll", os.RemoveAll}, {"removeTree", removeTree}} {
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				dir := filepath.Join(b.TempDir(), "site")
+				f := newFreshDir(dir)
+				if err := os.Mkdir(dir, 0o755); err != nil {
+					b.Fatal(err)
+				}
+				for j := range journeys {
+					for _, name := range []string{"index.html", "map.json", "map.svg", "map.mmd"} {
+						if err := f.WriteFile(fmt.Sprintf("journeys/j%05d/%s", j, name), data); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				b.StartTimer()
+				if err := tt.remove(dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -116,7 +116,7 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // a no-op once it has been renamed into place
+	defer removeTree(tmp) // a no-op once it has been renamed into place
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
@@ -200,7 +200,7 @@ func swap(tmp, dest string) error {
 	}
 	if err := exchange(tmp, dest); err == nil {
 		// tmp now holds the previous site.
-		return os.RemoveAll(tmp)
+		return removeTree(tmp)
 	}
 	return renameAside(tmp, dest)
 }
@@ -212,7 +212,7 @@ func renameAside(tmp, dest string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(aside)
+	defer removeTree(aside)
 	old := filepath.Join(aside, "site")
 	if err := os.Rename(dest, old); err != nil {
 		return err

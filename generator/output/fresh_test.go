@@ -106,3 +106,40 @@ func TestFreshDirRewrite(t *testing.T) {
 		t.Error("a second file under a file was written")
 	}
 }
+
+// removeTree removes a folder of folders and files, and what it cannot
+// walk it leaves to os.RemoveAll; a folder that is not there is no error.
+func TestRemoveTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	f := newFreshDir(dir)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "a/b/c/deep.html", "a/b/other.html", "a/x.json", "empty/.keep"} {
+		if err := f.WriteFile(name, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "a", "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "kept.html")
+	if err := os.WriteFile(outside, []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Dir(outside), filepath.Join(dir, "a", "link")); err != nil {
+		t.Skipf("symlinks not available: %v", err)
+	}
+	if err := removeTree(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(dir); !os.IsNotExist(err) {
+		t.Errorf("the folder is still there: %v", err)
+	}
+	if data, err := os.ReadFile(outside); err != nil || string(data) != "kept" {
+		t.Errorf("a file a link pointed to was removed: %q, %v", data, err)
+	}
+	if err := removeTree(dir); err != nil {
+		t.Errorf("removing a folder that is not there: %v", err)
+	}
+}
