@@ -151,6 +151,7 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		now  time.Time
 		// all: every page rendered; none: none; else some and not all.
 		all, none bool
+		after     func() // checks the output
 	}{
 		{name: "the first build", all: true},
 		{name: "nothing changed", none: true},
@@ -170,6 +171,26 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 			f.WriteString("<!-- edited -->")
 			f.Close()
 		}}, // its page alone is rendered again
+		{name: "an output replaced by a link to the very file kept", edit: func() {
+			// A stat through the link finds the kept file, its size,
+			// time and inode: only the link itself says it is not one.
+			// The folder is made anew, of the files kept.
+			out := filepath.Join(dest, "journeys", "buying-a-bike", "map.mmd")
+			elsewhere := filepath.Join(t.TempDir(), "map.mmd")
+			if err := os.Link(out, elsewhere); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(out); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(elsewhere, out); err != nil {
+				t.Skipf("symlinks not available: %v", err)
+			}
+		}, none: true, after: func() {
+			if fi, err := os.Lstat(filepath.Join(dest, "journeys", "buying-a-bike", "map.mmd")); err != nil || !fi.Mode().IsRegular() {
+				t.Errorf("map.mmd is not a file of its own: %v, %v", fi, err)
+			}
+		}},
 		{name: "a static file", edit: func() { writeTestFile(t, file("static/notes.txt"), "notes") }, none: true},
 		{name: "the static file again", edit: func() { writeTestFile(t, file("static/notes.txt"), "other notes") }, none: true},
 		{name: "a layout", edit: func() {
@@ -202,6 +223,9 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		cold := filepath.Join(t.TempDir(), "cold")
 		publishTestSite(t, dir, cold, nil, now)
 		sameTree(t, dest, cold)
+		if step.after != nil {
+			step.after()
+		}
 		if i == 0 {
 			total = warm.Pages
 		}

@@ -66,6 +66,61 @@ func TestOutputs(t *testing.T) {
 	}
 }
 
+// A build that keeps its output folder as it is carries what the last
+// one kept over without looking at the files, and Save then leaves the
+// list as it is; carrying only some of it drops the rest.
+func TestOutputsCarry(t *testing.T) {
+	c, err := Open(t.TempDir(), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := key("plain")
+	o := c.Outputs(profile)
+	for _, name := range []string{"a.html", "b.html"} {
+		if err := o.KeepData(name, key(name), []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(c.dir, o.name())
+	before, err := os.Stat(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	o = c.Outputs(profile)
+	for _, tt := range []struct {
+		name string
+		key  Key
+		want bool
+	}{{"a.html", key("a.html"), true}, {"a.html", key("b.html"), false}, {"c.html", key("c.html"), false}} {
+		if got := o.Recorded(tt.name, tt.key); got != tt.want {
+			t.Errorf("Recorded(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	o.Carry([]string{"a.html", "b.html", "never-kept.html"})
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := os.Stat(list); err != nil || !os.SameFile(before, after) {
+		t.Errorf("the list was written again with nothing changed (%v)", err)
+	}
+
+	o = c.Outputs(profile)
+	o.Carry([]string{"a.html"})
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(o.path(key("b.html"))); !os.IsNotExist(err) {
+		t.Errorf("b.html, no longer carried, is still kept: %v", err)
+	}
+	if o = c.Outputs(profile); !o.Recorded("a.html", key("a.html")) || o.Recorded("b.html", key("b.html")) {
+		t.Error("the list saved is not what was carried")
+	}
+}
+
 // Files from another version of waymark are ignored, said once; a list
 // made with other settings is ignored without a word.
 func TestOtherVersion(t *testing.T) {

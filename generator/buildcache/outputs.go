@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -79,6 +80,27 @@ func (o *Outputs) Lookup(name string, key Key) (path string, size int64, ok bool
 	return path, r.Size, true
 }
 
+// Recorded reports whether the last build of the profile kept output
+// name from key. Unlike Lookup it does not look at the kept file: a
+// build that keeps the folder it replaces (every file in it the file
+// kept, Is) has no use for it.
+func (o *Outputs) Recorded(name string, key Key) bool {
+	r, ok := o.old[name]
+	return ok && r.Key == key
+}
+
+// Carry keeps what the last build kept for names, as it was: for a
+// build that writes nothing, its output folder being up to date.
+func (o *Outputs) Carry(names []string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, name := range names {
+		if r, ok := o.old[name]; ok {
+			o.new[name] = r
+		}
+	}
+}
+
 // Is reports whether fi, a file of an earlier build's output, is the
 // file kept for output name from key (the same file: hard-linked, the
 // same size, time and inode), as Lookup found it.
@@ -147,6 +169,9 @@ var tmpCount atomic.Int64
 // Save stores the list of what this build kept, and removes the files
 // of the last build of the profile that no profile keeps any more.
 func (o *Outputs) Save() error {
+	if maps.Equal(o.old, o.new) {
+		return nil // as stored: at 10,000 journeys, 5 MB not written
+	}
 	err := o.c.write(o.name(), o.profile, func(w io.Writer) error { return gob.NewEncoder(w).Encode(o.new) })
 	if err != nil {
 		return err

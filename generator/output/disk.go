@@ -116,20 +116,16 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // a no-op once it has been renamed into place
+	defer removeTree(tmp) // a no-op once it has been renamed into place
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
 	abs, err := filepath.Abs(tmp)
 	if err != nil {
 		return err
 	}
-	dir := newParallelDir(&Dir{root: root, path: abs}, publishWriters)
+	fresh := newFreshDir(abs)
+	dir := newParallelDir(fresh, publishWriters)
 	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
 		dir.replaced, _ = filepath.Abs(dest)
 	}
@@ -143,7 +139,7 @@ func Publish(dest string, force bool, build func(Target) error) error {
 	if err != nil {
 		return err
 	}
-	if err := root.WriteFile(Marker, []byte(markerText), 0o644); err != nil {
+	if err := fresh.WriteFile(Marker, []byte(markerText)); err != nil {
 		return err
 	}
 	return swap(tmp, dest)
@@ -204,7 +200,7 @@ func swap(tmp, dest string) error {
 	}
 	if err := exchange(tmp, dest); err == nil {
 		// tmp now holds the previous site.
-		return os.RemoveAll(tmp)
+		return removeTree(tmp)
 	}
 	return renameAside(tmp, dest)
 }
@@ -216,7 +212,7 @@ func renameAside(tmp, dest string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(aside)
+	defer removeTree(aside)
 	old := filepath.Join(aside, "site")
 	if err := os.Rename(dest, old); err != nil {
 		return err

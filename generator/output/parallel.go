@@ -2,7 +2,6 @@ package output
 
 import (
 	"errors"
-	"path"
 	"sync"
 )
 
@@ -14,12 +13,12 @@ import (
 // build. Sixteen overlap most of the waiting.
 const publishWriters = 16
 
-// parallelDir is a Dir whose WriteFile copies the data and returns,
-// while a pool of writers puts the files on disk. Folders are made once
-// each. Wait ends the pool and returns the first failure; a WriteFile
-// after a failure returns it at once, so that a build stops early.
+// parallelDir is a freshDir whose WriteFile copies the data and
+// returns, while a pool of writers puts the files on disk. Wait ends the
+// pool and returns the first failure; a WriteFile after a failure
+// returns it at once, so that a build stops early.
 type parallelDir struct {
-	dir  *Dir
+	dir  *freshDir
 	jobs chan writeJob
 	wg   sync.WaitGroup
 
@@ -34,9 +33,14 @@ type parallelDir struct {
 	// pending counts the files queued and not yet written, for Sync.
 	pending sync.WaitGroup
 
-	mu   sync.Mutex
-	err  error
-	made map[string]bool // folders made so far
+	// bufs holds the copies of queued files once they are written, for
+	// the next ones: a build queues most of its output (a gigabyte at
+	// 10,000 journeys), and a fresh copy of each file cost clearing the
+	// memory and collecting it again.
+	bufs sync.Pool // of *[]byte
+
+	mu  sync.Mutex
+	err error
 }
 
 // writeJob is a file to write: data, or a link to the file at src.
@@ -44,15 +48,19 @@ type writeJob struct {
 	name string
 	data []byte
 	src  string
+	buf  *[]byte // data's buffer, from bufs, to put back once written
 }
 
-func newParallelDir(dir *Dir, writers int) *parallelDir {
-	p := &parallelDir{dir: dir, jobs: make(chan writeJob, 4*writers), made: map[string]bool{}}
+func newParallelDir(dir *freshDir, writers int) *parallelDir {
+	p := &parallelDir{dir: dir, jobs: make(chan writeJob, 4*writers)}
 	for range writers {
 		p.wg.Go(func() {
 			for j := range p.jobs {
 				if err := p.write(j); err != nil {
 					p.fail(err)
+				}
+				if j.buf != nil {
+					p.bufs.Put(j.buf)
 				}
 				p.pending.Done()
 			}
@@ -79,7 +87,16 @@ func (p *parallelDir) WriteFile(name string, data []byte) error {
 		}
 		return nil
 	}
-	return p.queue(writeJob{name: name, data: append([]byte(nil), data...)})
+	buf, _ := p.bufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	*buf = append((*buf)[:0], data...)
+	err := p.queue(writeJob{name: name, data: *buf, buf: buf})
+	if err != nil {
+		p.bufs.Put(buf)
+	}
+	return err
 }
 
 func (p *parallelDir) queue(j writeJob) error {
@@ -115,24 +132,10 @@ func (p *parallelDir) write(j writeJob) error {
 	if p.failed() != nil {
 		return nil // the build has failed; the folder will be removed
 	}
-	if dir := path.Dir(j.name); dir != "." && !p.madeDir(dir) {
-		if err := p.dir.root.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		p.mu.Lock()
-		p.made[dir] = true
-		p.mu.Unlock()
-	}
 	if j.src != "" {
-		return linkOrCopy(j.src, p.dir.Path(j.name))
+		return p.dir.LinkFile(j.name, j.src)
 	}
-	return p.dir.root.WriteFile(j.name, j.data, 0o644)
-}
-
-func (p *parallelDir) madeDir(dir string) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.made[dir]
+	return p.dir.WriteFile(j.name, j.data)
 }
 
 func (p *parallelDir) fail(err error) {

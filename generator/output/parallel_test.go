@@ -13,12 +13,7 @@ import (
 // had when WriteFile returned, though the caller reuses its buffer.
 func TestParallelDir(t *testing.T) {
 	dest := t.TempDir()
-	root, err := os.OpenRoot(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	p := newParallelDir(&Dir{root: root}, 4)
+	p := newParallelDir(newFreshDir(dest), 4)
 	var wg sync.WaitGroup
 	for g := range 3 {
 		wg.Go(func() {
