@@ -26,6 +26,11 @@ type Outputs struct {
 
 	mu  sync.Mutex
 	new map[string]record // what this build keeps
+
+	// made are the folders of kept files known to exist: a cold build
+	// keeps tens of thousands of files in 256 folders, and asking for
+	// each folder again was a path walk per file.
+	made sync.Map
 }
 
 // record is one output file as kept: its key, and the file's size,
@@ -112,6 +117,17 @@ func (o *Outputs) Is(name string, key Key, fi fs.FileInfo) bool {
 // KeepFile keeps the file at src, just written as output name from key:
 // hard-linked into the cache where it can be, copied where not.
 func (o *Outputs) KeepFile(name string, key Key, src string) error {
+	// Most files are new to the cache: linked straight to their place.
+	// Where a file of the key is there already (another build's, kept
+	// at the same time, or an older copy of it) or the folder cannot
+	// take links, the careful way below replaces it.
+	path := o.path(key)
+	if err := o.mkdir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if os.Link(src, path) == nil {
+		return o.record(name, key, path)
+	}
 	return o.keep(name, key, func(tmp string) error {
 		if err := os.Link(src, tmp); err == nil {
 			return nil
@@ -140,7 +156,7 @@ func (o *Outputs) KeepData(name string, key Key, data []byte) error {
 
 func (o *Outputs) keep(name string, key Key, put func(tmp string) error) error {
 	path := o.path(key)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := o.mkdir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	// A name of its own, as another build may keep the same file at the
@@ -154,6 +170,11 @@ func (o *Outputs) keep(name string, key Key, put func(tmp string) error) error {
 		os.Remove(tmp)
 		return err
 	}
+	return o.record(name, key, path)
+}
+
+// record notes that output name is kept at path, from key.
+func (o *Outputs) record(name string, key Key, path string) error {
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return err
@@ -161,6 +182,18 @@ func (o *Outputs) keep(name string, key Key, put func(tmp string) error) error {
 	o.mu.Lock()
 	o.new[name] = recordOf(key, fi)
 	o.mu.Unlock()
+	return nil
+}
+
+// mkdir makes the folder dir of kept files, once per build.
+func (o *Outputs) mkdir(dir string) error {
+	if _, ok := o.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	o.made.Store(dir, true)
 	return nil
 }
 
