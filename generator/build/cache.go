@@ -158,7 +158,13 @@ func keyPages(site buildcache.Key, pages []*pagedata.Page, s *content.Site, hash
 		if p.AllDeps {
 			h.Add(allKey[:])
 		}
-		if len(p.Deps) > 0 {
+		if files, figures, ok := p.Shows(); ok {
+			h.AddString(figures)
+			for _, f := range files {
+				d := digests[f]
+				h.Add(d[:])
+			}
+		} else if len(p.Deps) > 0 {
 			d := depsKeys[seen[depsOf{&p.Deps[0], len(p.Deps)}]]
 			h.Add(d[:])
 		}

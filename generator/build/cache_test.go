@@ -203,6 +203,18 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		{name: "site.toml", edit: func() {
 			editTestFile(t, file("site.toml"), "stale_after_days = 60", "stale_after_days = 60\n# a comment")
 		}, all: true},
+		// A channel's list a journey a page: an edit of one journey
+		// renders the one page of each channel that lists it, and a
+		// change to the channel's figures renders all of its pages.
+		{name: "lists paged", edit: func() {
+			editTestFile(t, file("site.toml"), "stale_after_days = 60", "stale_after_days = 60\n[pagination]\nper_page = 1\n#")
+		}, all: true},
+		{name: "a journey, with lists paged", edit: func() {
+			editTestFile(t, file(buy), `title    = "Buying a bike today"`, `title    = "Buying a bike now"`)
+		}},
+		{name: "a channel's average, with lists paged", edit: func() {
+			editTestFile(t, file(buy), "emotion     = 1.5", "emotion     = -2")
+		}},
 		{name: "a deleted journey", edit: func() {
 			if err := os.Remove(file("content/journeys/purchase/trading-in-an-old-bike.md")); err != nil {
 				t.Fatal(err)
@@ -226,12 +238,13 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		if step.after != nil {
 			step.after()
 		}
-		if i == 0 {
-			total = warm.Pages
+		if i == 0 || step.all {
+			total = warm.Pages // paging the lists makes more pages
 		}
 		if notes := cache.Notes(); len(notes) > 0 {
 			t.Errorf("%s: notes %q", step.name, notes)
 		}
+		t.Logf("%s: rendered %d pages of %d", step.name, warm.Pages, total)
 		switch rendered := warm.Pages; {
 		case step.all && rendered < total, step.none && rendered > 0,
 			!step.all && !step.none && (rendered == 0 || rendered >= total):

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -265,6 +266,39 @@ func (pl *Planner) pages(site *content.Site, views *siteViews) []*Page {
 		p.Site, p.now, p.views = site, pl.Now, views
 	}
 	return pages
+}
+
+// Shows is what a page of a channel's list shows, for the build cache's
+// key, where its Deps are every file of the channel: the files of the
+// journeys it lists (on its first page, of the personas it names too),
+// and the channel's figures in its head and the list's place in its
+// pager, as text. A change to any file of the channel may change those
+// figures, so watch mode renders all of the channel's pages again; the
+// cache, which can tell, keeps a page whose files and figures are the
+// same, and an edit of one journey renders the one page that lists it,
+// not every page of its channels. ok is false for other pages.
+func (p *Page) Shows() (files []string, figures string, ok bool) {
+	u := p.Channel
+	if p.Kind != Channel || u == nil || p.Pager == nil {
+		return nil, "", false
+	}
+	items, _ := p.Pager.Items.([]ChannelJourney)
+	for _, cj := range items {
+		files = append(files, cj.Journey.File)
+	}
+	var b strings.Builder
+	for _, n := range []int{u.Count, u.CountedJourneys(), u.Apart, p.Pager.Number, p.Pager.Pages(), p.Pager.First, p.Pager.Last, p.Pager.Total} {
+		b.WriteString(strconv.Itoa(n))
+		b.WriteByte(' ')
+	}
+	b.WriteString(u.Average.String())
+	if p.Pager.Number == 1 {
+		for _, ps := range u.Personas {
+			files = append(files, ps.File)
+			b.WriteString("\x00" + ps.Slug + "\x00" + ps.Name)
+		}
+	}
+	return files, b.String(), true
 }
 
 func (pl *Planner) personaPage(p *content.Persona) *Page {
