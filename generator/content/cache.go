@@ -27,6 +27,10 @@ type Cache struct {
 	// load asked for are dropped by the next Save.
 	fromStore map[string]*storedFile
 	changed   bool // something was decoded, or a stored file dropped
+	// chunks are the chunks ReadCache read, as stored: Save writes a
+	// chunk of the same files, unchanged, as it was rather than encode
+	// it again (after one edit, 63 of 64).
+	chunks []storedChunk
 }
 
 // Hash is the SHA-256 of a file's contents.

@@ -93,6 +93,27 @@ type storedSteps struct {
 	Refs        []storedRef
 }
 
+// storedChunk is a chunk as ReadCache read it: the files it holds, with
+// their hashes, and its bytes and checksum.
+type storedChunk struct {
+	files    []string
+	hashes   []Hash
+	raw, sum []byte
+}
+
+// holds reports whether the chunk holds exactly files, as they are now.
+func (ch storedChunk) holds(files []*storedFile) bool {
+	if len(ch.files) != len(files) {
+		return false
+	}
+	for i, f := range files {
+		if ch.files[i] != f.File || ch.hashes[i] != f.Hash {
+			return false
+		}
+	}
+	return true
+}
+
 // Changed reports whether Save would store anything other than what
 // ReadCache read: a file was decoded, or a stored one was not used (it
 // changed, or is gone).
@@ -112,24 +133,33 @@ func (c *Cache) Save(w io.Writer) error {
 			files = append(files, store(file, e))
 		}
 	}
+	read := c.chunks
 	c.mu.Unlock()
 	slices.SortFunc(files, func(a, b *storedFile) int { return strings.Compare(a.File, b.File) })
 
 	size := max(1, (len(files)+storeChunks-1)/storeChunks)
 	chunks := make([][]byte, 0, storeChunks)
+	sums := make([][]byte, 0, storeChunks)
 	for i := 0; i < len(files); i += size {
 		chunks = append(chunks, nil)
+		sums = append(sums, nil)
 	}
 	errs := make([]error, len(chunks))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i := range chunks {
+		part := files[i*size : min(len(files), (i+1)*size)]
+		if i < len(read) && read[i].holds(part) {
+			chunks[i], sums[i] = read[i].raw, read[i].sum
+			continue
+		}
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
 			var buf bytes.Buffer
-			errs[i] = gob.NewEncoder(&buf).Encode(files[i*size : min(len(files), (i+1)*size)])
-			chunks[i] = buf.Bytes()
+			errs[i] = gob.NewEncoder(&buf).Encode(part)
+			sum := sha256.Sum256(buf.Bytes())
+			chunks[i], sums[i] = buf.Bytes(), sum[:]
 		})
 	}
 	wg.Wait()
@@ -139,10 +169,9 @@ func (c *Cache) Save(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(storeMagic)
 	bw.Write(binary.AppendUvarint(nil, uint64(len(chunks))))
-	for _, ch := range chunks {
+	for i, ch := range chunks {
 		bw.Write(binary.AppendUvarint(nil, uint64(len(ch))))
-		sum := sha256.Sum256(ch)
-		bw.Write(sum[:])
+		bw.Write(sums[i])
 		bw.Write(ch)
 	}
 	return bw.Flush()
@@ -197,10 +226,14 @@ func ReadCache(data []byte) (*Cache, error) {
 	}
 	c := NewCache()
 	c.fromStore = map[string]*storedFile{}
-	for _, files := range decoded {
-		for _, f := range files {
+	c.chunks = make([]storedChunk, n)
+	for i, files := range decoded {
+		ch := storedChunk{files: make([]string, len(files)), hashes: make([]Hash, len(files)), raw: chunks[i], sum: sums[i]}
+		for k, f := range files {
 			c.fromStore[f.File] = f
+			ch.files[k], ch.hashes[k] = f.File, f.Hash
 		}
+		c.chunks[i] = ch
 	}
 	return c, nil
 }

@@ -94,6 +94,29 @@ func TestCacheSaveRead(t *testing.T) {
 	if !strings.HasPrefix(findJourney(site, buy).Title, "New: ") {
 		t.Error("the changed journey was taken from the store")
 	}
+
+	// Saved again, the store is what a cache that decoded everything
+	// afresh saves: the chunks kept as read and the one encoded again
+	// alike.
+	var again, fresh bytes.Buffer
+	if err := warm.Save(&again); err != nil {
+		t.Fatal(err)
+	}
+	everything := NewCache()
+	Load(fsys, cfg, Options{Cache: everything})
+	if err := everything.Save(&fresh); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), fresh.Bytes()) {
+		t.Error("the store saved after one change differs from one saved afresh")
+	}
+	reread, err := ReadCache(again.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site, _ := Load(fsys, cfg, Options{Cache: reread}); reread.Changed() || !reflect.DeepEqual(site, cold) {
+		t.Error("the store saved after one change does not load the site")
+	}
 }
 
 // A store that is not one, or is damaged, is refused with an error.
