@@ -3,16 +3,13 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 	"github.com/waymark-cx/waymark/themes"
 )
@@ -436,20 +433,6 @@ opportunities = ["Later"]
 	}
 }
 
-// loadSiteFS loads the site in fsys, failing the test on any problem.
-func loadSiteFS(t *testing.T, fsys fs.FS) *content.Site {
-	t.Helper()
-	cfg, errs := config.Load(fsys)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return site
-}
-
 // journeyPages are the prepared journey pages of site, as a build at now
 // lists them.
 func journeyPages(site *content.Site, now time.Time, slides bool) []*pagedata.Page {
@@ -470,7 +453,7 @@ var testNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 func TestJourneyFragmentsMatchTheOldLayout(t *testing.T) {
 	r := defaultRenderer(t)
 	old := template.Must(template.New("old").Funcs(funcs).Parse(oldJourney))
-	sites := map[string]*content.Site{"hostile": loadSiteFS(t, hostileSite())}
+	sites := map[string]*content.Site{"hostile": loadFS(t, hostileSite(), content.Options{})}
 	for _, dir := range testSites {
 		sites[dir] = loadSite(t, dir)
 	}
@@ -534,16 +517,7 @@ func BenchmarkJourneyFragments(b *testing.B) {
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	fsys := os.DirFS("../..")
-	cfg, errs := config.Load(fsys)
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	pages := journeyPages(site, testNow, true)
+	pages := journeyPages(loadSite(b, "../.."), testNow, true)
 	old := template.Must(template.New("old").Funcs(funcs).Parse(oldJourney))
 	b.Run("template", func(b *testing.B) {
 		var buf bytes.Buffer

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"os"
 	"testing"
 
@@ -24,14 +25,21 @@ var testSites = []string{"../..", "../../themes/testdata/heldout"}
 // loadSite loads the site at dir, failing the test on any problem.
 func loadSite(t testing.TB, dir string) *content.Site {
 	t.Helper()
-	fsys := os.DirFS(dir)
+	return loadFS(t, os.DirFS(dir), content.Options{})
+}
+
+// loadFS loads the site in fsys with opts (drafts, the date), failing the
+// test on any problem; the Markdown renderer is the default one.
+func loadFS(t testing.TB, fsys fs.FS, opts content.Options) *content.Site {
+	t.Helper()
 	cfg, errs := config.Load(fsys)
 	if len(errs) > 0 {
-		t.Fatalf("%s: %v", dir, errs)
+		t.Fatal(errs)
 	}
-	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
+	opts.Markdown = markdown.New(markdown.Options{})
+	site, errs := content.Load(fsys, cfg, opts)
 	if len(errs) > 0 {
-		t.Fatalf("%s: %v", dir, errs)
+		t.Fatal(errs)
 	}
 	return site
 }

@@ -3,16 +3,13 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
@@ -114,7 +111,7 @@ func TestListPagesMatchTheOldLayouts(t *testing.T) {
 		}
 	}
 	for _, perPage := range []int{0, 1, 2} {
-		site := loadFS(t, hostileListSite(perPage))
+		site := loadFS(t, hostileListSite(perPage), rowsOptions)
 		if len(site.Journeys) != 6 || len(site.Personas) != 3 {
 			t.Fatalf("hostile site: %d journeys, %d personas", len(site.Journeys), len(site.Personas))
 		}
@@ -129,7 +126,7 @@ var rowSlots = []string{journeyCardSlot, channelJourneySlot, summaryRowSlot, per
 // once kept, each journey's on its own: a rebuild after one save renders
 // one row again.
 func TestRowsAreKept(t *testing.T) {
-	site := loadFS(t, hostileListSite(0))
+	site := loadFS(t, hostileListSite(0), rowsOptions)
 	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	r := defaultRenderer(t)
 	kinds := map[pagedata.Kind]bool{}
@@ -179,19 +176,9 @@ func TestRowsAreKept(t *testing.T) {
 	}
 }
 
-// loadFS loads the site in fsys, failing the test on any problem.
-func loadFS(t *testing.T, fsys fs.FS) *content.Site {
-	t.Helper()
-	cfg, errs := config.Load(fsys)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{Drafts: true, Markdown: markdown.New(markdown.Options{}), Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return site
-}
+// rowsOptions load the hostile list site with its drafts, on a date that
+// puts some of its maps out of date.
+var rowsOptions = content.Options{Drafts: true, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
 
 // hostileListSite is a site of what the example maps do not hold, listed
 // perPage journeys a page.
@@ -348,7 +335,7 @@ func TestWritePlural(t *testing.T) {
 func TestAvatarMatchesItsPartial(t *testing.T) {
 	r := defaultRenderer(t)
 	old := oldListRenderer(t, r)
-	site := loadFS(t, hostileListSite(0))
+	site := loadFS(t, hostileListSite(0), rowsOptions)
 	for _, url := range []string{"", "personas/x/"} {
 		p := Dot{&pagedata.Page{Site: site, Kind: pagedata.Persona, URL: url}, r}
 		for _, photo := range []string{"", "javascript:alert(1)", "img/a b.png", "/img/x.png", "https://x.example/a.png?b=<1>&c=\"2\"", "data:image/png;base64,AAAA"} {

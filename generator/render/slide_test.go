@@ -10,9 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
@@ -262,15 +260,7 @@ func slideSite(t testing.TB) *content.Site {
 		b.WriteString("+++\n")
 		fsys["content/journeys/"+j.slug+".md"] = &fstest.MapFile{Data: []byte(b.String())}
 	}
-	cfg, errs := config.Load(fsys)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{Drafts: true, Markdown: markdown.New(markdown.Options{})})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return site
+	return loadFS(t, fsys, content.Options{Drafts: true})
 }
 
 // TestSlideMatchesItsOldLayout holds the default theme's map.svg, whose

@@ -3,16 +3,13 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/markdown"
 )
 
 // tomlHostile is hostile as a TOML string.
@@ -241,16 +238,7 @@ func TestTimelineMatchesItsMarkup(t *testing.T) {
 	for _, dir := range testSites {
 		sites[dir] = loadSite(t, dir)
 	}
-	odd := oddSite()
-	cfg, errs := config.Load(odd)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	site, errs := content.Load(odd, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	sites["odd"] = site
+	sites["odd"] = loadFS(t, oddSite(), content.Options{})
 
 	seen := map[string]bool{}
 	for name, site := range sites {
@@ -325,17 +313,8 @@ func BenchmarkTimelineMarkup(b *testing.B) {
 
 // exampleDots are the example site's journey pages, prepared.
 func exampleDots(b *testing.B) []Dot {
-	fsys := os.DirFS("../..")
-	cfg, errs := config.Load(fsys)
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{Markdown: markdown.New(markdown.Options{})})
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
 	var dots []Dot
-	for _, p := range journeyPages(site, time.Now(), false) {
+	for _, p := range journeyPages(loadSite(b, "../.."), time.Now(), false) {
 		dots = append(dots, Dot{Page: p})
 	}
 	return dots
