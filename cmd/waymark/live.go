@@ -50,8 +50,9 @@ func (c *cli) watch(args []string) int {
 	ctx, stop := c.interrupted()
 	defer stop()
 
+	cache := cf.open(c, "watch", dir)
 	b := build.NewBuilder(build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, BaseURL: *base,
-		Cache: cf.open(c, "watch", dir)})
+		Cache: cache})
 	// The first good build is published whole (atomically, and never over
 	// a folder waymark did not write); later ones update it in place.
 	var out *output.Dir
@@ -64,7 +65,7 @@ func (c *cli) watch(args []string) int {
 		if out == nil {
 			ch = build.Change{All: true}
 			var res build.Result
-			diags, err := publish(dest, of.force, func(t output.Target) (diag.List, error) {
+			diags, err := publish(dest, publishOptions(of.force, cache), func(t output.Target) (diag.List, error) {
 				var diags diag.List
 				var err error
 				res, diags, err = b.Build(ctx, t, ch)

@@ -33,6 +33,7 @@ import (
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/build"
+	"github.com/waymark-cx/waymark/generator/buildcache"
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
@@ -348,7 +349,7 @@ func (c *cli) build(args []string) int {
 	opts := build.Options{Root: siteFS(dir), Builtin: themes.Default(), Drafts: sf.drafts, Minify: *minify, BaseURL: *base,
 		Cache: cf.open(c, "build", dir)}
 	var stats build.Stats
-	diags, err := publish(dest, of.force, func(t output.Target) (diag.List, error) {
+	diags, err := publish(dest, publishOptions(of.force, opts.Cache), func(t output.Target) (diag.List, error) {
 		var diags diag.List
 		var err error
 		stats, diags, err = build.Build(opts, t)
@@ -382,13 +383,24 @@ func (c *cli) build(args []string) int {
 	return exitOK
 }
 
+// publishOptions are how a build replaces the site in its folder: with
+// a build cache, the site it replaces is kept there, for the next build
+// to make its new folder from rather than write one from nothing.
+func publishOptions(force bool, cache *buildcache.Cache) output.PublishOptions {
+	opts := output.PublishOptions{Force: force}
+	if cache != nil {
+		opts.Spare = cache.Spare()
+	}
+	return opts
+}
+
 // publish runs build into a new folder that takes dest's place only when
 // it succeeds (output.Publish). Content problems come back as
 // diagnostics, and then dest is left exactly as it was.
-func publish(dest string, force bool, build func(output.Target) (diag.List, error)) (diag.List, error) {
+func publish(dest string, opts output.PublishOptions, build func(output.Target) (diag.List, error)) (diag.List, error) {
 	var diags diag.List
 	errContent := errors.New("content has problems")
-	err := output.Publish(dest, force, func(t output.Target) error {
+	err := output.PublishWith(dest, opts, func(t output.Target) error {
 		var err error
 		diags, err = build(t)
 		if err == nil && len(diags) > 0 {

@@ -67,13 +67,19 @@ func editTestFile(t *testing.T, path, old, new string) {
 }
 
 // publishTestSite builds the site in dir into dest as `waymark build`
-// does, with the build cache when there is one, and returns what it did.
+// does, with the build cache when there is one (and the site it
+// replaces kept there, to make the next build's folder from), and
+// returns what it did.
 func publishTestSite(t *testing.T, dir, dest string, cache *buildcache.Cache, now time.Time) Result {
 	t.Helper()
 	b := NewBuilder(Options{Root: os.DirFS(dir), Builtin: themes.Default(), Now: now, Cache: cache})
 	b.oneOff = true
 	var res Result
-	err := output.Publish(dest, false, func(target output.Target) error {
+	var publishing output.PublishOptions
+	if cache != nil {
+		publishing.Spare = cache.Spare()
+	}
+	err := output.PublishWith(dest, publishing, func(target output.Target) error {
 		var diags []string
 		r, errs, err := b.Build(context.Background(), target, Change{All: true})
 		for _, d := range errs {

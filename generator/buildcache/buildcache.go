@@ -11,6 +11,8 @@
 //	outputs-<profile>      the output files of the last build with those
 //	                       options (minified or not, drafts or not, …)
 //	files/ab/abcd…         the output files themselves, by key
+//	spare-site/            the site a `build` last replaced, for the next
+//	                       one to make its new folder from (Spare)
 //
 // Each file starts with a header naming the format and the version of
 // waymark that wrote it, a hash of its executable: a rebuilt waymark
@@ -141,6 +143,10 @@ func Open(dir, version string) (*Cache, error) {
 const cacheDirTag = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks waymark's build cache (see https://bford.info/cachedir/).\n# Delete the folder to clear the cache: the next build makes it again.\n"
 
 const filesDir = "files"
+
+// Spare is where a build keeps the site it replaced rather than remove
+// it, for the next build to recycle (output.PublishOptions.Spare).
+func (c *Cache) Spare() string { return filepath.Join(c.dir, "spare-site") }
 
 // Notes returns what the cache ignored since the last call, one line
 // each ("the cache's decoded files were written by another version of

@@ -104,27 +104,48 @@ func (e *ForeignError) Error() string {
 // A dest that exists, is not empty and has no Marker is refused with a
 // *ForeignError unless force is set.
 func Publish(dest string, force bool, build func(Target) error) error {
+	return PublishWith(dest, PublishOptions{Force: force}, build)
+}
+
+// PublishOptions say how PublishWith replaces a site.
+type PublishOptions struct {
+	// Force replaces a folder that has no Marker.
+	Force bool
+	// Spare, when set, is a folder (in the build cache's) where the site
+	// a publish replaces is kept rather than removed, and where the next
+	// publish takes its new folder from (recycle.go). It must be on
+	// dest's file system to be of use; elsewhere it is never made.
+	Spare string
+}
+
+// PublishWith is Publish with options.
+func PublishWith(dest string, opts PublishOptions, build func(Target) error) error {
 	dest = filepath.Clean(dest)
-	if err := checkDest(dest, force); err != nil {
+	if err := checkDest(dest, opts.Force); err != nil {
 		return err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	fresh, err := newFolder(dest, opts.Spare)
 	if err != nil {
 		return err
 	}
-	defer removeTree(tmp) // a no-op once it has been renamed into place
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	abs, err := filepath.Abs(tmp)
-	if err != nil {
-		return err
-	}
-	fresh := newFreshDir(abs)
+	tmp := fresh.path
+	swapped := false
+	defer func() {
+		if swapped {
+			return
+		}
+		if fresh.spare != nil {
+			fresh.spare.stop.Store(true)
+			fresh.spare.wait()
+		}
+		// Whatever was written, the folder is still a spare: the next
+		// build rewrites only what differs.
+		keepSpare(tmp, opts.Spare)
+	}()
 	dir := newParallelDir(fresh, publishWriters)
 	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
 		dir.replaced, _ = filepath.Abs(dest)
@@ -134,15 +155,55 @@ func Publish(dest string, force bool, build func(Target) error) error {
 		err = werr
 	}
 	if errors.Is(err, ErrUnchanged) {
-		return nil // dest is the site: the new folder is removed
+		return nil // dest is the site: the new folder is put back or removed
 	}
 	if err != nil {
 		return err
 	}
+	if err := fresh.recycled(); err != nil {
+		return err // a build that wrote nothing into a folder that could not be listed
+	}
 	if err := fresh.WriteFile(Marker, []byte(markerText)); err != nil {
 		return err
 	}
-	return swap(tmp, dest)
+	if fresh.spare != nil {
+		if err := fresh.spare.clear(tmp); err != nil {
+			return err
+		}
+	}
+	if err := swap(tmp, dest, opts.Spare); err != nil {
+		return err
+	}
+	swapped = true
+	return nil
+}
+
+// newFolder makes the folder a publish writes: the spare, when there is
+// one to recycle, or a new empty folder beside dest.
+func newFolder(dest, spare string) (*freshDir, error) {
+	if tmp := takeSpare(spare, dest); tmp != "" {
+		abs, err := filepath.Abs(tmp)
+		if err == nil {
+			f := newFreshDir(abs)
+			f.spare = listSpare(abs)
+			return f, nil
+		}
+		removeTree(tmp)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.Remove(tmp)
+		return nil, err
+	}
+	abs, err := filepath.Abs(tmp)
+	if err != nil {
+		os.Remove(tmp)
+		return nil, err
+	}
+	return newFreshDir(abs), nil
 }
 
 // ErrUnchanged, returned by Publish's build, says that the folder being
@@ -188,26 +249,28 @@ func checkDest(dest string, force bool) error {
 	return nil
 }
 
-// swap puts the new folder in place of dest and removes the old one.
+// swap puts the new folder in place of dest, and keeps the old one as
+// the spare or removes it.
 // Where the system can, the two folders trade places in one atomic step
 // (exchange, in disk_linux.go), so that dest never stops existing;
 // elsewhere, and on file systems that cannot exchange (NFS, some FUSE),
 // dest moves aside and the new folder takes its name: two renames, each
 // atomic, with an instant between them when dest does not exist.
-func swap(tmp, dest string) error {
+func swap(tmp, dest, spare string) error {
 	if _, err := os.Stat(dest); err != nil {
 		return os.Rename(tmp, dest) // nothing to replace
 	}
 	if err := exchange(tmp, dest); err == nil {
 		// tmp now holds the previous site.
-		return removeTree(tmp)
+		return keepSpare(tmp, spare)
 	}
-	return renameAside(tmp, dest)
+	return renameAside(tmp, dest, spare)
 }
 
-// renameAside moves dest aside, renames tmp to dest, and removes the old
-// site; if the second rename fails, the old site is put back.
-func renameAside(tmp, dest string) error {
+// renameAside moves dest aside, renames tmp to dest, and keeps the old
+// site as the spare or removes it; if the second rename fails, the old
+// site is put back.
+func renameAside(tmp, dest, spare string) error {
 	aside, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
 	if err != nil {
 		return err
@@ -221,5 +284,5 @@ func renameAside(tmp, dest string) error {
 		_ = os.Rename(old, dest) // put the previous site back
 		return err
 	}
-	return nil
+	return keepSpare(old, spare)
 }

@@ -1,7 +1,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,11 +30,21 @@ import (
 // Nothing in the folder is renamed or removed while a build writes it,
 // so what was checked stays true. A folder a user may have changed
 // (watch mode's, OpenDir) goes through os.Root instead (Dir).
+//
+// A recycled folder (recycle.go: the site before last, taken over) is
+// made of folders the build that wrote it made, in the build cache's
+// folder; whatever is at a name the build writes is removed first, and
+// nothing in it is followed.
 type freshDir struct {
 	path string // the folder, absolute
 
 	mu   sync.Mutex
 	dirs map[string]*madeDir // slash-separated folder → its making
+
+	// spare, for a recycled folder, is what it held; nil for a new one.
+	spare     *spareFiles
+	spareOnce sync.Once
+	spareErr  error
 }
 
 // madeDir is one folder's making, done once however many writers ask.
@@ -72,11 +84,45 @@ func (f *freshDir) mkdir(dir string) error {
 	}
 	f.mu.Unlock()
 	m.once.Do(func() {
-		if m.err = f.mkdir(path.Dir(dir)); m.err == nil {
-			m.err = os.Mkdir(f.Path(dir), 0o755)
+		if m.err = f.mkdir(path.Dir(dir)); m.err != nil {
+			return
 		}
+		if f.spare != nil {
+			var exists bool
+			if exists, m.err = f.spare.takeDir(f.path, dir); exists || m.err != nil {
+				return
+			}
+		}
+		m.err = os.Mkdir(f.Path(dir), 0o755)
 	})
 	return m.err
+}
+
+// recycled waits until a recycled folder is listed. One that cannot be
+// listed is emptied and written as a new folder.
+func (f *freshDir) recycled() error {
+	if f.spare == nil {
+		return nil
+	}
+	f.spareOnce.Do(func() {
+		if f.spare.wait() == nil {
+			return
+		}
+		f.spare = nil
+		if f.spareErr = removeTree(f.path); f.spareErr == nil {
+			f.spareErr = os.Mkdir(f.path, 0o755)
+		}
+	})
+	return f.spareErr
+}
+
+// clearWay makes way for a file at name in a recycled folder, and
+// reports whether the spare had a file there.
+func (f *freshDir) clearWay(name string) (held bool, err error) {
+	if f.spare == nil {
+		return false, nil
+	}
+	return f.spare.takeFile(f.path, name)
 }
 
 // WriteFile writes data to name, making its folders.
@@ -85,8 +131,19 @@ func (f *freshDir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if err := f.recycled(); err != nil {
+		return err
+	}
 	if err := f.mkdir(path.Dir(name)); err != nil {
 		return err
+	}
+	if held, err := f.clearWay(name); err != nil {
+		return err
+	} else if held {
+		// Never written into: it may be a link, or the cache's file.
+		if err := os.Remove(f.Path(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	// O_TRUNC, not O_EXCL: a site's static file may take the name of a
 	// page, and the last one written stays, as it always did.
@@ -107,8 +164,22 @@ func (f *freshDir) LinkFile(name, src string) error {
 	if err != nil {
 		return err
 	}
+	if err := f.recycled(); err != nil {
+		return err
+	}
 	if err := f.mkdir(path.Dir(name)); err != nil {
 		return err
+	}
+	if held, err := f.clearWay(name); err != nil {
+		return err
+	} else if held {
+		if sameFile(f.Path(name), src) {
+			f.spare.kept.Add(1)
+			return nil // the very file: most of a site after one edit
+		}
+		if err := os.Remove(f.Path(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	return linkOrCopy(src, f.Path(name))
 }

@@ -629,30 +629,42 @@ func TestMemoryRemove(t *testing.T) {
 }
 
 // Where folders cannot be exchanged, the old one moves aside: the new
-// site takes dest's name and nothing else is left behind.
+// site takes dest's name, and the old one is removed or, given a spare
+// folder, kept there; nothing else is left behind.
 func TestRenameAside(t *testing.T) {
-	dir := t.TempDir()
-	tmp, dest := filepath.Join(dir, ".public.new"), filepath.Join(dir, "public")
-	for d, name := range map[string]string{tmp: "new", dest: "old"} {
-		os.MkdirAll(d, 0o755)
-		os.WriteFile(filepath.Join(d, "name"), []byte(name), 0o644)
-	}
-	if err := renameAside(tmp, dest); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := os.ReadFile(filepath.Join(dest, "name")); string(got) != "new" {
-		t.Errorf("dest holds %q, want the new site", got)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left behind: %v", entries)
-	}
-	// A failed second rename puts the old site back.
-	os.MkdirAll(tmp, 0o755)
-	if err := renameAside(filepath.Join(dir, "no-such-folder"), dest); err == nil {
-		t.Error("renaming a missing folder succeeded")
-	}
-	if got, _ := os.ReadFile(filepath.Join(dest, "name")); string(got) != "new" {
-		t.Errorf("after a failed swap dest holds %q, want the site it had", got)
+	for _, keep := range []bool{false, true} {
+		t.Run(fmt.Sprint("spare=", keep), func(t *testing.T) {
+			dir := t.TempDir()
+			tmp, dest := filepath.Join(dir, ".public.new"), filepath.Join(dir, "public")
+			spare, want := "", 1
+			if keep {
+				spare, want = filepath.Join(dir, "cache", "spare"), 2
+			}
+			for d, name := range map[string]string{tmp: "new", dest: "old"} {
+				os.MkdirAll(d, 0o755)
+				os.WriteFile(filepath.Join(d, "name"), []byte(name), 0o644)
+			}
+			if err := renameAside(tmp, dest, spare); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := os.ReadFile(filepath.Join(dest, "name")); string(got) != "new" {
+				t.Errorf("dest holds %q, want the new site", got)
+			}
+			if got, _ := os.ReadFile(filepath.Join(dir, "cache", "spare", "name")); keep != (string(got) == "old") {
+				t.Errorf("spare holds %q", got)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != want {
+				t.Errorf("left behind: %v", entries)
+			}
+			// A failed second rename puts the old site back.
+			os.MkdirAll(tmp, 0o755)
+			if err := renameAside(filepath.Join(dir, "no-such-folder"), dest, spare); err == nil {
+				t.Error("renaming a missing folder succeeded")
+			}
+			if got, _ := os.ReadFile(filepath.Join(dest, "name")); string(got) != "new" {
+				t.Errorf("after a failed swap dest holds %q, want the site it had", got)
+			}
+		})
 	}
 }
