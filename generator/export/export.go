@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,10 +89,6 @@ type (
 	exportFact struct {
 		Label string `json:"label"`
 		Value string `json:"value"`
-	}
-	exportMap struct {
-		Version int             `json:"version"`
-		Journey json.RawMessage `json:"journey"`
 	}
 	exportJourney struct {
 		Slug     string         `json:"slug"`
@@ -430,13 +427,22 @@ func (e *Exporter) indexJSON(site *content.Site, buf *bytes.Buffer) error {
 	return nil
 }
 
-// MapJSON writes journey j's map.json.
+// MapJSON writes journey j's map.json: {"version":1,"journey":…} with
+// the journey as index.json has it. It is written around the journey
+// rather than encoded with it: an encoder scans a json.RawMessage again
+// to compact it, and json.Marshal made it compact (and escaped as an
+// encoder would) already.
 func (e *Exporter) MapJSON(j *content.Journey, buf *bytes.Buffer) error {
 	data, err := e.cachedExport(pagedata.MapJSON, j, func() ([]byte, error) { return journeyJSON(j) })
 	if err != nil {
 		return err
 	}
-	return json.NewEncoder(buf).Encode(exportMap{Version: ExportVersion, Journey: json.RawMessage(data)})
+	buf.WriteString(`{"version":`)
+	buf.WriteString(strconv.Itoa(ExportVersion))
+	buf.WriteString(`,"journey":`)
+	buf.Write(data)
+	buf.WriteString("}\n")
+	return nil
 }
 
 // matrixHeader is the first row of channels/matrix.csv: the names a
