@@ -119,14 +119,14 @@ func (l *loader) warnings(site *Site, now time.Time) diag.List {
 // linkedFolder warns of a symbolic link under content/ to a folder: the
 // walk does not follow it, which would let a link lead outside the site
 // or round in a loop, so the maps in it are not read.
-func (l *loader) linkedFolder(p string) {
-	fi, err := fs.Stat(l.fsys, p)
+func linkedFolder(fsys fs.FS, p string, problems *diag.List) {
+	fi, err := fs.Stat(fsys, p)
 	switch {
 	case err != nil:
-		l.warns.Warn(diag.Position{File: p}, "remove the link, or replace it with the files it should lead to",
+		problems.Warn(diag.Position{File: p}, "remove the link, or replace it with the files it should lead to",
 			"link cannot be followed (%v): nothing in it is read", diag.Cause(err))
 	case fi.IsDir():
-		l.warns.Warn(diag.Position{File: p}, "move the folder into content/, or link its files one by one",
+		problems.Warn(diag.Position{File: p}, "move the folder into content/, or link its files one by one",
 			"link to a folder: waymark does not follow it, so the maps in it are left out")
 	}
 }
