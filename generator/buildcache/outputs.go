@@ -10,6 +10,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
@@ -92,6 +94,29 @@ func (o *Outputs) Lookup(name string, key Key) (path string, size int64, ok bool
 func (o *Outputs) Recorded(name string, key Key) bool {
 	r, ok := o.old[name]
 	return ok && r.Key == key
+}
+
+// Kept returns the name and key of every output file the last build of
+// the profile kept.
+func (o *Outputs) Kept() map[string]Key {
+	out := make(map[string]Key, len(o.old))
+	for name, r := range o.old {
+		out[name] = r.Key
+	}
+	return out
+}
+
+// Digest is a key of the list of kept files as stored: as read, or as
+// Save stored it. Two lists of the same digest name the same files,
+// from the same keys, kept as the same files on disk.
+func (o *Outputs) Digest() Key {
+	h := NewHasher()
+	for _, name := range slices.Sorted(maps.Keys(o.old)) {
+		r := o.old[name]
+		h.AddString(name, strconv.FormatInt(r.Size, 10), strconv.FormatInt(r.MTime, 10), strconv.FormatUint(r.Ino, 10))
+		h.Add(r.Key[:])
+	}
+	return h.Key()
 }
 
 // Carry keeps what the last build kept for names, as it was: for a
@@ -201,6 +226,7 @@ var tmpCount atomic.Int64
 
 // Save stores the list of what this build kept, and removes the files
 // of the last build of the profile that no profile keeps any more.
+// What it stored is then the list as stored (Digest).
 func (o *Outputs) Save() error {
 	if maps.Equal(o.old, o.new) {
 		return nil // as stored: at 10,000 journeys, 5 MB not written
@@ -215,6 +241,7 @@ func (o *Outputs) Save() error {
 			dropped[r.Key] = true
 		}
 	}
+	o.old = maps.Clone(o.new)
 	if len(dropped) == 0 {
 		return nil
 	}
