@@ -1,0 +1,207 @@
+package build
+
+import (
+	"io/fs"
+	"slices"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/buildcache"
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+// A full build with a cache keeps a fingerprint of its sources: a key
+// over everything its output depends on. The next one-off build with the
+// same options hashes the sources again, before anything is decoded, and
+// when they are the same and the folder it replaces is still that
+// build's, it has nothing to do: it neither decodes the store of decoded
+// files, nor loads, nor works out the pages' keys. The review server
+// serves that build's files at once (Prefill).
+//
+// What the key covers: siteKey (site.toml, the site's layouts/ and
+// themes/, the options: drafts, minify, the base URL), the contents of
+// every file under static/, the contents of every content and KPI data
+// file the loader reads, as its walk lists them (content.Walk), with
+// what that walk found wrong. The version of waymark (its built-in theme
+// with it) is in the record's header. Contents are hashed, never
+// trusted by their times: the cache is not trusted over the sources.
+//
+// The date is not in the key. A build's output depends on it only
+// through what is out of date (staleFiles, and the warnings' ages),
+// which stays the same until content.Site.NextStaleChange: the record
+// says from when until when it holds, and is not taken outside that.
+
+// fingerprint is what a full build keeps of itself for the next build
+// with the same options: the key of its sources, and what that build
+// reports.
+type fingerprint struct {
+	Sources buildcache.Key
+	// From the build's date until Until (for ever when zero), a build
+	// shows and warns of what it did.
+	From, Until time.Time
+	// Outputs is the digest of the list of files the build kept
+	// (buildcache.Outputs.Digest): the files it wrote.
+	Outputs buildcache.Key
+	// Decoded is the store of decoded files as the build left it
+	// (buildcache.Cache.DecodedStamp): a store damaged since is noticed
+	// by the next build, which then loads and says so, rather than lying
+	// unread.
+	Decoded string
+
+	Journeys, Personas int
+	Pages              int
+	Warnings           diag.List
+	// The files and bytes are not kept: a build that takes the folder as
+	// it is counts them there, as one that loads does (unchanged).
+}
+
+// sourcesKey is the key of the sources of a site: site, its siteKey;
+// the static files; and the content files, as files lists them. The
+// content files' hashes are those in known (as a load read them) when
+// known is given, which must then have every file; else the files are
+// read. ok is false when known lacks a file.
+func sourcesKey(site buildcache.Key, root fs.FS, files *content.Files, known map[string]content.Hash) (key buildcache.Key, ok bool) {
+	h := buildcache.NewHasher().Add(site[:])
+	for _, d := range files.Problems {
+		h.AddString(d.Pos.String(), d.Severity.String(), d.Msg, d.Hint)
+	}
+	names := slices.Concat(files.Content, files.KPIs)
+	sums := make([]content.Hash, len(names))
+	if known != nil {
+		for i, f := range names {
+			if sums[i], ok = known[f]; !ok {
+				return buildcache.Key{}, false
+			}
+		}
+	} else {
+		sums = hashFiles(root, names)
+	}
+	h.AddString("content")
+	for i, f := range names {
+		h.Add([]byte(f), sums[i][:])
+	}
+	static := filesUnder(root, content.StaticDir)
+	h.AddString("static")
+	for i, sum := range hashFiles(root, static) {
+		h.Add([]byte(static[i]), sum[:])
+	}
+	return h.Key(), true
+}
+
+// hashFiles reads and hashes files, on several goroutines. A file that
+// cannot be read has the zero hash: no build that succeeded read it so.
+func hashFiles(root fs.FS, files []string) []content.Hash {
+	sums := make([]content.Hash, len(files))
+	parallel(len(files), func(i int) {
+		if data, err := fs.ReadFile(root, files[i]); err == nil {
+			sums[i] = content.HashOf(data)
+		}
+	})
+	return sums
+}
+
+// lastBuild returns the fingerprint of the last full build with these
+// options and the files it kept, when the site's sources are still the
+// same as then, its store of decoded files as it left it, and now within
+// the dates its output holds for. files is the site as content.Walk
+// lists it.
+func (b *Builder) lastBuild(now time.Time, files *content.Files) (fingerprint, *buildcache.Outputs, bool) {
+	var last fingerprint
+	cfg, errs := config.Load(b.opts.Root)
+	if cfg == nil || len(errs) > 0 || (b.opts.BaseURL != "" && cfg.SetBaseURL(b.opts.BaseURL) != nil) {
+		return last, nil, false // the build that loads says what is wrong
+	}
+	profile := b.profileKey(cfg)
+	if !b.opts.Cache.Fingerprint(profile, &last) ||
+		now.Before(last.From) || (!last.Until.IsZero() && !now.Before(last.Until)) ||
+		b.opts.Cache.DecodedStamp() != last.Decoded {
+		return last, nil, false
+	}
+	if sources, _ := sourcesKey(b.siteKey(cfg), b.opts.Root, files, nil); sources != last.Sources {
+		return last, nil, false
+	}
+	outputs := b.opts.Cache.Outputs(profile)
+	if outputs.Digest() != last.Outputs {
+		return last, nil, false // another build with these options kept other files since
+	}
+	return last, outputs, true
+}
+
+// unchangedSince reports whether the sources are those of the last full
+// build with these options, and the folder target replaces still holds
+// exactly its files: then the build is done, and its Result says what
+// that build's did.
+func (b *Builder) unchangedSince(target output.Target, now time.Time, files *content.Files) (Result, bool) {
+	rep, ok := target.(output.Replacing)
+	if !ok || rep.Replaced() == "" {
+		return Result{}, false
+	}
+	last, outputs, ok := b.lastBuild(now, files)
+	if !ok {
+		return Result{}, false
+	}
+	n, size, ok := sameFolder(rep.Replaced(), outputs, outputs.Kept())
+	if !ok {
+		return Result{}, false
+	}
+	return Result{Stats: Stats{Journeys: last.Journeys, Personas: last.Personas, Files: n, Bytes: size,
+		Reused: last.Pages, Warnings: last.Warnings, SourcesUnchanged: true}, Full: true}, true
+}
+
+// keepFingerprint records the fingerprint of a full build that
+// succeeded and whose kept files outputs lists as stored. hashes are the
+// content files as its load read them. A fingerprint that cannot be
+// worked out (a file came or went while the build loaded) is not kept.
+func (b *Builder) keepFingerprint(cfg *config.Config, files *content.Files, hashes map[string]content.Hash,
+	site *content.Site, now time.Time, outputs *buildcache.Outputs, pages int) {
+	sources, ok := sourcesKey(b.siteKey(cfg), b.opts.Root, files, hashes)
+	if !ok {
+		return
+	}
+	fp := fingerprint{Sources: sources, From: now, Until: site.NextStaleChange(now),
+		Outputs: outputs.Digest(), Decoded: b.opts.Cache.DecodedStamp(),
+		Journeys: len(site.Journeys), Personas: len(site.Personas), Pages: pages, Warnings: site.Warnings}
+	if err := b.opts.Cache.SaveFingerprint(b.profileKey(cfg), fp); err != nil {
+		b.opts.Cache.Failed(err)
+	}
+}
+
+// Prefill puts into target the files of the last full build with these
+// options, when the site's sources are still as they were then (see
+// lastBuild), and reports whether it did: the review server serves them
+// at once, while its first build, which it needs for its rebuilds,
+// runs. That build's Result says AsPrefilled when its files are the
+// very same.
+func (b *Builder) Prefill(target output.Linker) bool {
+	if b.opts.Cache == nil {
+		return false
+	}
+	last, outputs, ok := b.lastBuild(b.now(), content.Walk(b.opts.Root))
+	if !ok {
+		return false
+	}
+	type kept struct {
+		name, path string
+		key        buildcache.Key
+	}
+	var files []kept
+	for name, key := range outputs.Kept() {
+		files = append(files, kept{name: name, key: key})
+	}
+	found := make([]bool, len(files))
+	parallel(len(files), func(i int) {
+		files[i].path, _, found[i] = outputs.Lookup(files[i].name, files[i].key)
+	})
+	if slices.Contains(found, false) {
+		return false // a kept file is gone, or not as it was kept
+	}
+	for _, f := range files {
+		if err := target.LinkFile(f.name, f.path); err != nil {
+			return false
+		}
+	}
+	b.prefilled = last.Outputs
+	return true
+}
