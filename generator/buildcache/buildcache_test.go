@@ -180,6 +180,15 @@ func TestOutputsDigest(t *testing.T) {
 		t.Errorf("Kept() = %v", kept)
 	}
 
+	// Carried as it was, the list is not stored again.
+	o = c.Outputs(profile)
+	o.Carry([]string{"a.html", "b.html"})
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if o.Digest() != saved {
+		t.Error("a list carried over has another digest")
+	}
 	// The same names and keys, b.html kept again (another file on disk).
 	o = c.Outputs(profile)
 	o.Carry([]string{"a.html"})
@@ -189,7 +198,7 @@ func TestOutputsDigest(t *testing.T) {
 	if err := o.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if o.Digest() == saved {
+	if o.Digest() == saved || c.Outputs(profile).Digest() != o.Digest() {
 		t.Error("a file kept anew leaves the digest as it was")
 	}
 }

@@ -10,8 +10,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"sync"
 	"sync/atomic"
 )
@@ -24,7 +22,8 @@ type Outputs struct {
 	c       *Cache
 	profile Key
 
-	old map[string]record // what the last build of the profile kept
+	old    map[string]record // what the last build of the profile kept
+	digest Key               // of the list as stored (Digest)
 
 	mu  sync.Mutex
 	new map[string]record // what this build keeps
@@ -50,6 +49,7 @@ func (c *Cache) Outputs(profile Key) *Outputs {
 	o := &Outputs{c: c, profile: profile, old: map[string]record{}, new: map[string]record{}}
 	data, err := c.read(o.name(), profile)
 	if err == nil && data != nil {
+		o.digest = NewHasher().Add(data).Key()
 		if gob.NewDecoder(bytes.NewReader(data)).Decode(&o.old) != nil {
 			err = errors.New("their list is damaged")
 		}
@@ -107,17 +107,10 @@ func (o *Outputs) Kept() map[string]Key {
 }
 
 // Digest is a key of the list of kept files as stored: as read, or as
-// Save stored it. Two lists of the same digest name the same files,
-// from the same keys, kept as the same files on disk.
-func (o *Outputs) Digest() Key {
-	h := NewHasher()
-	for _, name := range slices.Sorted(maps.Keys(o.old)) {
-		r := o.old[name]
-		h.AddString(name, strconv.FormatInt(r.Size, 10), strconv.FormatInt(r.MTime, 10), strconv.FormatUint(r.Ino, 10))
-		h.Add(r.Key[:])
-	}
-	return h.Key()
-}
+// Save stored it; the zero Key when there is none. It is the hash of the
+// list's bytes, so the list one build stored has its own digest, even
+// when another stores the same names and keys again.
+func (o *Outputs) Digest() Key { return o.digest }
 
 // Carry keeps what the last build kept for names, as it was: for a
 // build that writes nothing, its output folder being up to date.
@@ -226,22 +219,25 @@ var tmpCount atomic.Int64
 
 // Save stores the list of what this build kept, and removes the files
 // of the last build of the profile that no profile keeps any more.
-// What it stored is then the list as stored (Digest).
 func (o *Outputs) Save() error {
 	if maps.Equal(o.old, o.new) {
 		return nil // as stored: at 10,000 journeys, 5 MB not written
 	}
-	err := o.c.write(o.name(), o.profile, func(w io.Writer) error { return gob.NewEncoder(w).Encode(o.new) })
+	var list bytes.Buffer
+	if err := gob.NewEncoder(&list).Encode(o.new); err != nil {
+		return err
+	}
+	err := o.c.write(o.name(), o.profile, func(w io.Writer) error { _, err := w.Write(list.Bytes()); return err })
 	if err != nil {
 		return err
 	}
+	o.digest = NewHasher().Add(list.Bytes()).Key()
 	dropped := map[Key]bool{}
 	for name, r := range o.old {
 		if n, ok := o.new[name]; !ok || n.Key != r.Key {
 			dropped[r.Key] = true
 		}
 	}
-	o.old = maps.Clone(o.new)
 	if len(dropped) == 0 {
 		return nil
 	}
