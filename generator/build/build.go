@@ -253,8 +253,11 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	b.prefilled = buildcache.Key{}
 	// One walk of the content, for the fingerprint and the load.
 	files := content.Walk(opts.Root)
+	var last lastBuild
 	if b.opts.Cache != nil && b.oneOff {
-		if res, ok := b.unchangedSince(target, opts.Now, files); ok {
+		var res Result
+		var ok bool
+		if res, last, ok = b.unchangedSince(target, opts.Now, files); ok {
 			return b.notes(res), nil, output.ErrUnchanged
 		}
 	}
@@ -283,7 +286,10 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	pages := pl.Pages(site)
 	w := newRecorder(ctx, target, b.minify(cfg))
 	if b.opts.Cache != nil {
-		w.outputs = b.opts.Cache.Outputs(b.profileKey(cfg))
+		w.outputs = last.outputs // read already, when it was
+		if w.outputs == nil || last.profile != b.profileKey(cfg) {
+			w.outputs = b.opts.Cache.Outputs(b.profileKey(cfg))
+		}
 		w.keys = keyPages(b.siteKey(cfg), pages, site, cache.Hashes(), opts.Now)
 		if n, size, static, ok := w.unchanged(target, pl, pages); ok {
 			res := Result{Stats: Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: n, Bytes: size,

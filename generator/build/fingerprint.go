@@ -102,52 +102,58 @@ func hashFiles(root fs.FS, files []string) []content.Hash {
 	return sums
 }
 
-// lastBuild returns the fingerprint of the last full build with these
-// options and the files it kept, when the site's sources are still the
-// same as then, its store of decoded files as it left it, and now within
-// the dates its output holds for. files is the site as content.Walk
-// lists it.
-func (b *Builder) lastBuild(now time.Time, files *content.Files) (fingerprint, *buildcache.Outputs, bool) {
-	var last fingerprint
+// lastBuild is the last full build with a profile: its fingerprint, and
+// the files it kept.
+type lastBuild struct {
+	fingerprint
+	profile buildcache.Key
+	// outputs is nil when they were not read: a build that goes on to
+	// load reads them then, and says once what is wrong with them.
+	outputs *buildcache.Outputs
+}
+
+// lastBuild returns the last full build with these options, and
+// whether the site's sources are still the same as then, its store of
+// decoded files as it left it, and now within the dates its output holds
+// for. files is the site as content.Walk lists it.
+func (b *Builder) lastBuild(now time.Time, files *content.Files) (last lastBuild, same bool) {
 	cfg, errs := config.Load(b.opts.Root)
 	if cfg == nil || len(errs) > 0 || (b.opts.BaseURL != "" && cfg.SetBaseURL(b.opts.BaseURL) != nil) {
-		return last, nil, false // the build that loads says what is wrong
+		return last, false // the build that loads says what is wrong
 	}
-	profile := b.profileKey(cfg)
-	if !b.opts.Cache.Fingerprint(profile, &last) ||
+	last.profile = b.profileKey(cfg)
+	if !b.opts.Cache.Fingerprint(last.profile, &last.fingerprint) ||
 		now.Before(last.From) || (!last.Until.IsZero() && !now.Before(last.Until)) ||
 		b.opts.Cache.DecodedStamp() != last.Decoded {
-		return last, nil, false
+		return last, false
 	}
 	if sources, _ := sourcesKey(b.siteKey(cfg), b.opts.Root, files, nil); sources != last.Sources {
-		return last, nil, false
+		return last, false
 	}
-	outputs := b.opts.Cache.Outputs(profile)
-	if outputs.Digest() != last.Outputs {
-		return last, nil, false // another build with these options kept other files since
-	}
-	return last, outputs, true
+	last.outputs = b.opts.Cache.Outputs(last.profile)
+	// Another build with these options may have kept other files since.
+	return last, last.outputs.Digest() == last.Outputs
 }
 
 // unchangedSince reports whether the sources are those of the last full
 // build with these options, and the folder target replaces still holds
 // exactly its files: then the build is done, and its Result says what
-// that build's did.
-func (b *Builder) unchangedSince(target output.Target, now time.Time, files *content.Files) (Result, bool) {
+// that build's did. Else it returns what it found of the last build.
+func (b *Builder) unchangedSince(target output.Target, now time.Time, files *content.Files) (Result, lastBuild, bool) {
 	rep, ok := target.(output.Replacing)
 	if !ok || rep.Replaced() == "" {
-		return Result{}, false
+		return Result{}, lastBuild{}, false
 	}
-	last, outputs, ok := b.lastBuild(now, files)
+	last, ok := b.lastBuild(now, files)
 	if !ok {
-		return Result{}, false
+		return Result{}, last, false
 	}
-	n, size, ok := sameFolder(rep.Replaced(), outputs, outputs.Kept())
+	n, size, ok := sameFolder(rep.Replaced(), last.outputs, last.outputs.Kept())
 	if !ok {
-		return Result{}, false
+		return Result{}, last, false
 	}
 	return Result{Stats: Stats{Journeys: last.Journeys, Personas: last.Personas, Files: n, Bytes: size,
-		Reused: last.Pages, Warnings: last.Warnings, SourcesUnchanged: true}, Full: true}, true
+		Reused: last.Pages, Warnings: last.Warnings, SourcesUnchanged: true}, Full: true}, last, true
 }
 
 // keepFingerprint records the fingerprint of a full build that
@@ -178,10 +184,11 @@ func (b *Builder) Prefill(target output.Linker) bool {
 	if b.opts.Cache == nil {
 		return false
 	}
-	last, outputs, ok := b.lastBuild(b.now(), content.Walk(b.opts.Root))
+	last, ok := b.lastBuild(b.now(), content.Walk(b.opts.Root))
 	if !ok {
 		return false
 	}
+	outputs := last.outputs
 	type kept struct {
 		name, path string
 		key        buildcache.Key
