@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -319,4 +320,76 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 // warnings.
 func reported(s Stats) string {
 	return fmt.Sprintf("%d journeys, %d personas, %d files, %d bytes\n%s", s.Journeys, s.Personas, s.Files, s.Bytes, s.Warnings.FormatAll())
+}
+
+// Prefill fills a Memory with the files of the last build with the
+// same options, as that build left them, when the sources are the same;
+// the first build after it writes the very same files, and says so. A
+// changed source, or a kept file gone from the cache, leaves it empty.
+func TestPrefill(t *testing.T) {
+	dir := copySite(t)
+	cacheDir := filepath.Join(dir, buildcache.Dir)
+	cache, err := buildcache.Open(cacheDir, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 10, 12, 0, 0, 0, time.UTC)
+	serve := func() *Builder {
+		return NewBuilder(Options{Root: os.DirFS(dir), Builtin: themes.Default(), NoMinify: true, Now: now, Cache: cache})
+	}
+	built := output.NewMemory()
+	if _, errs, err := serve().Build(context.Background(), built, Change{All: true}); len(errs) > 0 || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	files := func(m *output.Memory) map[string]string {
+		out := map[string]string{}
+		for _, name := range m.Names() {
+			data, _ := m.File(name)
+			out[name] = string(data)
+		}
+		return out
+	}
+	want := files(built)
+
+	mem := output.NewMemory()
+	b := serve()
+	if !b.Prefill(mem) {
+		t.Fatal("not prefilled with nothing changed")
+	}
+	if got := files(mem); !maps.Equal(got, want) {
+		t.Errorf("prefilled with %d files, want the %d the build wrote", len(got), len(want))
+	}
+	res, errs, err := b.Build(context.Background(), mem, Change{All: true})
+	if len(errs) > 0 || err != nil {
+		t.Fatalf("build after: %v %v", errs, err)
+	}
+	if !res.AsPrefilled {
+		t.Error("the first build after Prefill does not say its files are those prefilled")
+	}
+	if got := files(mem); !maps.Equal(got, want) {
+		t.Error("the first build after Prefill wrote other files")
+	}
+
+	for _, tt := range []struct {
+		name string
+		edit func()
+	}{
+		{"a journey edited", func() {
+			editTestFile(t, filepath.Join(dir, "content/journeys/purchase/buying-a-bike.md"), `title    = "Buying a bike"`, `title    = "Buying a bike today"`)
+		}},
+		{"the kept files gone", func() {
+			if _, _, err := serve().Build(context.Background(), output.NewMemory(), Change{All: true}); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.RemoveAll(filepath.Join(cacheDir, "files")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		tt.edit()
+		mem := output.NewMemory()
+		if serve().Prefill(mem) || len(mem.Names()) > 0 {
+			t.Errorf("%s: prefilled with %d files", tt.name, len(mem.Names()))
+		}
+	}
 }
