@@ -106,6 +106,18 @@ func (o *Outputs) Kept() map[string]Key {
 	return out
 }
 
+// Keeping returns the name and key of every output file this build
+// keeps so far.
+func (o *Outputs) Keeping() map[string]Key {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	out := make(map[string]Key, len(o.new))
+	for name, r := range o.new {
+		out[name] = r.Key
+	}
+	return out
+}
+
 // Digest is a key of the list of kept files as stored: as read, or as
 // Save stored it; the zero Key when there is none. It is the hash of the
 // list's bytes, so the list one build stored has its own digest, even
