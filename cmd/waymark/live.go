@@ -157,11 +157,15 @@ func (c *cli) serve(args []string) int {
 		switch {
 		case len(diags) > 0:
 			srv.Broken(diags)
-		case err == nil && res.AsPrefilled:
+		case err == nil && res.AfterPrefill && len(res.Changed)+len(res.Removed) == 0:
 			// The first build, of the very files served since the start:
 			// no page changed.
 		case err == nil:
-			rest := slices.DeleteFunc(append(res.Written, res.Removed...), func(f string) bool {
+			changed := res.Written
+			if res.AfterPrefill {
+				changed = res.Changed
+			}
+			rest := slices.DeleteFunc(append(changed, res.Removed...), func(f string) bool {
 				return slices.Contains(early, f) || pagedata.IsExport(f)
 			})
 			srv.Reload(rest)

@@ -117,9 +117,13 @@ type Result struct {
 	Pages   int      // pages rendered
 	Written []string // files written, in no particular order
 	Removed []string // files of earlier builds that are gone, sorted
-	// AsPrefilled says that the files of this build, the first after
-	// Prefill, are the very files Prefill put in the target.
-	AsPrefilled bool
+	// AfterPrefill is set for the first build that succeeds after
+	// Prefill. Its Changed are the files it wrote that are not the ones
+	// Prefill put in the target (all it wrote when it cannot tell), and
+	// its Removed the ones Prefill put there that it does not write,
+	// which it removed.
+	AfterPrefill bool
+	Changed      []string
 }
 
 // Builder builds a site, then rebuilds it after changes. The first build,
@@ -146,9 +150,9 @@ type Builder struct {
 	// without loading the site (fingerprint.go).
 	oneOff bool
 
-	// prefilled is the digest of the files Prefill put in the target
-	// (buildcache.Outputs.Digest), until the next full build.
-	prefilled buildcache.Key
+	// prefilled are the files Prefill put in the target, by name, with
+	// their keys: until a full build succeeds, which replaces them.
+	prefilled map[string]buildcache.Key
 }
 
 // pageRecord is what a build remembers of a page: what it showed, and
@@ -249,8 +253,6 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	// cache's keys must agree on what is out of date.
 	opts := b.opts
 	opts.Now = b.now()
-	prefilled := b.prefilled
-	b.prefilled = buildcache.Key{}
 	// One walk of the content, for the fingerprint and the load.
 	files := content.Walk(opts.Root)
 	var last lastBuild
@@ -328,11 +330,49 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	res.Warnings = site.Warnings
 	if saved {
 		b.keepFingerprint(cfg, files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
-		res.AsPrefilled = prefilled != buildcache.Key{} && w.outputs.Digest() == prefilled
 	}
-	res.Removed, err = b.removeStale(target, records, static)
+	if b.prefilled != nil {
+		res.AfterPrefill = true
+		res.Changed, res.Removed, err = b.sincePrefill(target, w, saved)
+	} else {
+		res.Removed, err = b.removeStale(target, records, static)
+	}
 	b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, records, static
 	return b.notes(res), nil, err
+}
+
+// sincePrefill works out which of the files the first full build after
+// Prefill wrote are not those Prefill put in target, by their keys as
+// the cache kept them (when saved: else it cannot tell, and all are),
+// and removes from target the ones it put there that the build does
+// not write.
+func (b *Builder) sincePrefill(target output.Target, w *recorder, saved bool) (changed, removed []string, err error) {
+	var keys map[string]buildcache.Key
+	if saved {
+		keys = w.outputs.Keeping()
+	}
+	written := make(map[string]bool, len(w.names))
+	for _, name := range w.names {
+		written[name] = true
+		if key, ok := b.prefilled[name]; !saved || !ok || keys[name] != key {
+			changed = append(changed, name)
+		}
+	}
+	for name := range b.prefilled {
+		if !written[name] {
+			removed = append(removed, name)
+		}
+	}
+	slices.Sort(removed)
+	b.prefilled = nil
+	if rm, ok := target.(output.Remover); ok {
+		for _, name := range removed {
+			if err := rm.Remove(name); err != nil {
+				return changed, removed, err
+			}
+		}
+	}
+	return changed, removed, nil
 }
 
 // now is the build's date: Options.Now, or the current time.

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -363,11 +364,40 @@ func TestPrefill(t *testing.T) {
 	if len(errs) > 0 || err != nil {
 		t.Fatalf("build after: %v %v", errs, err)
 	}
-	if !res.AsPrefilled {
-		t.Error("the first build after Prefill does not say its files are those prefilled")
+	if !res.AfterPrefill || len(res.Changed) > 0 || len(res.Removed) > 0 {
+		t.Errorf("the first build after Prefill: after it %v, changed %q, removed %q; want nothing changed",
+			res.AfterPrefill, res.Changed, res.Removed)
 	}
 	if got := files(mem); !maps.Equal(got, want) {
 		t.Error("the first build after Prefill wrote other files")
+	}
+
+	// The sources change between Prefill and the first build: it says
+	// which files changed, and removes the ones prefilled it no longer
+	// writes.
+	mem = output.NewMemory()
+	b = serve()
+	if !b.Prefill(mem) {
+		t.Fatal("not prefilled with nothing changed")
+	}
+	const gone = "content/journeys/ownership/school-run-without-the-car.md"
+	if err := os.Remove(filepath.Join(dir, gone)); err != nil {
+		t.Fatal(err)
+	}
+	res, errs, err = b.Build(context.Background(), mem, Change{All: true})
+	if len(errs) > 0 || err != nil {
+		t.Fatalf("build after: %v %v", errs, err)
+	}
+	cold := output.NewMemory()
+	if _, errs, err := Build(Options{Root: os.DirFS(dir), Builtin: themes.Default(), NoMinify: true, Now: now}, cold); len(errs) > 0 || err != nil {
+		t.Fatalf("cold build: %v %v", errs, err)
+	}
+	if got, want := files(mem), files(cold); !maps.Equal(got, want) {
+		t.Errorf("after a change between Prefill and the first build, %d files served, want the %d of a cold build", len(got), len(want))
+	}
+	if !res.AfterPrefill || !slices.Contains(res.Removed, "journeys/school-run-without-the-car/index.html") ||
+		!slices.Contains(res.Changed, "index.html") || slices.Contains(res.Changed, "css/waymark.css") {
+		t.Errorf("after it %v, changed %q, removed %q", res.AfterPrefill, res.Changed, res.Removed)
 	}
 
 	for _, tt := range []struct {

@@ -178,8 +178,8 @@ func (b *Builder) keepFingerprint(cfg *config.Config, files *content.Files, hash
 // options, when the site's sources are still as they were then (see
 // lastBuild), and reports whether it did: the review server serves them
 // at once, while its first build, which it needs for its rebuilds,
-// runs. That build's Result says AsPrefilled when its files are the
-// very same.
+// runs. That build's Result says which of its files are not the same
+// (Result.AfterPrefill).
 func (b *Builder) Prefill(target output.Linker) bool {
 	if b.opts.Cache == nil {
 		return false
@@ -188,27 +188,27 @@ func (b *Builder) Prefill(target output.Linker) bool {
 	if !ok {
 		return false
 	}
-	outputs := last.outputs
 	type kept struct {
 		name, path string
 		key        buildcache.Key
 	}
 	var files []kept
-	for name, key := range outputs.Kept() {
+	for name, key := range last.outputs.Kept() {
 		files = append(files, kept{name: name, key: key})
 	}
 	found := make([]bool, len(files))
 	parallel(len(files), func(i int) {
-		files[i].path, _, found[i] = outputs.Lookup(files[i].name, files[i].key)
+		files[i].path, _, found[i] = last.outputs.Lookup(files[i].name, files[i].key)
 	})
 	if slices.Contains(found, false) {
 		return false // a kept file is gone, or not as it was kept
 	}
+	b.prefilled = make(map[string]buildcache.Key, len(files))
 	for _, f := range files {
 		if err := target.LinkFile(f.name, f.path); err != nil {
-			return false
+			return false // the first build replaces what was put there
 		}
+		b.prefilled[f.name] = f.key
 	}
-	b.prefilled = last.Outputs
 	return true
 }
