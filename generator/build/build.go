@@ -253,13 +253,19 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	// cache's keys must agree on what is out of date.
 	opts := b.opts
 	opts.Now = b.now()
-	// One walk of the content, for the fingerprint and the load.
+	// The sources as they are before the build reads them, for its
+	// fingerprint; one walk of the content, for that and the load.
+	var sources siteSources
+	fingerprinted := false
+	if b.opts.Cache != nil {
+		sources, fingerprinted = b.siteSources()
+	}
 	files := content.Walk(opts.Root)
 	var last lastBuild
-	if b.opts.Cache != nil && b.oneOff {
+	if fingerprinted && b.oneOff {
 		var res Result
 		var ok bool
-		if res, last, ok = b.unchangedSince(target, opts.Now, files); ok {
+		if res, last, ok = b.unchangedSince(target, opts.Now, sources, files); ok {
 			return b.notes(res), nil, output.ErrUnchanged
 		}
 	}
@@ -298,8 +304,8 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 				Reused: len(pages), Warnings: site.Warnings}, Full: true}
 			if err := w.outputs.Save(); err != nil {
 				b.opts.Cache.Failed(err)
-			} else {
-				b.keepFingerprint(cfg, files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
+			} else if fingerprinted {
+				b.keepFingerprint(sources, b.profileKey(cfg), files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
 			}
 			b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, recordPages(pages), static
 			return b.notes(res), nil, output.ErrUnchanged
@@ -328,8 +334,8 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	res := w.result(site, len(todo))
 	res.Full = true
 	res.Warnings = site.Warnings
-	if saved {
-		b.keepFingerprint(cfg, files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
+	if saved && fingerprinted {
+		b.keepFingerprint(sources, b.profileKey(cfg), files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
 	}
 	if b.prefilled != nil {
 		res.AfterPrefill = true

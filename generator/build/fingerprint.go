@@ -57,38 +57,48 @@ type fingerprint struct {
 	// it is counts them there, as one that loads does (unchanged).
 }
 
-// sourcesKey is the key of the sources of a site: site, its siteKey;
-// the static files; and the content files, as files lists them. The
-// content files' hashes are those in known (as a load read them) when
-// known is given, which must then have every file; else the files are
-// read. ok is false when known lacks a file.
-func sourcesKey(site buildcache.Key, root fs.FS, files *content.Files, known map[string]content.Hash) (key buildcache.Key, ok bool) {
+// siteSources is what a build's sources are besides the content: the
+// profile of its options, and a key of siteKey (site.toml, layouts,
+// themes, the options) and the static files. A build works it out
+// before it reads them, so that a file changed while it runs is a
+// change for the next build.
+type siteSources struct {
+	profile, key buildcache.Key
+}
+
+// siteSources works out the site's siteSources; ok is false when
+// site.toml or the base URL cannot be read, which the build that loads
+// says.
+func (b *Builder) siteSources() (s siteSources, ok bool) {
+	cfg, errs := config.Load(b.opts.Root)
+	if cfg == nil || len(errs) > 0 || (b.opts.BaseURL != "" && cfg.SetBaseURL(b.opts.BaseURL) != nil) {
+		return s, false
+	}
+	site := b.siteKey(cfg)
 	h := buildcache.NewHasher().Add(site[:])
+	static := filesUnder(b.opts.Root, content.StaticDir)
+	for i, sum := range hashFiles(b.opts.Root, static) {
+		h.Add([]byte(static[i]), sum[:])
+	}
+	return siteSources{profile: b.profileKey(cfg), key: h.Key()}, true
+}
+
+// sourcesKey is the key of the sources of a site: site, and the content
+// files as files lists them, with sums their contents' hashes, and what
+// the walk found.
+func sourcesKey(site siteSources, files *content.Files, sums []content.Hash) buildcache.Key {
+	h := buildcache.NewHasher().Add(site.key[:])
 	for _, d := range files.Problems {
 		h.AddString(d.Pos.String(), d.Severity.String(), d.Msg, d.Hint)
 	}
-	names := slices.Concat(files.Content, files.KPIs)
-	sums := make([]content.Hash, len(names))
-	if known != nil {
-		for i, f := range names {
-			if sums[i], ok = known[f]; !ok {
-				return buildcache.Key{}, false
-			}
-		}
-	} else {
-		sums = hashFiles(root, names)
-	}
-	h.AddString("content")
-	for i, f := range names {
+	for i, f := range contentFiles(files) {
 		h.Add([]byte(f), sums[i][:])
 	}
-	static := filesUnder(root, content.StaticDir)
-	h.AddString("static")
-	for i, sum := range hashFiles(root, static) {
-		h.Add([]byte(static[i]), sum[:])
-	}
-	return h.Key(), true
+	return h.Key()
 }
+
+// contentFiles are the files whose hashes sourcesKey takes, in order.
+func contentFiles(files *content.Files) []string { return slices.Concat(files.Content, files.KPIs) }
 
 // hashFiles reads and hashes files, on several goroutines. A file that
 // cannot be read has the zero hash: no build that succeeded read it so.
@@ -112,22 +122,19 @@ type lastBuild struct {
 	outputs *buildcache.Outputs
 }
 
-// lastBuild returns the last full build with these options, and
+// sameAsLastBuild returns the last full build with these options, and
 // whether the site's sources are still the same as then, its store of
 // decoded files as it left it, and now within the dates its output holds
-// for. files is the site as content.Walk lists it.
-func (b *Builder) lastBuild(now time.Time, files *content.Files) (last lastBuild, same bool) {
-	cfg, errs := config.Load(b.opts.Root)
-	if cfg == nil || len(errs) > 0 || (b.opts.BaseURL != "" && cfg.SetBaseURL(b.opts.BaseURL) != nil) {
-		return last, false // the build that loads says what is wrong
-	}
-	last.profile = b.profileKey(cfg)
+// for. files and site are the site's sources as content.Walk lists them
+// and siteSources works them out.
+func (b *Builder) sameAsLastBuild(now time.Time, site siteSources, files *content.Files) (last lastBuild, same bool) {
+	last.profile = site.profile
 	if !b.opts.Cache.Fingerprint(last.profile, &last.fingerprint) ||
 		now.Before(last.From) || (!last.Until.IsZero() && !now.Before(last.Until)) ||
 		b.opts.Cache.DecodedStamp() != last.Decoded {
 		return last, false
 	}
-	if sources, _ := sourcesKey(b.siteKey(cfg), b.opts.Root, files, nil); sources != last.Sources {
+	if sourcesKey(site, files, hashFiles(b.opts.Root, contentFiles(files))) != last.Sources {
 		return last, false
 	}
 	last.outputs = b.opts.Cache.Outputs(last.profile)
@@ -139,12 +146,12 @@ func (b *Builder) lastBuild(now time.Time, files *content.Files) (last lastBuild
 // build with these options, and the folder target replaces still holds
 // exactly its files: then the build is done, and its Result says what
 // that build's did. Else it returns what it found of the last build.
-func (b *Builder) unchangedSince(target output.Target, now time.Time, files *content.Files) (Result, lastBuild, bool) {
+func (b *Builder) unchangedSince(target output.Target, now time.Time, site siteSources, files *content.Files) (Result, lastBuild, bool) {
 	rep, ok := target.(output.Replacing)
 	if !ok || rep.Replaced() == "" {
 		return Result{}, lastBuild{}, false
 	}
-	last, ok := b.lastBuild(now, files)
+	last, ok := b.sameAsLastBuild(now, site, files)
 	if !ok {
 		return Result{}, last, false
 	}
@@ -157,26 +164,36 @@ func (b *Builder) unchangedSince(target output.Target, now time.Time, files *con
 }
 
 // keepFingerprint records the fingerprint of a full build that
-// succeeded and whose kept files outputs lists as stored. hashes are the
-// content files as its load read them. A fingerprint that cannot be
-// worked out (a file came or went while the build loaded) is not kept.
-func (b *Builder) keepFingerprint(cfg *config.Config, files *content.Files, hashes map[string]content.Hash,
-	site *content.Site, now time.Time, outputs *buildcache.Outputs, pages int) {
-	sources, ok := sourcesKey(b.siteKey(cfg), b.opts.Root, files, hashes)
-	if !ok {
+// succeeded with the options of profile, whose kept files outputs lists
+// as stored. sources are its sources as it found them before it read
+// them, and hashes the content files as its load read them: what the
+// output was made from, at the latest. None is kept when its profile
+// is not the one sources were worked out for (site.toml changed as it
+// ran), or a file has no hash (the load could not read it).
+func (b *Builder) keepFingerprint(sources siteSources, profile buildcache.Key, files *content.Files,
+	hashes map[string]content.Hash, site *content.Site, now time.Time, outputs *buildcache.Outputs, pages int) {
+	names := contentFiles(files)
+	sums := make([]content.Hash, len(names))
+	for i, f := range names {
+		var ok bool
+		if sums[i], ok = hashes[f]; !ok {
+			return
+		}
+	}
+	if profile != sources.profile {
 		return
 	}
-	fp := fingerprint{Sources: sources, From: now, Until: site.NextStaleChange(now),
+	fp := fingerprint{Sources: sourcesKey(sources, files, sums), From: now, Until: site.NextStaleChange(now),
 		Outputs: outputs.Digest(), Decoded: b.opts.Cache.DecodedStamp(),
 		Journeys: len(site.Journeys), Personas: len(site.Personas), Pages: pages, Warnings: site.Warnings}
-	if err := b.opts.Cache.SaveFingerprint(b.profileKey(cfg), fp); err != nil {
+	if err := b.opts.Cache.SaveFingerprint(profile, fp); err != nil {
 		b.opts.Cache.Failed(err)
 	}
 }
 
 // Prefill puts into target the files of the last full build with these
 // options, when the site's sources are still as they were then (see
-// lastBuild), and reports whether it did: the review server serves them
+// sameAsLastBuild), and reports whether it did: the review server serves them
 // at once, while its first build, which it needs for its rebuilds,
 // runs. That build's Result says which of its files are not the same
 // (Result.AfterPrefill).
@@ -184,7 +201,11 @@ func (b *Builder) Prefill(target output.Linker) bool {
 	if b.opts.Cache == nil {
 		return false
 	}
-	last, ok := b.lastBuild(b.now(), content.Walk(b.opts.Root))
+	site, ok := b.siteSources()
+	if !ok {
+		return false
+	}
+	last, ok := b.sameAsLastBuild(b.now(), site, content.Walk(b.opts.Root))
 	if !ok {
 		return false
 	}
