@@ -9,8 +9,10 @@
 // returns the new title, after the server announced the reload; and to
 // the second reload event, when the pages that list the journey (the
 // index, its personas, the channel pages) are rebuilt too. First it
-// says how long after starting the server its first page was served:
-// run it twice to see that from a warm build cache.
+// says how long after starting the server its first page was served
+// (run it twice to see that from a warm build cache, when the page is
+// served before the server's own first build is done), and when that
+// build was done: the saves are timed after it.
 //
 //	go run ./cmd/waymark-corpus -journeys 2000 -out /tmp/corpus-2000
 //	go run ./bench/saveserved -site /tmp/corpus-2000
@@ -75,27 +77,38 @@ func run(site string, runs int, pause time.Duration, verbose bool) error {
 	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
 	lines := bufio.NewScanner(stdout)
 	var base string
+	built := false // the server's first build is done
 	for base == "" && lines.Scan() {
 		fmt.Fprintln(os.Stderr, lines.Text())
 		base = regexp.MustCompile(`http://[^ ]+/`).FindString(lines.Text())
+		built = built || strings.Contains(lines.Text(), " built ")
 	}
 	if base == "" {
 		return fmt.Errorf("the server printed no address")
 	}
-	if verbose {
-		go io.Copy(os.Stderr, stdout)
-	} else {
-		go io.Copy(io.Discard, stdout)
-	}
 	root := regexp.MustCompile(`^http://[^/]+/`).FindString(base)
 	// The first page served: how long an author waits after starting
-	// the server (from the build cache, when it has one).
+	// the server (from the build cache, when it has one). From a warm
+	// cache it is served before the server's first build is done.
 	first, err := http.Get(base)
 	if err != nil {
 		return err
 	}
 	first.Body.Close()
 	fmt.Printf("first page served %d ms after starting\n", time.Since(started).Milliseconds())
+	// The saves are timed once that build is done: a save during it
+	// waits for it, and would be kept by the build cache as the site's
+	// last state, which the next run would not find.
+	for !built && lines.Scan() {
+		fmt.Fprintln(os.Stderr, lines.Text())
+		built = strings.Contains(lines.Text(), " built ")
+	}
+	fmt.Printf("first build done %d ms after starting\n", time.Since(started).Milliseconds())
+	if verbose {
+		go io.Copy(os.Stderr, stdout)
+	} else {
+		go io.Copy(io.Discard, stdout)
+	}
 
 	resp, err := http.Get(root + "_waymark/events")
 	if err != nil {

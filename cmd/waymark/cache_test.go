@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -171,5 +172,53 @@ func TestBuildCacheStrict(t *testing.T) {
 	}
 	if code := run([]string{"build", "-s", site, "-d", dest, "--strict"}, &stdout, &stderr); code != exitContent {
 		t.Errorf("--strict with warnings, nothing changed: exit %d, want %d", code, exitContent)
+	}
+}
+
+// A build with nothing changed, which finds so by the sources'
+// fingerprint without loading the site, prints what a build that loads
+// it prints: the same warnings, and the same line but for its time.
+func TestBuildCacheNothingChanged(t *testing.T) {
+	files := goodSite()
+	files["content/personas/lonely.md"] = "+++\nname = \"Lonely\"\n+++\n" // in no journey: a warning
+	site := writeSite(t, files)
+	dest := filepath.Join(t.TempDir(), "out")
+	cache := filepath.Join(site, buildcache.Dir)
+	took := regexp.MustCompile(` in [0-9.]+[µmn]?s `)
+	build := func() (stdout, stderr string) {
+		t.Helper()
+		var out, errs bytes.Buffer
+		if code := run([]string{"build", "-s", site, "-d", dest}, &out, &errs); code != 0 {
+			t.Fatalf("exit %d: %s", code, &errs)
+		}
+		return took.ReplaceAllString(out.String(), " in T "), errs.String()
+	}
+	fingerprints := func() []string {
+		matches, _ := filepath.Glob(filepath.Join(cache, "fingerprint-*"))
+		return matches
+	}
+
+	_, firstWarnings := build()
+	if !strings.Contains(firstWarnings, `persona "Lonely" is in no journey`) {
+		t.Fatalf("the first build warned of:\n%s", firstWarnings)
+	}
+	if len(fingerprints()) != 1 {
+		t.Fatalf("the first build kept %d fingerprints", len(fingerprints()))
+	}
+	fast, fastWarnings := build()
+	// Without the fingerprint, the build loads the site and finds the
+	// output folder up to date page by page, and keeps one again.
+	for _, f := range fingerprints() {
+		os.Remove(f)
+	}
+	loaded, loadedWarnings := build()
+	if len(fingerprints()) != 1 {
+		t.Errorf("a build that loaded kept %d fingerprints", len(fingerprints()))
+	}
+	if fast != loaded || !strings.Contains(fast, "pages unchanged") {
+		t.Errorf("with nothing changed, the build printed\n%s\nand loading the site\n%s", fast, loaded)
+	}
+	if fastWarnings != firstWarnings || loadedWarnings != firstWarnings {
+		t.Errorf("warnings of the first build:\n%s\nwith nothing changed:\n%s\nloading the site:\n%s", firstWarnings, fastWarnings, loadedWarnings)
 	}
 }

@@ -158,14 +158,29 @@ func (c *cli) serve(args []string) int {
 		switch {
 		case len(diags) > 0:
 			srv.Broken(diags)
+		case err == nil && res.AfterPrefill && len(res.Changed)+len(res.Removed) == 0:
+			// The first build, of the very files served since the start:
+			// no page changed.
 		case err == nil:
-			rest := slices.DeleteFunc(append(res.Written, res.Removed...), func(f string) bool {
+			changed := res.Written
+			if res.AfterPrefill {
+				changed = res.Changed
+			}
+			rest := slices.DeleteFunc(append(changed, res.Removed...), func(f string) bool {
 				return slices.Contains(early, f) || pagedata.IsExport(f)
 			})
 			srv.Reload(rest)
 		}
 	}
-	rebuild(build.Change{All: true}, "")
+	// From a warm cache, a site whose sources are as they were at the
+	// last build with these options is served at once, from that build's
+	// files, while the first build (which rebuilds on save need) runs:
+	// then from when the watch has begun, so that no save during it is
+	// missed.
+	prefilled := b.Prefill(mem)
+	if !prefilled {
+		rebuild(build.Change{All: true}, "")
+	}
 
 	if ip != nil && !ip.IsLoopback() {
 		fmt.Fprintf(c.stderr, "waymark serve: warning: listening on %s, so anyone who can reach this machine can read the site, drafts included\n", *bind)
@@ -182,6 +197,9 @@ func (c *cli) serve(args []string) int {
 				if err := openBrowser(u); err != nil {
 					fmt.Fprintf(c.stderr, "waymark serve: cannot open a browser: %v\n", err)
 				}
+			}
+			if prefilled {
+				rebuild(build.Change{All: true}, "")
 			}
 		})
 	}()

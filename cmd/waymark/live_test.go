@@ -473,3 +473,47 @@ func TestServe(t *testing.T) {
 		t.Error("serve was killed by the signal instead of stopping")
 	}
 }
+
+// From a warm build cache (here a `build` of the same site, which has
+// the options serve builds with), serve serves the files of that build
+// as soon as it starts, before its own first build is done; the pages
+// are those the build wrote, and saves are rebuilt as ever.
+func TestServeFromTheLastBuild(t *testing.T) {
+	site := goodSite()
+	dir := writeSite(t, site)
+	dest := filepath.Join(t.TempDir(), "public")
+	if out, err := exec.Command(waymarkBinary(t), "build", "-s", dir, "-d", dest).CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+
+	s := startWaymark(t, "serve", "-s", dir, "--port", "0")
+	line := s.waitFor("Serving")
+	if before := s.output(); strings.Contains(before, " built ") {
+		t.Errorf("the first build was done before serving began:\n%s", before)
+	}
+	base := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(line)
+	for _, f := range []string{"journeys/buy/map.json", "index.json", "css/waymark.css"} {
+		want, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, body := get(t, base+f); code != 200 || body != string(want) {
+			t.Errorf("GET %s = %d, %d bytes; want the %d bytes the build wrote", f, code, len(body), len(want))
+		}
+	}
+	if code, body := get(t, base+"journeys/buy/"); code != 200 || !strings.Contains(body, ">Buy<") {
+		t.Errorf("GET journeys/buy/ = %d:\n%s", code, body)
+	}
+	s.waitFor(" built ")
+	if code, body := get(t, base+"journeys/buy/map.json"); code != 200 || !strings.Contains(body, `"Buy"`) {
+		t.Errorf("after the first build, GET journeys/buy/map.json = %d:\n%s", code, body)
+	}
+
+	ev := events(t, base)
+	writeFile(t, filepath.Join(dir, "content", "journeys", "buy.md"), strings.Replace(site["content/journeys/buy.md"], `"Buy"`, `"Buy a bike"`, 1))
+	nextEvent(t, ev, "reload")
+	if _, body := get(t, base+"journeys/buy/"); !strings.Contains(body, "Buy a bike") {
+		t.Error("a save was not rebuilt")
+	}
+	s.interrupt()
+}

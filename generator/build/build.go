@@ -73,6 +73,11 @@ type Stats struct {
 	// Reused counts the pages whose files came from the build cache
 	// rather than being rendered.
 	Reused int
+	// SourcesUnchanged says that the site's sources hashed to the
+	// fingerprint of the last build with these options, whose files the
+	// folder being replaced still held (fingerprint.go): nothing was
+	// loaded or rendered, and the Stats are that build's.
+	SourcesUnchanged bool
 	// CacheNotes say what of the build cache was ignored, and why (made
 	// by another version of waymark, damaged, not the cache's): one line
 	// each.
@@ -112,6 +117,13 @@ type Result struct {
 	Pages   int      // pages rendered
 	Written []string // files written, in no particular order
 	Removed []string // files of earlier builds that are gone, sorted
+	// AfterPrefill is set for the first build that succeeds after
+	// Prefill. Its Changed are the files it wrote that are not the ones
+	// Prefill put in the target (all it wrote when it cannot tell), and
+	// its Removed the ones Prefill put there that it does not write,
+	// which it removed.
+	AfterPrefill bool
+	Changed      []string
 }
 
 // Builder builds a site, then rebuilds it after changes. The first build,
@@ -134,8 +146,13 @@ type Builder struct {
 	full    bool
 
 	// oneOff is set for a build that has no rebuild after it: it keeps
-	// nothing for one.
+	// nothing for one, and may take the folder it replaces as it is
+	// without loading the site (fingerprint.go).
 	oneOff bool
+
+	// prefilled are the files Prefill put in the target, by name, with
+	// their keys: until a full build succeeds, which replaces them.
+	prefilled map[string]buildcache.Key
 }
 
 // pageRecord is what a build remembers of a page: what it showed, and
@@ -158,7 +175,9 @@ func NewBuilder(opts Options) *Builder {
 // With a build cache, a full build into an output.Replacing target
 // whose folder already holds every file it would write, and nothing
 // else, writes nothing and returns output.ErrUnchanged: output.Publish
-// then keeps that folder.
+// then keeps that folder. A one-off build (Build) finds that by the
+// sources' fingerprint alone when they are those of the last build
+// (fingerprint.go), without loading the site.
 //
 // When ctx ends, the build stops where it is (between files as they are
 // loaded and as they are written) and returns ctx's error: Ctrl-C in
@@ -199,15 +218,15 @@ func (b *Builder) Build(ctx context.Context, target output.Target, c Change) (Re
 // has problems, which come back as diagnostics (its warnings are in
 // site.Warnings).
 func Load(opts Options) (*content.Site, diag.List) {
-	_, _, site, errs := load(context.Background(), opts, nil)
+	_, _, site, errs := load(context.Background(), opts, nil, nil)
 	return site, errs.Sort()
 }
 
-// load is a build's first steps. cfg is nil when site.toml cannot be
-// read or BaseURL is refused, and then nothing else is read: checking
-// content against an empty configuration would only bury the real
-// problem.
-func load(ctx context.Context, opts Options, cache *content.Cache) (cfg *config.Config, md *markdown.Renderer, site *content.Site, errs diag.List) {
+// load is a build's first steps, files being the site as content.Walk
+// listed it (nil: walk it). cfg is nil when site.toml cannot be read or
+// BaseURL is refused, and then nothing else is read: checking content
+// against an empty configuration would only bury the real problem.
+func load(ctx context.Context, opts Options, cache *content.Cache, files *content.Files) (cfg *config.Config, md *markdown.Renderer, site *content.Site, errs diag.List) {
 	cfg, errs = config.Load(opts.Root)
 	if cfg == nil {
 		return nil, nil, nil, errs
@@ -220,7 +239,9 @@ func load(ctx context.Context, opts Options, cache *content.Cache) (cfg *config.
 	}
 	// Built once per configuration: [markdown] unsafe is in site.toml.
 	md = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	site, more := content.Load(opts.Root, cfg, loadOptions(ctx, opts, cfg, md, cache))
+	lo := loadOptions(ctx, opts, cfg, md, cache)
+	lo.Files = files
+	site, more := content.Load(opts.Root, cfg, lo)
 	errs.Append(more)
 	return cfg, md, site, errs
 }
@@ -232,9 +253,25 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	// cache's keys must agree on what is out of date.
 	opts := b.opts
 	opts.Now = b.now()
+	// The sources as they are before the build reads them, for its
+	// fingerprint; one walk of the content, for that and the load.
+	var sources siteSources
+	fingerprinted := false
+	if b.opts.Cache != nil {
+		sources, fingerprinted = b.siteSources()
+	}
+	files := content.Walk(opts.Root)
+	var last lastBuild
+	if fingerprinted && b.oneOff {
+		var res Result
+		var ok bool
+		if res, last, ok = b.unchangedSince(target, opts.Now, sources, files); ok {
+			return b.notes(res), nil, output.ErrUnchanged
+		}
+	}
 	decodeKey := decodeKey(opts.Root)
 	cache := b.openDecoded(decodeKey)
-	cfg, md, site, errs := load(ctx, opts, cache)
+	cfg, md, site, errs := load(ctx, opts, cache, files)
 	if err := ctx.Err(); err != nil {
 		return Result{}, nil, err
 	}
@@ -257,13 +294,18 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	pages := pl.Pages(site)
 	w := newRecorder(ctx, target, b.minify(cfg))
 	if b.opts.Cache != nil {
-		w.outputs = b.opts.Cache.Outputs(buildcache.NewHasher().AddString(b.profile(cfg)).Key())
+		w.outputs = last.outputs // read already, when it was
+		if w.outputs == nil || last.profile != b.profileKey(cfg) {
+			w.outputs = b.opts.Cache.Outputs(b.profileKey(cfg))
+		}
 		w.keys = keyPages(b.siteKey(cfg), pages, site, cache.Hashes(), opts.Now)
-		if files, size, static, ok := w.unchanged(target, pl, pages); ok {
-			res := Result{Stats: Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: files, Bytes: size,
+		if n, size, static, ok := w.unchanged(target, pl, pages); ok {
+			res := Result{Stats: Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: n, Bytes: size,
 				Reused: len(pages), Warnings: site.Warnings}, Full: true}
 			if err := w.outputs.Save(); err != nil {
 				b.opts.Cache.Failed(err)
+			} else if fingerprinted {
+				b.keepFingerprint(sources, b.profileKey(cfg), files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
 			}
 			b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, recordPages(pages), static
 			return b.notes(res), nil, output.ErrUnchanged
@@ -284,16 +326,59 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	if err := w.keep(target); err != nil {
 		return Result{}, nil, err
 	}
-	if err := w.kept(); err != nil {
+	saved, err := w.kept()
+	if err != nil {
 		b.opts.Cache.Failed(err)
 	}
 	records := recordPages(pages)
 	res := w.result(site, len(todo))
 	res.Full = true
 	res.Warnings = site.Warnings
-	res.Removed, err = b.removeStale(target, records, static)
+	if saved && fingerprinted {
+		b.keepFingerprint(sources, b.profileKey(cfg), files, cache.Hashes(), site, opts.Now, w.outputs, len(pages))
+	}
+	if b.prefilled != nil {
+		res.AfterPrefill = true
+		res.Changed, res.Removed, err = b.sincePrefill(target, w, saved)
+	} else {
+		res.Removed, err = b.removeStale(target, records, static)
+	}
 	b.cfg, b.pipeline, b.cache, b.pages, b.static = cfg, pl, cache, records, static
 	return b.notes(res), nil, err
+}
+
+// sincePrefill works out which of the files the first full build after
+// Prefill wrote are not those Prefill put in target, by their keys as
+// the cache kept them (when saved: else it cannot tell, and all are),
+// and removes from target the ones it put there that the build does
+// not write.
+func (b *Builder) sincePrefill(target output.Target, w *recorder, saved bool) (changed, removed []string, err error) {
+	var keys map[string]buildcache.Key
+	if saved {
+		keys = w.outputs.Keeping()
+	}
+	written := make(map[string]bool, len(w.names))
+	for _, name := range w.names {
+		written[name] = true
+		if key, ok := b.prefilled[name]; !saved || !ok || keys[name] != key {
+			changed = append(changed, name)
+		}
+	}
+	for name := range b.prefilled {
+		if !written[name] {
+			removed = append(removed, name)
+		}
+	}
+	slices.Sort(removed)
+	b.prefilled = nil
+	if rm, ok := target.(output.Remover); ok {
+		for _, name := range removed {
+			if err := rm.Remove(name); err != nil {
+				return changed, removed, err
+			}
+		}
+	}
+	return changed, removed, nil
 }
 
 // now is the build's date: Options.Now, or the current time.

@@ -35,13 +35,21 @@ func decodeKey(root fs.FS) buildcache.Key {
 	h := buildcache.NewHasher()
 	site, _ := fs.ReadFile(root, config.File)
 	h.Add([]byte(config.File), site)
-	fs.WalkDir(root, content.StaticDir, func(p string, d fs.DirEntry, err error) error {
+	h.AddString(filesUnder(root, content.StaticDir)...)
+	return h.Key()
+}
+
+// filesUnder lists the files under dir in root, in path order; none when
+// there is no dir.
+func filesUnder(root fs.FS, dir string) []string {
+	var files []string
+	fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			h.AddString(p)
+			files = append(files, p)
 		}
 		return nil
 	})
-	return h.Key()
+	return files
 }
 
 // siteKey is what every output file depends on besides its page's
@@ -51,13 +59,10 @@ func (b *Builder) siteKey(cfg *config.Config) buildcache.Key {
 	site, _ := fs.ReadFile(b.opts.Root, config.File)
 	h.Add([]byte(config.File), site)
 	for _, dir := range []string{"layouts", "themes"} {
-		fs.WalkDir(b.opts.Root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				data, _ := fs.ReadFile(b.opts.Root, p)
-				h.Add([]byte(p), data)
-			}
-			return nil
-		})
+		for _, p := range filesUnder(b.opts.Root, dir) {
+			data, _ := fs.ReadFile(b.opts.Root, p)
+			h.Add([]byte(p), data)
+		}
 	}
 	h.AddString(b.profile(cfg), cfg.BaseURL)
 	return h.Key()
@@ -68,6 +73,11 @@ func (b *Builder) siteKey(cfg *config.Config) buildcache.Key {
 // a `serve` of one site each find their own files.
 func (b *Builder) profile(cfg *config.Config) string {
 	return "drafts=" + strconv.FormatBool(b.opts.Drafts || cfg.Build.Drafts) + " minify=" + strconv.FormatBool(b.minify(cfg))
+}
+
+// profileKey is the key the cache keeps a profile's files by.
+func (b *Builder) profileKey(cfg *config.Config) buildcache.Key {
+	return buildcache.NewHasher().AddString(b.profile(cfg)).Key()
 }
 
 // openDecoded returns the content cache to load with: what the build
@@ -281,11 +291,22 @@ func (r *recorder) unchanged(target output.Target, pl *Pipeline, pages []*pageda
 			return 0, 0, nil, false
 		}
 	}
+	files, size, ok = sameFolder(rep.Replaced(), r.outputs, want)
+	if !ok {
+		return 0, 0, nil, false
+	}
+	r.outputs.Carry(slices.Collect(maps.Keys(want)))
+	return files, size, static, true
+}
+
+// sameFolder reports whether the folder dir holds the files want names,
+// each the very file outputs kept for its key, and nothing else; and how
+// many files and bytes that is.
+func sameFolder(dir string, outputs *buildcache.Outputs, want map[string]buildcache.Key) (files int, size int64, ok bool) {
 	// The folder's files, each checked against what the cache kept for
 	// its name: on several goroutines, as a stat waits on the disk.
 	var names []string
-	dir := os.DirFS(rep.Replaced())
-	err = fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || p == output.Marker {
 			return err
 		}
@@ -296,24 +317,23 @@ func (r *recorder) unchanged(target output.Target, pl *Pipeline, pages []*pageda
 		return nil
 	})
 	if err != nil || len(names) != len(want) {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
 	sizes := make([]int64, len(names))
 	same := make([]bool, len(names))
 	parallel(len(names), func(i int) {
-		fi, err := os.Lstat(filepath.Join(rep.Replaced(), filepath.FromSlash(names[i])))
-		if err == nil && r.outputs.Is(names[i], want[names[i]], fi) {
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(names[i])))
+		if err == nil && outputs.Is(names[i], want[names[i]], fi) {
 			same[i], sizes[i] = true, fi.Size()
 		}
 	})
 	if slices.Contains(same, false) {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
-	r.outputs.Carry(names)
 	for _, s := range sizes {
 		size += s
 	}
-	return len(names), size, static, true
+	return len(names), size, true
 }
 
 var errChanged = errors.New("changed")
@@ -340,20 +360,24 @@ func (r *recorder) keep(target output.Target) error {
 }
 
 // kept hands the files this build wrote to the cache: linked from the
-// folder they were written to, or copied from memory. An error is the
+// folder they were written to, or copied from memory. It reports whether
+// the cache's list of kept files is now this build's. An error is the
 // cache's: the build is sound without it.
-func (r *recorder) kept() error {
+func (r *recorder) kept() (saved bool, err error) {
 	if r.keepOne == nil {
-		return nil
+		return false, nil
 	}
 	errs := make([]error, len(r.fresh))
 	parallel(len(r.fresh), func(i int) { errs[i] = r.keepOne(r.fresh[i].name, r.fresh[i].key) })
 	for _, err := range errs {
 		if err != nil {
-			return err // the first says it: a full disk fails every file
+			return false, err // the first says it: a full disk fails every file
 		}
 	}
-	return r.outputs.Save()
+	if err := r.outputs.Save(); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // parallel calls f(0) … f(n-1) on as many goroutines as the file system

@@ -3,9 +3,12 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,17 +70,18 @@ func editTestFile(t *testing.T, path, old, new string) {
 }
 
 // publishTestSite builds the site in dir into dest as `waymark build`
-// does, with the build cache when there is one (and the site it
-// replaces kept there, to make the next build's folder from), and
-// returns what it did.
-func publishTestSite(t *testing.T, dir, dest string, cache *buildcache.Cache, now time.Time) Result {
+// does, with opts (Root and Builtin are set) and the build cache when
+// there is one (and the site it replaces kept there, to make the next
+// build's folder from), and returns what it did.
+func publishTestSite(t *testing.T, dir, dest string, opts Options) Result {
 	t.Helper()
-	b := NewBuilder(Options{Root: os.DirFS(dir), Builtin: themes.Default(), Now: now, Cache: cache})
+	opts.Root, opts.Builtin = os.DirFS(dir), themes.Default()
+	b := NewBuilder(opts)
 	b.oneOff = true
 	var res Result
 	var publishing output.PublishOptions
-	if cache != nil {
-		publishing.Spare = cache.Spare()
+	if opts.Cache != nil {
+		publishing.Spare = opts.Cache.Spare()
 	}
 	err := output.PublishWith(dest, publishing, func(target output.Target) error {
 		var diags []string
@@ -135,14 +139,17 @@ func sameTree(t *testing.T, got, want string) {
 }
 
 // A build from the cache writes the same site, byte for byte, as a build
-// without it, whatever changed since the cache was made; and it renders
-// only the pages the change touches.
+// without it, whatever changed since the cache was made, and reports the
+// same; it renders only the pages the change touches, and when nothing
+// changed at all, it finds so by the sources' fingerprint without
+// loading the site.
 func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the example site twenty times")
+		t.Skip("builds the example site thirty times")
 	}
 	dir := copySite(t)
-	cache, err := buildcache.Open(filepath.Join(dir, buildcache.Dir), "test")
+	cacheDir := filepath.Join(dir, buildcache.Dir)
+	cache, err := buildcache.Open(cacheDir, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,6 +157,20 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 	day := time.Date(2026, 12, 10, 12, 0, 0, 0, time.UTC)
 	file := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
 	const buy = "content/journeys/purchase/buying-a-bike.md"
+	var opts Options // the options of the builds from here on
+	spoilFingerprint := func(change func([]byte) []byte) func() {
+		return func() {
+			matches, _ := filepath.Glob(filepath.Join(cacheDir, "fingerprint-*"))
+			if len(matches) != 1 {
+				t.Fatalf("%d fingerprints: %q", len(matches), matches)
+			}
+			data, err := os.ReadFile(matches[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeTestFile(t, matches[0], string(change(data)))
+		}
+	}
 
 	steps := []struct {
 		name string
@@ -157,11 +178,16 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		now  time.Time
 		// all: every page rendered; none: none; else some and not all.
 		all, none bool
-		after     func() // checks the output
+		// same: the sources' fingerprint is the last build's, and the
+		// site is not loaded.
+		same  bool
+		note  string // the one note the cache gives
+		after func() // checks the output
 	}{
 		{name: "the first build", all: true},
-		{name: "nothing changed", none: true},
-		{name: "a day later, with nothing newly out of date", now: day.AddDate(0, 0, 1), none: true},
+		{name: "nothing changed", none: true, same: true},
+		{name: "an hour later", now: day.Add(time.Hour), none: true, same: true},
+		{name: "a day later, a stale map a day older", now: day.AddDate(0, 0, 1), none: true},
 		{name: "a journey", edit: func() { editTestFile(t, file(buy), `title    = "Buying a bike"`, `title    = "Buying a bike today"`) }},
 		{name: "a persona", edit: func() {
 			editTestFile(t, file("content/personas/dana-ortiz.md"), "name", "name = \"Dana Ortiz-Lee\"\n#")
@@ -169,6 +195,12 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		{name: "a KPI data file", edit: func() {
 			editTestFile(t, file("data/kpis/ownership.csv"), "2026-11-30,35,", "2026-11-30,33,")
 		}},
+		{name: "a KPI data file added", edit: func() {
+			writeTestFile(t, file("data/kpis/more.csv"), "journey,stage,kpi,date,value\nbuying-a-bike,research,Visits,2026-11-30,3\n")
+		}},
+		{name: "a spreadsheet beside the KPI data: a warning", edit: func() {
+			writeTestFile(t, file("data/kpis/sheet.xlsx"), "PK")
+		}, none: true},
 		{name: "an output edited by hand", edit: func() {
 			f, err := os.OpenFile(filepath.Join(dest, "journeys", "buying-a-bike", "index.html"), os.O_WRONLY|os.O_APPEND, 0)
 			if err != nil {
@@ -177,6 +209,12 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 			f.WriteString("<!-- edited -->")
 			f.Close()
 		}}, // its page alone is rendered again
+		{name: "a file added to the output", edit: func() { writeTestFile(t, filepath.Join(dest, "extra.html"), "extra") }, none: true},
+		{name: "a file removed from the output", edit: func() {
+			if err := os.Remove(filepath.Join(dest, "journeys", "buying-a-bike", "map.mmd")); err != nil {
+				t.Fatal(err)
+			}
+		}, none: true},
 		{name: "an output replaced by a link to the very file kept", edit: func() {
 			// A stat through the link finds the kept file, its size,
 			// time and inode: only the link itself says it is not one.
@@ -199,6 +237,11 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		}},
 		{name: "a static file", edit: func() { writeTestFile(t, file("static/notes.txt"), "notes") }, none: true},
 		{name: "the static file again", edit: func() { writeTestFile(t, file("static/notes.txt"), "other notes") }, none: true},
+		{name: "a damaged fingerprint", edit: spoilFingerprint(func(d []byte) []byte { return d[:len(d)-10] }), none: true,
+			note: "ignored the fingerprint of the last build: it is damaged; checking the site file by file"},
+		{name: "a foreign fingerprint", edit: spoilFingerprint(func([]byte) []byte { return []byte("PK\x03\x04") }), none: true,
+			note: "ignored the fingerprint of the last build: the file is not one of waymark's"},
+		{name: "a fingerprint made good again", none: true, same: true},
 		{name: "a layout", edit: func() {
 			data, err := fs.ReadFile(themes.Default(), "layouts/404.html")
 			if err != nil {
@@ -209,6 +252,12 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		{name: "site.toml", edit: func() {
 			editTestFile(t, file("site.toml"), "stale_after_days = 60", "stale_after_days = 60\n# a comment")
 		}, all: true},
+		{name: "minified", edit: func() { opts.Minify = true }, all: true},
+		{name: "minified, nothing changed", none: true, same: true},
+		{name: "back to unminified: the folder is the minified site", edit: func() { opts.Minify = false }, none: true},
+		{name: "with drafts", edit: func() { opts.Drafts = true }, all: true},
+		{name: "another base URL", edit: func() { opts.Drafts, opts.BaseURL = false, "https://maps.example/" }, all: true},
+		{name: "the base URL, nothing changed", none: true, same: true},
 		// A channel's list a journey a page: an edit of one journey
 		// renders the one page of each channel that lists it, and a
 		// change to the channel's figures renders all of its pages.
@@ -227,6 +276,7 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 			}
 		}},
 		{name: "a date that makes maps out of date", now: day.AddDate(0, 1, 10)},
+		{name: "the same date, nothing changed", none: true, same: true},
 	}
 	now := day
 	total := 0
@@ -237,18 +287,28 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		if !step.now.IsZero() {
 			now = step.now
 		}
-		warm := publishTestSite(t, dir, dest, cache, now)
-		cold := filepath.Join(t.TempDir(), "cold")
-		publishTestSite(t, dir, cold, nil, now)
-		sameTree(t, dest, cold)
+		warmOpts, coldOpts := opts, opts
+		warmOpts.Now, warmOpts.Cache = now, cache
+		coldOpts.Now = now
+		warm := publishTestSite(t, dir, dest, warmOpts)
+		coldDest := filepath.Join(t.TempDir(), "cold")
+		cold := publishTestSite(t, dir, coldDest, coldOpts)
+		sameTree(t, dest, coldDest)
 		if step.after != nil {
 			step.after()
+		}
+		if g, w := reported(warm.Stats), reported(cold.Stats); g != w {
+			t.Errorf("%s: reported\n%s\nwant, as without the cache,\n%s", step.name, g, w)
+		}
+		if warm.SourcesUnchanged != step.same {
+			t.Errorf("%s: the sources' fingerprint matched: %v, want %v", step.name, warm.SourcesUnchanged, step.same)
 		}
 		if i == 0 || step.all {
 			total = warm.Pages // paging the lists makes more pages
 		}
-		if notes := cache.Notes(); len(notes) > 0 {
-			t.Errorf("%s: notes %q", step.name, notes)
+		notes := append(warm.CacheNotes, cache.Notes()...)
+		if step.note == "" && len(notes) > 0 || step.note != "" && (len(notes) != 1 || !strings.Contains(notes[0], step.note)) {
+			t.Errorf("%s: notes %q, want %q", step.name, notes, step.note)
 		}
 		t.Logf("%s: rendered %d pages of %d", step.name, warm.Pages, total)
 		switch rendered := warm.Pages; {
@@ -258,6 +318,113 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		}
 		if t.Failed() {
 			t.Fatalf("after %s", step.name)
+		}
+	}
+}
+
+// reported is what `waymark build` says of a build: its counts and its
+// warnings.
+func reported(s Stats) string {
+	return fmt.Sprintf("%d journeys, %d personas, %d files, %d bytes\n%s", s.Journeys, s.Personas, s.Files, s.Bytes, s.Warnings.FormatAll())
+}
+
+// Prefill fills a Memory with the files of the last build with the
+// same options, as that build left them, when the sources are the same;
+// the first build after it writes the very same files, and says so. A
+// changed source, or a kept file gone from the cache, leaves it empty.
+func TestPrefill(t *testing.T) {
+	dir := copySite(t)
+	cacheDir := filepath.Join(dir, buildcache.Dir)
+	cache, err := buildcache.Open(cacheDir, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 10, 12, 0, 0, 0, time.UTC)
+	serve := func() *Builder {
+		return NewBuilder(Options{Root: os.DirFS(dir), Builtin: themes.Default(), NoMinify: true, Now: now, Cache: cache})
+	}
+	built := output.NewMemory()
+	if _, errs, err := serve().Build(context.Background(), built, Change{All: true}); len(errs) > 0 || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	files := func(m *output.Memory) map[string]string {
+		out := map[string]string{}
+		for _, name := range m.Names() {
+			data, _ := m.File(name)
+			out[name] = string(data)
+		}
+		return out
+	}
+	want := files(built)
+
+	mem := output.NewMemory()
+	b := serve()
+	if !b.Prefill(mem) {
+		t.Fatal("not prefilled with nothing changed")
+	}
+	if got := files(mem); !maps.Equal(got, want) {
+		t.Errorf("prefilled with %d files, want the %d the build wrote", len(got), len(want))
+	}
+	res, errs, err := b.Build(context.Background(), mem, Change{All: true})
+	if len(errs) > 0 || err != nil {
+		t.Fatalf("build after: %v %v", errs, err)
+	}
+	if !res.AfterPrefill || len(res.Changed) > 0 || len(res.Removed) > 0 {
+		t.Errorf("the first build after Prefill: after it %v, changed %q, removed %q; want nothing changed",
+			res.AfterPrefill, res.Changed, res.Removed)
+	}
+	if got := files(mem); !maps.Equal(got, want) {
+		t.Error("the first build after Prefill wrote other files")
+	}
+
+	// The sources change between Prefill and the first build: it says
+	// which files changed, and removes the ones prefilled it no longer
+	// writes.
+	mem = output.NewMemory()
+	b = serve()
+	if !b.Prefill(mem) {
+		t.Fatal("not prefilled with nothing changed")
+	}
+	const gone = "content/journeys/ownership/school-run-without-the-car.md"
+	if err := os.Remove(filepath.Join(dir, gone)); err != nil {
+		t.Fatal(err)
+	}
+	res, errs, err = b.Build(context.Background(), mem, Change{All: true})
+	if len(errs) > 0 || err != nil {
+		t.Fatalf("build after: %v %v", errs, err)
+	}
+	cold := output.NewMemory()
+	if _, errs, err := Build(Options{Root: os.DirFS(dir), Builtin: themes.Default(), NoMinify: true, Now: now}, cold); len(errs) > 0 || err != nil {
+		t.Fatalf("cold build: %v %v", errs, err)
+	}
+	if got, want := files(mem), files(cold); !maps.Equal(got, want) {
+		t.Errorf("after a change between Prefill and the first build, %d files served, want the %d of a cold build", len(got), len(want))
+	}
+	if !res.AfterPrefill || !slices.Contains(res.Removed, "journeys/school-run-without-the-car/index.html") ||
+		!slices.Contains(res.Changed, "index.html") || slices.Contains(res.Changed, "css/waymark.css") {
+		t.Errorf("after it %v, changed %q, removed %q", res.AfterPrefill, res.Changed, res.Removed)
+	}
+
+	for _, tt := range []struct {
+		name string
+		edit func()
+	}{
+		{"a journey edited", func() {
+			editTestFile(t, filepath.Join(dir, "content/journeys/purchase/buying-a-bike.md"), `title    = "Buying a bike"`, `title    = "Buying a bike today"`)
+		}},
+		{"the kept files gone", func() {
+			if _, _, err := serve().Build(context.Background(), output.NewMemory(), Change{All: true}); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.RemoveAll(filepath.Join(cacheDir, "files")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		tt.edit()
+		mem := output.NewMemory()
+		if serve().Prefill(mem) || len(mem.Names()) > 0 {
+			t.Errorf("%s: prefilled with %d files", tt.name, len(mem.Names()))
 		}
 	}
 }

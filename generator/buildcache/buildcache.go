@@ -10,6 +10,8 @@
 //	decoded                the decoded personas and journeys (content.Cache)
 //	outputs-<profile>      the output files of the last build with those
 //	                       options (minified or not, drafts or not, …)
+//	fingerprint-<profile>  a key of that build's sources, and what it
+//	                       reported (package build says what)
 //	files/ab/abcd…         the output files themselves, by key
 //	spare-site/            the site a `build` last replaced, for the next
 //	                       one to make its new folder from (Spare)
@@ -34,6 +36,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -250,9 +253,15 @@ func writeFile(path string, data []byte) error {
 }
 
 // ignored notes that the cache file what (a description) was ignored
-// because of err. A cache written by another version of waymark is
-// said once, for all its files.
+// because of err, and that the build makes them afresh. A cache
+// written by another version of waymark is said once, for all its
+// files.
 func (c *Cache) ignored(what string, err error) {
+	c.ignoredThen(what, "building them afresh", err)
+}
+
+// ignoredThen is ignored, then saying what the build does instead.
+func (c *Cache) ignoredThen(what, then string, err error) {
 	switch {
 	case err == errKey:
 		// Made from other settings (site.toml changed): not a
@@ -266,7 +275,7 @@ func (c *Cache) ignored(what string, err error) {
 			c.note("ignored: it was written by another version of waymark, so everything is built afresh (and kept for the next build)")
 		}
 	default:
-		c.note("ignored %s: %v; building them afresh", what, err)
+		c.note("ignored %s: %v; %s", what, err, then)
 	}
 }
 
@@ -297,4 +306,44 @@ func (c *Cache) Undecodable(err error) {
 // SaveDecoded stores the decoded files for key, written by save.
 func (c *Cache) SaveDecoded(key Key, save func(io.Writer) error) error {
 	return c.write("decoded", key, save)
+}
+
+// DecodedStamp identifies the stored decoded files as they are on disk
+// (their size, modification time and inode), "" when there are none: a
+// build that does not read them can still tell that they are as an
+// earlier build left them.
+func (c *Cache) DecodedStamp() string {
+	fi, err := os.Lstat(filepath.Join(c.dir, "decoded"))
+	if err != nil {
+		return ""
+	}
+	r := recordOf(Key{}, fi)
+	return fmt.Sprint(r.Size, " ", r.MTime, " ", r.Ino)
+}
+
+func fingerprintName(profile Key) string { return "fingerprint-" + profile.String()[:16] }
+
+// Fingerprint reads into v (with encoding/gob) what the last build of
+// profile stored with SaveFingerprint, and reports whether it did. One
+// that is damaged, not the cache's or another version's is ignored,
+// with a note saying so.
+func (c *Cache) Fingerprint(profile Key, v any) bool {
+	data, err := c.read(fingerprintName(profile), profile)
+	if err == nil && data == nil {
+		return false
+	}
+	if err == nil && gob.NewDecoder(bytes.NewReader(data)).Decode(v) != nil {
+		err = errors.New("it is damaged")
+	}
+	if err != nil {
+		c.ignoredThen("the fingerprint of the last build", "checking the site file by file", err)
+		return false
+	}
+	return true
+}
+
+// SaveFingerprint stores v (with encoding/gob) for the next build of
+// profile.
+func (c *Cache) SaveFingerprint(profile Key, v any) error {
+	return c.write(fingerprintName(profile), profile, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
 }

@@ -150,3 +150,130 @@ func TestOtherVersion(t *testing.T) {
 		t.Errorf("decoded files = %q", data)
 	}
 }
+
+// The digest of a list is the same read back as Save stored it, and
+// differs when any file kept differs.
+func TestOutputsDigest(t *testing.T) {
+	c, err := Open(t.TempDir(), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := key("plain")
+	o := c.Outputs(profile)
+	empty := o.Digest()
+	for _, name := range []string{"a.html", "b.html"} {
+		if err := o.KeepData(name, key(name), []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	saved := o.Digest()
+	if saved == empty {
+		t.Error("the digest is the empty list's after Save")
+	}
+	if got := c.Outputs(profile).Digest(); got != saved {
+		t.Error("the list read back has another digest than the one Save stored")
+	}
+	if kept := c.Outputs(profile).Kept(); len(kept) != 2 || kept["a.html"] != key("a.html") {
+		t.Errorf("Kept() = %v", kept)
+	}
+
+	// Carried as it was, the list is not stored again.
+	o = c.Outputs(profile)
+	o.Carry([]string{"a.html", "b.html"})
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if o.Digest() != saved {
+		t.Error("a list carried over has another digest")
+	}
+	// The same names and keys, b.html kept again (another file on disk).
+	o = c.Outputs(profile)
+	o.Carry([]string{"a.html"})
+	if err := o.KeepData("b.html", key("b.html"), []byte("b.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if o.Digest() == saved || c.Outputs(profile).Digest() != o.Digest() {
+		t.Error("a file kept anew leaves the digest as it was")
+	}
+}
+
+// A fingerprint comes back as it was saved, for its profile only; a
+// damaged or foreign one is ignored with a note.
+func TestFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Open(dir, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type record struct {
+		Sources Key
+		Pages   int
+	}
+	var got record
+	if c.Fingerprint(key("plain"), &got) {
+		t.Error("a fingerprint read before any was saved")
+	}
+	want := record{key("sources"), 7}
+	if err := c.SaveFingerprint(key("plain"), want); err != nil {
+		t.Fatal(err)
+	}
+	if !c.Fingerprint(key("plain"), &got) || got != want {
+		t.Errorf("Fingerprint = %+v, want %+v", got, want)
+	}
+	if c.Fingerprint(key("minified"), &got) {
+		t.Error("another profile's fingerprint was read")
+	}
+	if notes := c.Notes(); len(notes) > 0 {
+		t.Errorf("notes: %q", notes)
+	}
+
+	file := filepath.Join(dir, fingerprintName(key("plain")))
+	data, _ := os.ReadFile(file)
+	for _, tt := range []struct {
+		name, want string
+		data       []byte
+	}{
+		{"damaged", "ignored the fingerprint of the last build: it is damaged; checking the site file by file", data[:len(data)-3]},
+		{"foreign", "ignored the fingerprint of the last build: the file is not one of waymark's", []byte("PK\x03\x04")},
+	} {
+		if err := os.WriteFile(file, tt.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if c.Fingerprint(key("plain"), &got) {
+			t.Errorf("%s: read", tt.name)
+		}
+		if notes := c.Notes(); len(notes) != 1 || !strings.Contains(notes[0], tt.want) {
+			t.Errorf("%s: notes %q, want one with %q", tt.name, notes, tt.want)
+		}
+	}
+}
+
+// The stamp of the decoded files changes when they are written again.
+func TestDecodedStamp(t *testing.T) {
+	c, err := Open(t.TempDir(), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := c.DecodedStamp(); s != "" {
+		t.Errorf("stamp %q with no decoded files", s)
+	}
+	save := func(text string) string {
+		if err := c.SaveDecoded(key("site"), func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return c.DecodedStamp()
+	}
+	first := save("decoded")
+	if first == "" || first != c.DecodedStamp() {
+		t.Errorf("stamp %q, then %q", first, c.DecodedStamp())
+	}
+	if again := save("decoded"); again == first {
+		t.Error("the decoded files written again have the same stamp") // another inode
+	}
+}

@@ -22,7 +22,8 @@ type Outputs struct {
 	c       *Cache
 	profile Key
 
-	old map[string]record // what the last build of the profile kept
+	old    map[string]record // what the last build of the profile kept
+	digest Key               // of the list as stored (Digest)
 
 	mu  sync.Mutex
 	new map[string]record // what this build keeps
@@ -48,6 +49,7 @@ func (c *Cache) Outputs(profile Key) *Outputs {
 	o := &Outputs{c: c, profile: profile, old: map[string]record{}, new: map[string]record{}}
 	data, err := c.read(o.name(), profile)
 	if err == nil && data != nil {
+		o.digest = NewHasher().Add(data).Key()
 		if gob.NewDecoder(bytes.NewReader(data)).Decode(&o.old) != nil {
 			err = errors.New("their list is damaged")
 		}
@@ -93,6 +95,34 @@ func (o *Outputs) Recorded(name string, key Key) bool {
 	r, ok := o.old[name]
 	return ok && r.Key == key
 }
+
+// Kept returns the name and key of every output file the last build of
+// the profile kept.
+func (o *Outputs) Kept() map[string]Key {
+	out := make(map[string]Key, len(o.old))
+	for name, r := range o.old {
+		out[name] = r.Key
+	}
+	return out
+}
+
+// Keeping returns the name and key of every output file this build
+// keeps so far.
+func (o *Outputs) Keeping() map[string]Key {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	out := make(map[string]Key, len(o.new))
+	for name, r := range o.new {
+		out[name] = r.Key
+	}
+	return out
+}
+
+// Digest is a key of the list of kept files as stored: as read, or as
+// Save stored it; the zero Key when there is none. It is the hash of the
+// list's bytes, so the list one build stored has its own digest, even
+// when another stores the same names and keys again.
+func (o *Outputs) Digest() Key { return o.digest }
 
 // Carry keeps what the last build kept for names, as it was: for a
 // build that writes nothing, its output folder being up to date.
@@ -205,10 +235,15 @@ func (o *Outputs) Save() error {
 	if maps.Equal(o.old, o.new) {
 		return nil // as stored: at 10,000 journeys, 5 MB not written
 	}
-	err := o.c.write(o.name(), o.profile, func(w io.Writer) error { return gob.NewEncoder(w).Encode(o.new) })
+	var list bytes.Buffer
+	if err := gob.NewEncoder(&list).Encode(o.new); err != nil {
+		return err
+	}
+	err := o.c.write(o.name(), o.profile, func(w io.Writer) error { _, err := w.Write(list.Bytes()); return err })
 	if err != nil {
 		return err
 	}
+	o.digest = NewHasher().Add(list.Bytes()).Key()
 	dropped := map[Key]bool{}
 	for name, r := range o.old {
 		if n, ok := o.new[name]; !ok || n.Key != r.Key {

@@ -446,10 +446,11 @@ func dateHint(s string) string {
 	return "write dates as YYYY-MM-DD, e.g. 2026-11-30"
 }
 
-// loadKPIs reads the data files and gives each stage the series its rows
-// measure. The journeys are linked afresh on every load (they may come
-// from the cache, with an earlier load's series).
-func (l *loader) loadKPIs(cache *Cache, stop <-chan struct{}) {
+// loadKPIs reads the data files (as walkKPIs listed them) and gives
+// each stage the series its rows measure. The journeys are linked afresh
+// on every load (they may come from the cache, with an earlier load's
+// series).
+func (l *loader) loadKPIs(files []string, cache *Cache, stop <-chan struct{}) {
 	journeys := map[string]*Journey{}
 	for _, j := range l.journeys {
 		j.KPIFiles = nil
@@ -475,7 +476,7 @@ func (l *loader) loadKPIs(cache *Cache, stop <-chan struct{}) {
 	}
 	series := map[seriesKey]*seen{}
 	var order []*seen
-	for _, file := range l.kpiFiles() {
+	for _, file := range files {
 		select {
 		case <-stop:
 			return
@@ -590,16 +591,16 @@ func (l *loader) kpiStage(row *kpiRow, journeys map[string]*Journey, slugs []str
 	return nil, nil
 }
 
-// kpiFiles lists the data files, in path order, and warns of files in
+// walkKPIs lists the data files, in path order, and warns of files in
 // the folder that look like data but are not CSV.
-func (l *loader) kpiFiles() []string {
+func walkKPIs(fsys fs.FS, problems *diag.List) []string {
 	var files []string
-	err := fs.WalkDir(l.fsys, KPIDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, KPIDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == KPIDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll // a site without KPI data
 			}
-			l.errs.Add(diag.Position{File: p}, "", "cannot read: %v", diag.Cause(err))
+			problems.Add(diag.Position{File: p}, "", "cannot read: %v", diag.Cause(err))
 			return nil
 		}
 		name := d.Name()
@@ -616,13 +617,13 @@ func (l *loader) kpiFiles() []string {
 		case ext == ".csv":
 			files = append(files, p)
 		case ext == ".xlsx", ext == ".xls", ext == ".ods", ext == ".numbers", ext == ".tsv":
-			l.warns.Warn(diag.Position{File: p}, `export the sheet as CSV (in Excel, "CSV UTF-8"), with the header journey,stage,kpi,date,value`,
+			problems.Warn(diag.Position{File: p}, `export the sheet as CSV (in Excel, "CSV UTF-8"), with the header journey,stage,kpi,date,value`,
 				"KPI data must be CSV: this file is not read")
 		}
 		return nil
 	})
 	if err != nil {
-		l.errs.Add(diag.Position{File: KPIDir}, "", "cannot read: %v", err)
+		problems.Add(diag.Position{File: KPIDir}, "", "cannot read: %v", err)
 	}
 	return files
 }

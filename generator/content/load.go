@@ -46,6 +46,10 @@ type Options struct {
 	// decoded are left out. Whoever closes it (watch mode, on Ctrl-C)
 	// throws the site away, so nothing else is cut short.
 	Stop <-chan struct{}
+	// Files, when set, are the files to read as Walk listed them, for
+	// whoever walked the site already (a build fingerprinting it): the
+	// site is not walked twice. Otherwise Load walks it.
+	Files *Files
 }
 
 // Load reads every persona and journey under content/ in fsys, the site
@@ -59,9 +63,16 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	}
 	l := &loader{fsys: fsys, cfg: cfg, md: opts.Markdown, refs: map[*Journey]journeyRefs{}, notes: map[any]fileNotes{},
 		unreadPersonas: map[string]bool{}, unreadJourneys: map[string]bool{}}
-	l.decodeAll(l.walk(), opts.Cache, opts.Stop)
+	files := opts.Files
+	if files == nil {
+		files = Walk(fsys)
+	}
+	errs, warns := files.Problems.Split()
+	l.errs.Append(errs)
+	l.warns.Append(warns)
+	l.decodeAll(files.Content, opts.Cache, opts.Stop)
 	l.resolve()
-	l.loadKPIs(opts.Cache, opts.Stop)
+	l.loadKPIs(files.KPIs, opts.Cache, opts.Stop)
 	site := &Site{Config: cfg, Personas: l.personas}
 	for _, j := range l.journeys {
 		if j.Status != "draft" || opts.Drafts {
@@ -95,17 +106,40 @@ type loader struct {
 	unreadPersonas, unreadJourneys map[string]bool
 }
 
-// walk lists the content files, in path order.
-func (l *loader) walk() []string {
+// Files are the files a Load reads, as Walk lists them.
+type Files struct {
+	// Content are the persona and journey files, in path order.
+	Content []string
+	// KPIs are the KPI data files (kpi.go), in path order.
+	KPIs []string
+	// Problems are what the walk found: errors (a Markdown file outside
+	// content/journeys/ and content/personas/, a folder that cannot be
+	// read) and warnings (a link to a folder, a spreadsheet not saved as
+	// CSV).
+	Problems diag.List
+}
+
+// Walk lists the files Load reads from fsys, the site root. It is the
+// one walk of the content: Load walks with it, and the build cache
+// fingerprints a site by it without loading.
+func Walk(fsys fs.FS) *Files {
+	f := &Files{}
+	f.Content = walkContent(fsys, &f.Problems)
+	f.KPIs = walkKPIs(fsys, &f.Problems)
+	return f
+}
+
+// walkContent lists the content files, in path order.
+func walkContent(fsys fs.FS, problems *diag.List) []string {
 	var files []string
-	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
-				l.errs.Add(diag.Position{File: Dir}, "create content/personas/ and content/journeys/ in the site folder",
+				problems.Add(diag.Position{File: Dir}, "create content/personas/ and content/journeys/ in the site folder",
 					"no content folder")
 				return fs.SkipAll
 			}
-			l.errs.Add(diag.Position{File: p}, "", "cannot read: %v", diag.Cause(err))
+			problems.Add(diag.Position{File: p}, "", "cannot read: %v", diag.Cause(err))
 			return nil
 		}
 		name := d.Name()
@@ -117,7 +151,7 @@ func (l *loader) walk() []string {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && path.Ext(name) != ".md" {
-			l.linkedFolder(p)
+			linkedFolder(fsys, p, problems)
 			return nil
 		}
 		if d.IsDir() || path.Ext(name) != ".md" {
@@ -126,13 +160,13 @@ func (l *loader) walk() []string {
 		if strings.HasPrefix(p, PersonasDir+"/") || strings.HasPrefix(p, JourneysDir+"/") {
 			files = append(files, p)
 		} else {
-			l.errs.Add(diag.Position{File: p}, "journeys go in content/journeys/, personas in content/personas/",
+			problems.Add(diag.Position{File: p}, "journeys go in content/journeys/, personas in content/personas/",
 				"Markdown file outside content/journeys/ and content/personas/")
 		}
 		return nil
 	})
 	if err != nil {
-		l.errs.Add(diag.Position{File: Dir}, "", "cannot read: %v", err)
+		problems.Add(diag.Position{File: Dir}, "", "cannot read: %v", err)
 	}
 	return files
 }

@@ -77,6 +77,53 @@ func Stale(date, now time.Time, afterDays int) bool {
 	return afterDays > 0 && now.Sub(date) > time.Duration(afterDays)*24*time.Hour
 }
 
+// daysOld is how many whole days old something dated date is on now, as
+// the warning about a stale map says it.
+func daysOld(date, now time.Time) int { return int(now.Sub(date) / (24 * time.Hour)) }
+
+// NextStaleChange is the first instant after now at which what a build
+// of the site dated now shows and warns of would change with the date
+// alone: a map or a KPI going out of date (Stale), or the age in days a
+// stale map's warning gives. Until then a build dated now stands for a
+// build dated any time after now. It is the zero Time when nothing ever
+// changes so ([review] stale_after_days = 0).
+func (s *Site) NextStaleChange(now time.Time) time.Time {
+	days := s.Config.Review.StaleAfterDays
+	if days <= 0 {
+		return time.Time{}
+	}
+	var next time.Time
+	// aged: the date's age in days is shown once it is stale.
+	dated := func(date time.Time, aged bool) {
+		var at time.Time
+		switch {
+		case !Stale(date, now, days):
+			at = date.Add(time.Duration(days)*24*time.Hour + 1) // Stale: more than days old
+		case aged:
+			at = date.Add(time.Duration(daysOld(date, now)+1) * 24 * time.Hour)
+		default:
+			return // stale for good
+		}
+		if next.IsZero() || at.Before(next) {
+			next = at
+		}
+	}
+	for _, j := range s.Journeys {
+		if !j.Updated.IsZero() {
+			// Every stale map's age, though only published ones are
+			// warned of: a change found too early costs one full
+			// build, one missed a warning that gives the wrong age.
+			dated(j.Updated, true)
+		}
+		for _, st := range j.Stages {
+			for _, se := range st.Series {
+				dated(se.Latest().Date, false)
+			}
+		}
+	}
+	return next
+}
+
 // warnings gathers the warnings of the site, now being the build's date.
 func (l *loader) warnings(site *Site, now time.Time) diag.List {
 	if now.IsZero() {
@@ -92,7 +139,7 @@ func (l *loader) warnings(site *Site, now time.Time) diag.List {
 		w.Append(n.warnings)
 		if j.Status == "published" && j.StaleOn(now, days) {
 			w.Warn(n.at, fmt.Sprintf("review the map and set updated to the date of the review, or change [review] stale_after_days = %d in site.toml", days),
-				"map was last updated on %s, %d days ago: older than %d days", j.Updated.Format(time.DateOnly), int(now.Sub(j.Updated).Hours()/24), days)
+				"map was last updated on %s, %d days ago: older than %d days", j.Updated.Format(time.DateOnly), daysOld(j.Updated, now), days)
 		}
 	}
 	// A persona that only drafts name is still being worked on. While a
@@ -119,14 +166,14 @@ func (l *loader) warnings(site *Site, now time.Time) diag.List {
 // linkedFolder warns of a symbolic link under content/ to a folder: the
 // walk does not follow it, which would let a link lead outside the site
 // or round in a loop, so the maps in it are not read.
-func (l *loader) linkedFolder(p string) {
-	fi, err := fs.Stat(l.fsys, p)
+func linkedFolder(fsys fs.FS, p string, problems *diag.List) {
+	fi, err := fs.Stat(fsys, p)
 	switch {
 	case err != nil:
-		l.warns.Warn(diag.Position{File: p}, "remove the link, or replace it with the files it should lead to",
+		problems.Warn(diag.Position{File: p}, "remove the link, or replace it with the files it should lead to",
 			"link cannot be followed (%v): nothing in it is read", diag.Cause(err))
 	case fi.IsDir():
-		l.warns.Warn(diag.Position{File: p}, "move the folder into content/, or link its files one by one",
+		problems.Warn(diag.Position{File: p}, "move the folder into content/, or link its files one by one",
 			"link to a folder: waymark does not follow it, so the maps in it are left out")
 	}
 }

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -253,6 +256,83 @@ func TestNoFollowOnFromUnreadFiles(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.warnings) {
 				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.warnings, "\n"))
+			}
+		})
+	}
+}
+
+// NextStaleChange is the first instant at which a build would show or
+// warn of something else for the date alone: before it, the warnings and
+// what is stale are those of the build's date; at it, they are not.
+func TestNextStaleChange(t *testing.T) {
+	const j = "content/journeys/buy.md"
+	kpis := func(date string) map[string]string {
+		return map[string]string{"data/kpis/k.csv": "journey,stage,kpi,date,value\nbuy,pay,Conversion," + date + ",3\n"}
+	}
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name    string
+		updated string            // the journey's updated date; "" for none
+		files   map[string]string // more files
+		days    int               // stale_after_days
+		want    time.Time
+	}{
+		{name: "nothing is ever stale", updated: "2026-10-01", days: 0},
+		{name: "a map going out of date: just after its days are up", updated: "2026-11-01", days: 60,
+			want: day(2026, 12, 31).Add(1)},
+		{name: "a stale map: its warning's age in days changes at midnight of its date", updated: "2026-01-10", days: 180,
+			want: day(2026, 12, 1)},
+		{name: "a KPI going out of date first", updated: "2026-11-01", days: 60, files: kpis("2026-10-20"),
+			want: day(2026, 12, 19).Add(1)},
+		{name: "a stale KPI changes no more", updated: "2026-11-01", days: 60, files: kpis("2026-01-01"),
+			want: day(2026, 12, 31).Add(1)},
+		{name: "a map with no date", days: 60},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, errs := config.Load(fstest.MapFS{config.File: {Data: []byte(testSiteTOML + "\n[review]\nstale_after_days = " + strconv.Itoa(tt.days) + "\n")}})
+			if len(errs) > 0 {
+				t.Fatal(errs.Format())
+			}
+			updated := ""
+			if tt.updated != "" {
+				updated = "updated = " + tt.updated + "\n"
+			}
+			files := map[string]string{j: strings.Replace(kpiJourney, "updated = 2026-10-01\n", updated, 1)}
+			maps.Copy(files, tt.files)
+			fsys := siteFS(files)
+			at := func(now time.Time) (*Site, []string) {
+				site, errs := Load(fsys, cfg, Options{Now: now})
+				if len(errs) > 0 {
+					t.Fatalf("errors:\n%s", errs.Format())
+				}
+				var shown []string
+				for _, w := range site.Warnings {
+					shown = append(shown, w.String())
+				}
+				for _, j := range site.Journeys {
+					shown = append(shown, fmt.Sprint("map stale: ", j.StaleOn(now, tt.days)))
+					for _, st := range j.Stages {
+						for _, se := range st.Series {
+							shown = append(shown, fmt.Sprint("KPI stale: ", Stale(se.Latest().Date, now, tt.days)))
+						}
+					}
+				}
+				return site, shown
+			}
+			site, before := at(warnNow)
+			got := site.NextStaleChange(warnNow)
+			if !got.Equal(tt.want) {
+				t.Fatalf("NextStaleChange = %v, want %v", got, tt.want)
+			}
+			if got.IsZero() {
+				return
+			}
+			if _, just := at(got.Add(-1)); !slices.Equal(just, before) {
+				t.Errorf("changed before %v:\n%q\nwas\n%q", got, just, before)
+			}
+			if _, after := at(got); slices.Equal(after, before) {
+				t.Errorf("nothing changed at %v: %q", got, after)
 			}
 		})
 	}
