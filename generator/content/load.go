@@ -70,6 +70,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	errs, warns := files.Problems.Split()
 	l.errs.Append(errs)
 	l.warns.Append(warns)
+	l.sums = files.Sums
 	l.decodeAll(files.Content, opts.Cache, opts.Stop)
 	l.resolve()
 	l.loadKPIs(files.KPIs, opts.Cache, opts.Stop)
@@ -91,6 +92,7 @@ type loader struct {
 	fsys fs.FS
 	cfg  *config.Config
 	md   *markdown.Renderer
+	sums map[string]Hash // Files.Sums
 	errs diag.List
 	// Warnings about the walk, and what each file's warnings need, by
 	// its *Persona or *Journey.
@@ -117,6 +119,12 @@ type Files struct {
 	// read) and warnings (a link to a folder, a spreadsheet not saved as
 	// CSV).
 	Problems diag.List
+	// Sums, when set, are the hashes of the files' contents, for a
+	// caller that read them all already (a build cache comparing the
+	// site with its last build): Load then takes a file the cache holds
+	// decoded by its sum, without reading it again. A file Load does
+	// read is hashed as it is read.
+	Sums map[string]Hash
 }
 
 // Walk lists the files Load reads from fsys, the site root. It is the
@@ -244,6 +252,12 @@ type decoded struct {
 // result in the cache. It touches nothing shared but the cache, so that
 // files can be decoded side by side.
 func (l *loader) decodeCached(file string, cache *Cache) *decoded {
+	if h, ok := l.sums[file]; ok {
+		if d := l.restore(cache.take(file, h)); d != nil {
+			cache.put(file, d, h, true)
+			return d
+		}
+	}
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		d := &decoded{}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"reflect"
 	"strings"
 	"testing"
@@ -151,4 +152,54 @@ func findJourney(s *Site, file string) *Journey {
 		}
 	}
 	return nil
+}
+
+// openCounter counts the files opened under content/.
+type openCounter struct {
+	fs.FS
+	opened map[string]int
+}
+
+func (c openCounter) Open(name string) (fs.File, error) {
+	if path.Ext(name) == ".md" {
+		c.opened[name]++
+	}
+	return c.FS.Open(name)
+}
+
+// Given the files' sums (Files.Sums: a build cache read them already),
+// a load takes what the store holds by them without reading the files
+// again, and reads a file the store does not hold by its sum.
+func TestLoadBySums(t *testing.T) {
+	fsys, cfg := exampleSite(t)
+	first := NewCache()
+	cold, _ := Load(fsys, cfg, Options{Cache: first})
+	var buf bytes.Buffer
+	if err := first.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	const buy = "content/journeys/purchase/buying-a-bike.md"
+	fsys[buy] = &fstest.MapFile{Data: bytes.Replace(fsys[buy].Data, []byte(`"Buying a bike"`), []byte(`"New: Buying a bike"`), 1)}
+
+	files := Walk(fsys)
+	files.Sums = map[string]Hash{}
+	for _, f := range files.Content {
+		files.Sums[f] = HashOf(fsys[f].Data)
+	}
+	warm, err := ReadCache(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	counter := openCounter{fsys, map[string]int{}}
+	site, _ := Load(counter, cfg, Options{Cache: warm, Files: files})
+	if want := map[string]int{buy: 1}; !reflect.DeepEqual(counter.opened, want) {
+		t.Errorf("opened %v, want only the changed file %v", counter.opened, want)
+	}
+	want, _ := Load(fsys, cfg, Options{})
+	if !reflect.DeepEqual(site, want) {
+		t.Error("the site loaded by sums differs from one decoded")
+	}
+	if reflect.DeepEqual(site, cold) {
+		t.Error("the changed file was taken from the store")
+	}
 }
