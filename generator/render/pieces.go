@@ -43,15 +43,19 @@ func writeEmotion(w *markup.Writer, e content.Emotion) {
 	w.Raw(`</span></span>`)
 }
 
-// writeChannels is the "channels" partial: each channel as a chip.
+// writeChannels writes each channel as a chip, in a touchpoint's
+// .tp-channels: its class is its kind, whose icon and name the
+// stylesheet gives it (a chip is a chip by where it is, not by a class
+// on each).
 func writeChannels(w *markup.Writer, cs []*config.Channel) {
 	for _, c := range cs {
-		w.Raw(`<span class="chip`)
 		if c.Kind != "" {
-			w.Raw(` kind k-`)
+			w.Raw(`<span class="k-`)
 			w.Attr(c.Kind)
+			w.Raw(`">`)
+		} else {
+			w.Raw(`<span>`)
 		}
-		w.Raw(`">`)
 		w.Text(c.Name)
 		w.Raw(`</span> `)
 	}

@@ -177,7 +177,7 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	w.Attr(s.ID)
 	w.Raw(`" data-evidence="`)
 	w.Int(len(s.Evidence))
-	w.Raw(`"><button type="button" class="stage-button" data-stage-id="`)
+	w.Raw(`"><button data-stage-id="`)
 	w.Attr(s.ID)
 	w.Raw(`" aria-controls="stage-panel-`)
 	w.Attr(s.ID)
@@ -195,7 +195,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["goal"] {
 		w.Raw(`<div data-lane="goal">`)
 		if s.Goal != "" {
-			w.Raw(`<h4>Stage goal</h4>`)
 			w.Text(s.Goal)
 		}
 		w.Raw(`</div>`)
@@ -203,7 +202,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["doing"] {
 		w.Raw(`<div data-lane="doing">`)
 		if len(s.Doing) > 0 {
-			w.Raw(`<h4>Doing</h4>`)
 			writeList(w, s.Doing)
 		}
 		w.Raw(`</div>`)
@@ -211,7 +209,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["steps"] {
 		w.Raw(`<div data-lane="steps">`)
 		if len(s.Steps) > 0 {
-			w.Raw(`<h4>Steps</h4>`)
 			writeTimelineSteps(w, s.Steps, j)
 		}
 		w.Raw(`</div>`)
@@ -219,11 +216,10 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["thinking"] {
 		w.Raw(`<div data-lane="thinking">`)
 		if len(s.Thinking) > 0 {
-			w.Raw(`<h4>Thinking</h4>`)
 			for _, t := range s.Thinking {
-				w.Raw(`<p class="thought">`)
+				w.Raw(`<q>`)
 				w.Text(t)
-				w.Raw(`</p>`)
+				w.Raw(`</q>`)
 			}
 		}
 		w.Raw(`</div>`)
@@ -231,11 +227,10 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["feeling"] {
 		w.Raw(`<div data-lane="feeling">`)
 		if s.Feeling != "" || s.Emotion.Set {
-			w.Raw(`<h4>Feeling</h4>`)
 			if s.Feeling != "" {
-				w.Raw(`<span class="feeling">`)
+				w.Raw(`<b>`)
 				w.Text(s.Feeling)
-				w.Raw(`</span> `)
+				w.Raw(`</b> `)
 			}
 			writeTimelineEmotion(w, s.Emotion, j)
 		}
@@ -260,7 +255,7 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["touchpoints"] {
 		w.Raw(`<div data-lane="touchpoints">`)
 		if len(s.Touchpoints) > 0 {
-			w.Raw(`<h4>Touchpoints</h4><ul class="touchpoints">`)
+			w.Raw(`<ul class="touchpoints">`)
 			for _, t := range s.Touchpoints {
 				writeTimelineTouchpoint(w, t, j)
 			}
@@ -271,7 +266,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["pain_points"] {
 		w.Raw(`<div data-lane="pain_points" class="pains">`)
 		if len(s.PainPoints) > 0 {
-			w.Raw(`<h4>Pain points</h4>`)
 			writeList(w, s.PainPoints)
 		}
 		w.Raw(`</div>`)
@@ -279,7 +273,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["opportunities"] {
 		w.Raw(`<div data-lane="opportunities" class="opportunities">`)
 		if len(s.Opportunities) > 0 {
-			w.Raw(`<h4>Opportunities</h4>`)
 			writeList(w, s.Opportunities)
 		}
 		w.Raw(`</div>`)
@@ -287,7 +280,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["frontstage"] {
 		w.Raw(`<div data-lane="frontstage">`)
 		if len(s.Frontstage) > 0 {
-			w.Raw(`<h4>Frontstage</h4>`)
 			writeList(w, s.Frontstage)
 		}
 		w.Raw(`</div>`)
@@ -295,7 +287,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["backstage"] {
 		w.Raw(`<div data-lane="backstage">`)
 		if len(s.Backstage) > 0 {
-			w.Raw(`<h4>Backstage</h4>`)
 			writeList(w, s.Backstage)
 		}
 		w.Raw(`</div>`)
@@ -303,7 +294,6 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["kpis"] {
 		w.Raw(`<div data-lane="kpis">`)
 		if kpis := p.KPIs(s); len(kpis) > 0 {
-			w.Raw(`<h4>KPIs</h4>`)
 			writeTimelineKPIs(w, kpis)
 		}
 		w.Raw(`</div>`)
@@ -311,16 +301,16 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["evidence"] {
 		w.Raw(`<div data-lane="evidence">`)
 		if len(s.Evidence) > 0 {
-			w.Raw(`<h4>Evidence</h4><ul class="plain evidence-list">`)
+			w.Raw(`<ul class="evidence-list">`)
 			for _, e := range s.Evidence {
-				w.Raw(`<li><span class="ev-kind">`)
+				w.Raw(`<li><b>`)
 				w.Text(titleOf(e.Kind))
-				w.Raw(`</span> `)
+				w.Raw(`</b> `)
 				w.Text(e.Title)
 				if e.N != 0 {
-					w.Raw(` <span class="n">n = `)
+					w.Raw(` <small>n = `)
 					w.Text(diag.Thousands(e.N))
-					w.Raw(`</span>`)
+					w.Raw(`</small>`)
 				}
 				w.Raw(`</li>`)
 			}
@@ -345,15 +335,15 @@ func writeTimelineEmotion(w *markup.Writer, e content.Emotion, j *content.Journe
 // its name, its channels (which the channel filter reads from
 // data-channels) and how it feels.
 func writeTimelineTouchpoint(w *markup.Writer, t *content.Touchpoint, j *content.Journey) {
-	w.Raw(`<li class="touchpoint`)
 	if t.MomentOfTruth {
-		w.Raw(` mot`)
+		w.Raw(`<li class="mot" data-touchpoint data-channels="`)
+	} else {
+		w.Raw(`<li data-touchpoint data-channels="`)
 	}
-	w.Raw(`" data-touchpoint data-channels="`)
 	writeChannelIDs(w, t.Channels)
-	w.Raw(`"><span class="tp-name">`)
+	w.Raw(`"><b>`)
 	w.Text(t.Name)
-	w.Raw(`</span>`)
+	w.Raw(`</b>`)
 	if t.MomentOfTruth {
 		w.Raw(` <span class="mot-badge" title="Moment of truth">★<span class="visually-hidden"> moment of truth</span></span>`)
 	}
