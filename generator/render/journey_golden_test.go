@@ -108,7 +108,7 @@ var journeyCovered = []struct{ site, mark string }{
 	{"odd", `class="lanes many"`}, {"odd", `<span class="stage-name">&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39; &#43; z&lt;/b&gt;`},
 	{"odd", "visibility-line"}, {"odd", `<div data-lane="goal"></div>`}, {"odd", `data-series="today"`},
 	{"odd", `<ul class="persona-emotions">`}, {"odd", `<text class="value" data-persona=`},
-	{"odd", `class="emotion-label">very negative`}, {"odd", `class="muted">not rated`},
+	{"odd", `<span class="emotion emo-n2">-2</span>`}, {"odd", `class="muted">not rated`},
 	// The head and the details (JourneyTop, JourneyDetails).
 	{"hostile", "&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39; &#43; z&lt;/b&gt;"},
 	{"hostile", "banner-review"}, {"hostile", "banner-future"}, {"hostile", "banner-stale"},

@@ -2,9 +2,11 @@ package render
 
 import (
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 	"github.com/waymark-cx/waymark/themes"
 )
@@ -34,4 +36,28 @@ func TestLaneNamesInTheStylesheet(t *testing.T) {
 			t.Errorf("the stylesheet lacks %s", rule)
 		}
 	}
+}
+
+// TestEmotionWordsInTheStylesheet holds the words the stylesheet gives
+// each emotion class (--emo-label, after a rating's value) to the words
+// of every value in that class (content.Emotion's Label), and "not rated"
+// to an emotion that is not set.
+func TestEmotionWordsInTheStylesheet(t *testing.T) {
+	css := defaultStylesheet(t)
+	check := func(e content.Emotion) {
+		class := pagedata.EmotionClass(e)
+		if !e.Set {
+			class = "emo-none"
+		}
+		rule := regexp.MustCompile(`(?m)^\.` + class + ` \{[^}]*--emo-label: "([^"]*)"`).FindStringSubmatch(css)
+		if rule == nil {
+			t.Errorf("the stylesheet gives .%s no --emo-label", class)
+		} else if rule[1] != e.Label() {
+			t.Errorf("the stylesheet calls .%s %q; %v is %q", class, rule[1], e, e.Label())
+		}
+	}
+	for v := -2.0; v <= 2; v += 0.25 {
+		check(content.Emotion{Value: v, Set: true})
+	}
+	check(content.Emotion{})
 }

@@ -28,8 +28,9 @@ func writeList(w *markup.Writer, items []string) {
 	w.Raw(`</ul>`)
 }
 
-// writeEmotion is the "emotion" partial: a rating as its value, its
-// words and its colour class.
+// writeEmotion is the "emotion" partial: a rating as its value and its
+// colour class, whose words ("very negative") the stylesheet gives it
+// (--emo-label), once for every page rather than in every rating.
 func writeEmotion(w *markup.Writer, e content.Emotion) {
 	if !e.Set {
 		return
@@ -38,9 +39,7 @@ func writeEmotion(w *markup.Writer, e content.Emotion) {
 	w.Attr(pagedata.EmotionClass(e))
 	w.Raw(`">`)
 	w.Text(e.String())
-	w.Raw(` <span class="emotion-label">`)
-	w.Text(e.Label())
-	w.Raw(`</span></span>`)
+	w.Raw(`</span>`)
 }
 
 // writeChannels writes each channel as a chip, in a touchpoint's
