@@ -27,7 +27,7 @@ const personaView = `(() => {
 const financeCell = `(() => {
   const row = [...document.querySelectorAll("table[data-matrix] tr[data-touchpoint]")].find(r => r.querySelector("th").textContent.startsWith("Finance application"));
   const c = row.querySelector("td.on");
-  return [c.querySelector(".value").textContent, c.querySelector(".cell-label").textContent, (c.className.match(/emo-\S+/) || [""])[0]].join(" ");
+  return [c.textContent, getComputedStyle(c, "::after").content.replace(/^"|"$/g, ""), (c.className.match(/emo-\S+/) || [""])[0]].join(" ");
 })()`
 
 func act(steps ...chromedp.Action[chromedp.Void]) []chromedp.Action[chromedp.Void] { return steps }

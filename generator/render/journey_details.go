@@ -265,22 +265,23 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 <table class="matrix" data-matrix>
 <caption>Each filled cell is a touchpoint on that channel, with how it feels; an empty cell means the touchpoint does not use that channel. <span class="muted">A value in italics is the stage's, as the touchpoint has none of its own.</span></caption>
 <thead>
-<tr><th scope="col" class="corner">Touchpoint</th>`)
+<tr><th class="corner">Touchpoint</th>`)
+	// A column's kind is its class: the stylesheet draws its icon and
+	// writes its name (--kind-name), once rather than in every column.
 	channels := p.Rel("channels/")
 	for _, c := range m.Channels {
-		w.Raw(`<th scope="col"><a href="`)
+		if c.Kind != "" {
+			w.Raw(`<th class="k-`)
+			w.Attr(c.Kind)
+			w.Raw(`"><a href="`)
+		} else {
+			w.Raw(`<th><a href="`)
+		}
 		w.URL(channels)
 		w.URLPath(c.ID)
 		w.Raw(`/">`)
 		w.Text(c.Name)
-		w.Raw(`</a>`)
-		if c.Kind != "" {
-			w.Raw(` <span class="kind-name">`)
-			writeKindIcon(w, c.Kind)
-			w.Text(c.Kind)
-			w.Raw(`</span>`)
-		}
-		w.Raw(`</th>`)
+		w.Raw(`</a></th>`)
 	}
 	w.Raw("</tr>\n</thead>")
 	for _, g := range m.Groups {
@@ -292,7 +293,7 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 		for _, r := range g.Rows {
 			w.Raw("\n<tr data-touchpoint data-channels=\"")
 			writeChannelIDs(w, r.Touchpoint.Channels)
-			w.Raw("\">\n<th scope=\"row\">")
+			w.Raw("\"><th scope=\"row\">")
 			w.Text(r.Touchpoint.Name)
 			if r.Touchpoint.MomentOfTruth {
 				w.Raw(` <span class="mot-badge" title="Moment of truth">★<span class="visually-hidden"> moment of truth</span></span>`)
@@ -311,7 +312,7 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 				writeMatrixCell(w, c)
 			}
 			writeGap(w, gap)
-			w.Raw("\n</tr>")
+			w.Raw("</tr>")
 		}
 		w.Raw("\n</tbody>")
 	}
@@ -320,8 +321,9 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 }
 
 // writeMatrixCell writes a filled cell of the matrix: how the touchpoint
-// feels on that channel, and each persona's value for the persona
-// filter.
+// feels on that channel, its value and colour class (whose words the
+// stylesheet gives, as for .emotion), and each persona's value for the
+// persona filter.
 func writeMatrixCell(w *markup.Writer, c pagedata.MatrixCell) {
 	w.Raw(`<td class="on `)
 	w.Attr(pagedata.EmotionClass(c.Emotion))
@@ -336,13 +338,9 @@ func writeMatrixCell(w *markup.Writer, c pagedata.MatrixCell) {
 	}
 	w.Raw(`>`)
 	if c.Emotion.Set {
-		w.Raw(`<span class="value">`)
-		w.Text(c.Emotion.String())
-		w.Raw(`</span> <span class="cell-label">`)
-		w.Text(c.Emotion.Label())
-		w.Raw(`</span>`)
+		writeEmotionValue(w, c.Emotion)
 	} else {
-		w.Raw(`<span class="value">●</span> <span class="cell-label">not rated</span>`)
+		w.Raw(`●`)
 	}
 	w.Raw(`</td>`)
 }

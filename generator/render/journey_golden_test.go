@@ -118,6 +118,6 @@ var journeyCovered = []struct{ site, mark string }{
 	{"hostile", "and 2 more"}, {"hostile", "1 source <span"}, {"hostile", `<blockquote><p>`}, {"hostile", "<p>Observation</p>"},
 	{"hostile", `<a href="https://support.example/tickets?q=a&#43;b">Support</a>`}, {"hostile", `<div class="notes prose">`},
 	{"hostile", "The map above shows everything"}, {"hostile", `<td colspan="2"></td>`}, {"hostile", "<td></td>"},
-	{"hostile", `data-by-persona="ana= bo=-2"`}, {"hostile", " inherited"}, {"hostile", `<span class="value">●</span>`},
+	{"hostile", `data-by-persona="ana= bo=-2"`}, {"hostile", " inherited"}, {"hostile", `">●</td>`},
 	{"hostile", `<a href="https://git.example/edit/main/content/journeys/today.md?a=1&amp;b=%272%27">`},
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 	"github.com/waymark-cx/waymark/themes"
@@ -60,4 +61,17 @@ func TestEmotionWordsInTheStylesheet(t *testing.T) {
 		check(content.Emotion{Value: v, Set: true})
 	}
 	check(content.Emotion{})
+}
+
+// TestKindNamesInTheStylesheet holds the name the stylesheet gives each
+// channel kind (--kind-name, under a column of a journey's matrix) to the
+// kind, as the matrix wrote it in each column.
+func TestKindNamesInTheStylesheet(t *testing.T) {
+	css := defaultStylesheet(t)
+	for _, k := range config.Kinds {
+		rule := regexp.MustCompile(`(?m)^\.k-` + k + ` \{[^}]*--kind-name: "([^"]*)"`).FindStringSubmatch(css)
+		if rule == nil || rule[1] != k {
+			t.Errorf("the stylesheet does not name the kind %s (%q)", k, rule)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/markup"
@@ -40,6 +42,18 @@ func writeEmotion(w *markup.Writer, e content.Emotion) {
 	w.Raw(`">`)
 	w.Text(e.String())
 	w.Raw(`</span>`)
+}
+
+// writeEmotionValue writes a rating's value ("+0.5", "-1"), its sign as
+// it is: the escaper's &#43; for a plus is four bytes more in every
+// value of a page, for a character that is safe as it is.
+func writeEmotionValue(w *markup.Writer, e content.Emotion) {
+	s := e.String()
+	if strings.HasPrefix(s, "+") {
+		w.Raw("+")
+		s = s[1:]
+	}
+	w.Text(s)
 }
 
 // writeChannels writes each channel as a chip, in a touchpoint's

@@ -117,17 +117,11 @@
     });
   }
 
-  // The emotion scale in words and CSS classes, as the generator writes
-  // them (content.Emotion's String and Label, render's emotionClass).
+  // The emotion scale as values and CSS classes, as the generator writes
+  // them (content.Emotion's String, pagedata's EmotionClass); the class
+  // gives the words (the stylesheet's --emo-label).
   function emotionText(v) {
     return (v > 0 ? "+" : "") + String(v);
-  }
-  function emotionLabel(v) {
-    if (v >= 1.5) return "very positive";
-    if (v >= 0.5) return "positive";
-    if (v > -0.5) return "neutral";
-    if (v > -1.5) return "negative";
-    return "very negative";
   }
   function emotionClass(v) {
     var l = Math.round(v);
@@ -144,19 +138,16 @@
     var store = storage();
     var cells = all(document, "[data-by-persona]");
     cells.forEach(function (c) {
-      var value = c.querySelector(".value");
-      var label = c.querySelector(".cell-label");
-      c.waymarkAll = { className: c.className, value: value ? value.textContent : "", label: label ? label.textContent : "" };
+      c.waymarkAll = { className: c.className, value: c.textContent };
     });
 
+    // showCell shows one persona's value in a matrix cell, or everyone's;
+    // the cell is its value, and its class its colour and words.
     function showCell(c, persona) {
-      var value = c.querySelector(".value");
-      var label = c.querySelector(".cell-label");
       var saved = c.waymarkAll;
       if (!persona) {
         c.className = saved.className;
-        if (value) value.textContent = saved.value;
-        if (label) label.textContent = saved.label;
+        c.textContent = saved.value;
         return;
       }
       var raw = null;
@@ -167,8 +158,7 @@
       var rated = raw !== null && raw !== "";
       var v = rated ? parseFloat(raw) : 0;
       c.className = saved.className.replace(/\bemo-(n2|n1|0|p1|p2|none)\b/, rated ? emotionClass(v) : "emo-none");
-      if (value) value.textContent = rated ? emotionText(v) : "●";
-      if (label) label.textContent = rated ? emotionLabel(v) : "not rated";
+      c.textContent = rated ? emotionText(v) : "●";
     }
 
     function apply(persona) {
