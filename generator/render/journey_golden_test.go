@@ -115,7 +115,7 @@ var journeyCovered = []struct{ site, mark string }{
 	{"hostile", `<p class="empty">No pain point`}, {"hostile", "this one leaves out: <a"}, {"hostile", `<td class="pains"><ul`},
 	{"hostile", "No stage or touchpoint is rated."}, {"hostile", "Planned lowest point"}, {"hostile", "Lowest-rated channel"},
 	{"hostile", "Hurts most on"}, {"hostile", `<span class="glance-persona">`}, {"hostile", "None written for"},
-	{"hostile", "and 2 more"}, {"hostile", "1 source <span"}, {"hostile", `<blockquote><p>`}, {"hostile", "<p>Observation</p>"},
+	{"hostile", "and 2 more"}, {"hostile", "1 source <span"}, {"hostile", `<li><blockquote>`}, {"hostile", "</blockquote>Observation</li>"},
 	{"hostile", `<a href="https://support.example/tickets?q=a&#43;b">Support</a>`}, {"hostile", `<div class="notes prose">`},
 	{"hostile", "The map above shows everything"}, {"hostile", `<td colspan="2"></td>`}, {"hostile", "<td></td>"},
 	{"hostile", `data-by-persona="ana= bo=-2"`}, {"hostile", " inherited"}, {"hostile", `">●</td>`},
