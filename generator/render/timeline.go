@@ -34,7 +34,7 @@ func (p Dot) Timeline() template.HTML {
 	w.Text(pagedata.Plural(len(j.Stages), "stage", "stages"))
 	w.Raw(`</span></h2>
     <div class="controls" data-controls hidden>`)
-	p.writeTimelineControls(&w, lanes)
+	p.writeTimelineControls(&w)
 	w.Raw(`
     </div>
   </div>
@@ -107,58 +107,46 @@ func timelineSize(j *content.Journey) int {
 }
 
 // writeTimelineControls writes the map's filters: one persona's curve,
-// one channel's touchpoints, and the lanes to show.
-func (p Dot) writeTimelineControls(w *markup.Writer, lanes []pagedata.Lane) {
+// one channel's touchpoints, and the lanes to show. They are hidden
+// until the script runs, which makes them work: it presses the buttons
+// (aria-pressed) and makes a checkbox for each lane the map names in
+// .lane-labels, so that neither is written here for it.
+func (p Dot) writeTimelineControls(w *markup.Writer) {
 	if series := p.Curve.Series; len(series) > 0 {
 		w.Raw(`
-      <div class="persona-filter" role="group" aria-label="Show one persona's curve">
-        <span class="control-label">Persona</span>
-        <button type="button" class="chip-button" data-persona-filter="" aria-pressed="true">All</button>`)
+<div class="persona-filter" role="group" aria-label="Show one persona's curve"><span class="control-label">Persona</span><button data-persona-filter="">All</button>`)
 		for _, se := range series {
-			w.Raw("\n" + `        <button type="button" class="chip-button" id="persona-`)
+			w.Raw(`<button id="persona-`)
 			w.Attr(se.Key)
 			w.Raw(`" data-persona-filter="`)
 			w.Attr(se.Key)
-			w.Raw(`" aria-pressed="false">`)
+			w.Raw(`">`)
 			writeLegendMarker(w, se.Tone, se.Legend)
 			w.Text(se.Name)
 			w.Raw(`</button>`)
 		}
-		w.Raw("\n      </div>")
+		w.Raw(`</div>`)
 	}
 	if channels := p.Matrix.Channels; len(channels) > 0 {
 		w.Raw(`
-      <div class="channel-filter" role="group" aria-label="Show touchpoints on one channel">
-        <span class="control-label">Channel</span>`)
+<div class="channel-filter" role="group" aria-label="Show touchpoints on one channel"><span class="control-label">Channel</span>`)
 		for _, c := range channels {
-			w.Raw("\n" + `        <button type="button" class="chip-button`)
 			if c.Kind != "" {
-				w.Raw(` kind k-`)
+				w.Raw("\n" + `<button class="k-`)
 				w.Attr(c.Kind)
+				w.Raw(`" data-channel-filter="`)
+			} else {
+				w.Raw("\n" + `<button data-channel-filter="`)
 			}
-			w.Raw(`" data-channel-filter="`)
 			w.Attr(c.ID)
-			w.Raw(`" aria-pressed="false">`)
+			w.Raw(`">`)
 			w.Text(c.Name)
 			w.Raw(`</button>`)
 		}
-		w.Raw("\n      </div>")
+		w.Raw(`</div>`)
 	}
 	w.Raw(`
-      <details class="lane-toggles">
-        <summary>Lanes</summary>
-        <fieldset>
-          <legend class="visually-hidden">Show or hide lanes</legend>`)
-	for _, l := range lanes {
-		w.Raw("\n" + `          <label><input type="checkbox" data-lane-toggle="`)
-		w.Attr(l.ID)
-		w.Raw(`" checked> `)
-		w.Text(l.Label)
-		w.Raw(`</label>`)
-	}
-	w.Raw(`
-        </fieldset>
-      </details>`)
+<details class="lane-toggles"><summary>Lanes</summary><fieldset><legend class="visually-hidden">Show or hide lanes</legend></fieldset></details>`)
 }
 
 // writeStage writes stage s, the i-th, as a column of the map: its head,

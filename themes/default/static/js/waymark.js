@@ -115,6 +115,7 @@
         apply();
       });
     });
+    apply(); // the page writes the buttons unpressed, without saying so
   }
 
   // The emotion scale as values and CSS classes, as the generator writes
@@ -217,7 +218,27 @@
     }
   }
 
+  // laneToggles makes the lane menu's checkboxes, one for each lane the
+  // map names in its row labels (.lane-labels), where the page does not
+  // write them: the names are on the page once, not twice.
+  function laneToggles() {
+    all(document, ".lane-toggles fieldset").forEach(function (set) {
+      if (set.querySelector("[data-lane-toggle]")) return;
+      all(document, ".lane-labels [data-lane]:not(.change)").forEach(function (name) {
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.checked = true;
+        box.setAttribute("data-lane-toggle", name.getAttribute("data-lane"));
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + name.textContent));
+        set.appendChild(label);
+      });
+    });
+  }
+
   function setupLaneToggles() {
+    laneToggles();
     var toggles = all(document, "[data-lane-toggle]");
     if (!toggles.length) return;
     var store = storage();
