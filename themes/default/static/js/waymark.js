@@ -327,7 +327,14 @@
     return entries;
   }
 
+  // searchBox is the search form's content, written here rather than in
+  // every page: without the script it does nothing, and stays hidden.
+  var searchBox = '<label for="search-q" class="visually-hidden">Search the maps</label>' +
+    '<input id="search-q" type="search" placeholder="Search maps, stages, pain points\u2026" autocomplete="off" spellcheck="false" aria-controls="search-results" aria-describedby="search-status">' +
+    '<div id="search-results" class="search-results" hidden><p id="search-status" class="search-status" aria-live="polite"></p><ol></ol></div>';
+
   function setupSearch(form) {
+    if (!form.querySelector("input")) form.innerHTML = searchBox;
     var input = form.querySelector("input");
     var box = form.querySelector(".search-results");
     var list = box.querySelector("ol");
@@ -343,7 +350,7 @@
       status.textContent = "Loading the search index…";
       box.hidden = false;
       var s = document.createElement("script");
-      s.src = form.getAttribute("data-index");
+      s.src = form.getAttribute("data-index") || root + "js/search-index.js";
       s.onload = function () { loading = false; then(); };
       s.onerror = function () { loading = false; status.textContent = "The search index could not be loaded."; };
       document.head.appendChild(s);
