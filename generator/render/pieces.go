@@ -170,7 +170,7 @@ func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
 func writeLegendMarker(w *markup.Writer, tone int, legend string) {
 	w.Raw(`<svg class="legend-marker tone-`)
 	w.Int(tone)
-	w.Raw(`" viewBox="-9 -9 18 18" width="14" height="14" aria-hidden="true" focusable="false"><path d="`)
+	w.Raw(`" viewBox="-9 -9 18 18" aria-hidden="true"><path d="`)
 	w.Attr(legend)
 	w.Raw(`"/></svg>`)
 }
