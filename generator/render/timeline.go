@@ -154,14 +154,13 @@ func (p Dot) writeTimelineControls(w *markup.Writer) {
 // nothing in it, so that the lanes line up across stages.
 func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[string]bool, compared bool) {
 	j := p.Journey
-	w.Raw("\n" + `    <section class="stage`)
+	w.Raw("\n" + `<section class="stage`)
 	if s.MomentOfTruth {
 		w.Raw(` mot`)
 	}
 	w.Raw(`" data-stage-id="`)
 	w.Attr(s.ID)
-	w.Raw(`">
-      <h3 class="stage-head" id="stage-`)
+	w.Raw(`"><h3 class="stage-head" id="stage-`)
 	w.Attr(s.ID)
 	w.Raw(`" data-evidence="`)
 	w.Int(len(s.Evidence))
@@ -252,14 +251,14 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 		w.Raw(`</div>`)
 	}
 	if has["pain_points"] {
-		w.Raw(`<div data-lane="pain_points" class="pains">`)
+		w.Raw(`<div data-lane="pain_points">`)
 		if len(s.PainPoints) > 0 {
 			writeList(w, s.PainPoints)
 		}
 		w.Raw(`</div>`)
 	}
 	if has["opportunities"] {
-		w.Raw(`<div data-lane="opportunities" class="opportunities">`)
+		w.Raw(`<div data-lane="opportunities">`)
 		if len(s.Opportunities) > 0 {
 			writeList(w, s.Opportunities)
 		}
@@ -306,7 +305,7 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 		}
 		w.Raw(`</div>`)
 	}
-	w.Raw("\n    </section>")
+	w.Raw(`</section>`)
 }
 
 // writeTimelineEmotion writes how a stage, step or touchpoint feels:
