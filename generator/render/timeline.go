@@ -187,11 +187,7 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 		w.Raw(`</div>`)
 	}
 	if has["doing"] {
-		w.Raw(`<div data-lane="doing">`)
-		if len(s.Doing) > 0 {
-			writeList(w, s.Doing)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "doing", s.Doing)
 	}
 	if has["steps"] {
 		w.Raw(`<div data-lane="steps">`)
@@ -240,43 +236,27 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 		w.Raw(`</div>`)
 	}
 	if has["touchpoints"] {
-		w.Raw(`<div data-lane="touchpoints">`)
 		if len(s.Touchpoints) > 0 {
-			w.Raw(`<ul class="touchpoints">`)
+			w.Raw(`<ul data-lane="touchpoints" class="touchpoints">`)
 			for _, t := range s.Touchpoints {
 				writeTimelineTouchpoint(w, t, j)
 			}
 			w.Raw(`</ul>`)
+		} else {
+			w.Raw(`<div data-lane="touchpoints"></div>`)
 		}
-		w.Raw(`</div>`)
 	}
 	if has["pain_points"] {
-		w.Raw(`<div data-lane="pain_points">`)
-		if len(s.PainPoints) > 0 {
-			writeList(w, s.PainPoints)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "pain_points", s.PainPoints)
 	}
 	if has["opportunities"] {
-		w.Raw(`<div data-lane="opportunities">`)
-		if len(s.Opportunities) > 0 {
-			writeList(w, s.Opportunities)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "opportunities", s.Opportunities)
 	}
 	if has["frontstage"] {
-		w.Raw(`<div data-lane="frontstage">`)
-		if len(s.Frontstage) > 0 {
-			writeList(w, s.Frontstage)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "frontstage", s.Frontstage)
 	}
 	if has["backstage"] {
-		w.Raw(`<div data-lane="backstage">`)
-		if len(s.Backstage) > 0 {
-			writeList(w, s.Backstage)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "backstage", s.Backstage)
 	}
 	if has["kpis"] {
 		w.Raw(`<div data-lane="kpis">`)
@@ -286,9 +266,10 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 		w.Raw(`</div>`)
 	}
 	if has["evidence"] {
-		w.Raw(`<div data-lane="evidence">`)
-		if len(s.Evidence) > 0 {
-			w.Raw(`<ul class="evidence-list">`)
+		if len(s.Evidence) == 0 {
+			w.Raw(`<div data-lane="evidence"></div>`)
+		} else {
+			w.Raw(`<ul data-lane="evidence" class="evidence-list">`)
 			for _, e := range s.Evidence {
 				w.Raw(`<li><b>`)
 				w.Text(titleOf(e.Kind))
@@ -303,9 +284,29 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 			}
 			w.Raw(`</ul>`)
 		}
-		w.Raw(`</div>`)
 	}
 	w.Raw(`</section>`)
+}
+
+// writeLaneList writes a stage's block of a lane that is a list (doing,
+// pain points, …) as the list itself, the grid's cell a <ul>, or an
+// empty block when the stage has nothing in the lane.
+func writeLaneList(w *markup.Writer, lane string, items []string) {
+	if len(items) == 0 {
+		w.Raw(`<div data-lane="`)
+		w.Attr(lane)
+		w.Raw(`"></div>`)
+		return
+	}
+	w.Raw(`<ul data-lane="`)
+	w.Attr(lane)
+	w.Raw(`">`)
+	for _, s := range items {
+		w.Raw(`<li>`)
+		w.Text(s)
+		w.Raw(`</li>`)
+	}
+	w.Raw(`</ul>`)
 }
 
 // writeTimelineEmotion writes how a stage, step or touchpoint feels:
