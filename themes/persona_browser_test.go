@@ -25,7 +25,7 @@ const personaView = `(() => {
 // channel, which Priya rates -2 and Dana, who paid by card, does not rate:
 // -2 for everyone, as the mean of the values given.
 const financeCell = `(() => {
-  const row = [...document.querySelectorAll("table[data-matrix] tr[data-touchpoint]")].find(r => r.querySelector("th").textContent.startsWith("Finance application"));
+  const row = [...document.querySelectorAll("table[data-matrix] tr[data-channels]")].find(r => r.querySelector("th").textContent.startsWith("Finance application"));
   const c = row.querySelector("td.on");
   return [c.textContent, getComputedStyle(c, "::after").content.replace(/^"|"$/g, ""), (c.className.match(/emo-\S+/) || [""])[0]].join(" ");
 })()`

@@ -286,7 +286,7 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 		w.Text(g.Stage.Name)
 		w.Raw(`</th></tr>`)
 		for _, r := range g.Rows {
-			w.Raw("\n<tr data-touchpoint data-channels=\"")
+			w.Raw("\n<tr data-channels=\"")
 			writeChannelIDs(w, r.Touchpoint.Channels)
 			w.Raw("\"><th scope=\"row\">")
 			w.Text(r.Touchpoint.Name)

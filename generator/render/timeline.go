@@ -324,9 +324,9 @@ func writeTimelineEmotion(w *markup.Writer, e content.Emotion, j *content.Journe
 // data-channels) and how it feels.
 func writeTimelineTouchpoint(w *markup.Writer, t *content.Touchpoint, j *content.Journey) {
 	if t.MomentOfTruth {
-		w.Raw(`<li class="mot" data-touchpoint data-channels="`)
+		w.Raw(`<li class="mot" data-channels="`)
 	} else {
-		w.Raw(`<li data-touchpoint data-channels="`)
+		w.Raw(`<li data-channels="`)
 	}
 	writeChannelIDs(w, t.Channels)
 	w.Raw(`"><b>`)

@@ -101,7 +101,7 @@
       filters.forEach(function (f) {
         f.setAttribute("aria-pressed", f.getAttribute("data-channel-filter") === active ? "true" : "false");
       });
-      all(document, "[data-touchpoint]").forEach(function (t) {
+      all(document, "[data-channels]").forEach(function (t) {
         var channels = (t.getAttribute("data-channels") || "").split(" ");
         if (active && channels.indexOf(active) < 0) t.setAttribute("data-dimmed", "");
         else t.removeAttribute("data-dimmed");
