@@ -141,7 +141,7 @@ func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
 	w.Attr(l.Width)
 	w.Raw(`" height="`)
 	w.Attr(l.Height)
-	w.Raw(`" aria-hidden="true" focusable="false">`)
+	w.Raw(`" aria-hidden="true">`)
 	if l.Neutral != "" {
 		w.Raw(`<line class="level neutral" x1="0" x2="`)
 		w.Attr(l.Width)

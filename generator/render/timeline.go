@@ -410,7 +410,7 @@ func writeTimelineKPIs(w *markup.Writer, kpis []pagedata.KPI) {
 			writeNum(w, sp.Width)
 			w.Raw(`" height="`)
 			writeNum(w, sp.Height)
-			w.Raw(`" aria-hidden="true" focusable="false">`)
+			w.Raw(`" aria-hidden="true">`)
 			if sp.HasTarget {
 				w.Raw(`<line class="kpi-spark-target" x1="0" x2="`)
 				writeNum(w, sp.Width)
