@@ -155,7 +155,7 @@ func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
 	w.Attr(l.Path)
 	w.Raw(`"/>`)
 	for _, p := range l.Points {
-		w.Raw(`<circle class="point `)
+		w.Raw(`<circle class="`)
 		w.Attr(p.Class)
 		w.Raw(`" cx="`)
 		w.Attr(p.X)
