@@ -164,11 +164,13 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	w.Attr(s.ID)
 	w.Raw(`" data-evidence="`)
 	w.Int(len(s.Evidence))
+	// The button opens the stage's panel; the script, which makes it
+	// do so, says which is open (aria-expanded).
 	w.Raw(`"><button data-stage-id="`)
 	w.Attr(s.ID)
 	w.Raw(`" aria-controls="stage-panel-`)
 	w.Attr(s.ID)
-	w.Raw(`" aria-expanded="true"><span class="stage-num">`)
+	w.Raw(`"><span class="stage-num">`)
 	w.Int(i + 1)
 	w.Raw(`</span> <span class="stage-name">`)
 	w.Text(s.Name)
