@@ -316,14 +316,14 @@ func TestChannelFilter(t *testing.T) {
 	h := setup(t)
 	ctx := h.tab(t)
 	do(t, ctx, chromedp.Navigate(h.url+"journeys/buying-a-bike/"), chromedp.WaitVisible("[data-controls]"))
-	const dimmedWrong = `[...document.querySelectorAll("[data-touchpoint]")].filter(t =>
+	const dimmedWrong = `[...document.querySelectorAll("[data-channels]")].filter(t =>
 	  t.dataset.channels.split(" ").includes("web") === t.hasAttribute("data-dimmed")).length`
 
 	do(t, ctx, chromedp.Click(`[data-channel-filter="web"]`))
 	if n := eval[int](t, ctx, dimmedWrong); n != 0 {
 		t.Errorf("%d touchpoints dimmed wrongly with the web filter on", n)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll("table[data-matrix] tr[data-touchpoint][data-dimmed]").length`); n == 0 {
+	if n := eval[int](t, ctx, `document.querySelectorAll("table[data-matrix] tr[data-channels][data-dimmed]").length`); n == 0 {
 		t.Error("no matrix row dimmed with the web filter on")
 	}
 	if p := eval[string](t, ctx, `document.querySelector('[data-channel-filter="web"]').getAttribute("aria-pressed")`); p != "true" {

@@ -49,7 +49,7 @@ func TestMinifiedSite(t *testing.T) {
 		t.Errorf("after clicking Research: %s", got)
 	}
 	do(t, ctx, chromedp.Click(`[data-channel-filter="web"]`))
-	if n := eval[int](t, ctx, `[...document.querySelectorAll("[data-touchpoint]")].filter(t =>
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("[data-channels]")].filter(t =>
 	  t.dataset.channels.split(" ").includes("web") === t.hasAttribute("data-dimmed")).length`); n != 0 {
 		t.Errorf("%d touchpoints dimmed wrongly with the web filter on", n)
 	}

@@ -25,9 +25,9 @@ const personaView = `(() => {
 // channel, which Priya rates -2 and Dana, who paid by card, does not rate:
 // -2 for everyone, as the mean of the values given.
 const financeCell = `(() => {
-  const row = [...document.querySelectorAll("table[data-matrix] tr[data-touchpoint]")].find(r => r.querySelector("th").textContent.startsWith("Finance application"));
+  const row = [...document.querySelectorAll("table[data-matrix] tr[data-channels]")].find(r => r.querySelector("th").textContent.startsWith("Finance application"));
   const c = row.querySelector("td.on");
-  return [c.querySelector(".value").textContent, c.querySelector(".cell-label").textContent, (c.className.match(/emo-\S+/) || [""])[0]].join(" ");
+  return [c.textContent, getComputedStyle(c, "::after").content.replace(/^"|"$/g, ""), (c.className.match(/emo-\S+/) || [""])[0]].join(" ");
 })()`
 
 func act(steps ...chromedp.Action[chromedp.Void]) []chromedp.Action[chromedp.Void] { return steps }

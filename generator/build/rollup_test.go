@@ -89,7 +89,7 @@ func TestExampleSiteRollups(t *testing.T) {
 		}
 	}
 	finance := regexp.MustCompile(`<tr data-channel="finance">.*?</tr>`).FindString(index)
-	if !strings.Contains(finance, `<td class="num">3</td>`) || !strings.Contains(finance, `-1.33 <span class="emotion-label">`) {
+	if !strings.Contains(finance, `<td class="num">3</td>`) || !strings.Contains(finance, `<span class="emotion emo-n1">-1.33</span>`) {
 		t.Errorf("the index does not give Kestrel Finance 3 touchpoints at -1.33: %s", finance)
 	}
 

@@ -87,7 +87,9 @@ func TestNewCurveTimeline(t *testing.T) {
 		t.Errorf("marks of one stage overlap or are out of order: %v, %v", c.Marks[0].DX, c.Marks[1].DX)
 	}
 
-	wantPath := "M100 18 C200 18 200 75 300 75 C400 75 400 132 500 132 C700 132 700 46.5 900 46.5"
+	// Evenly spaced, a piece is an S, its first control point the mirror
+	// image of the one before; after a gap (an unrated stage), a C again.
+	wantPath := "M100 18 C200 18 200 75 300 75 S400 132 500 132 C700 132 700 46.5 900 46.5"
 	if c.Path != wantPath {
 		t.Errorf("Path = %q, want %q", c.Path, wantPath)
 	}
@@ -120,7 +122,7 @@ func TestCurvePath(t *testing.T) {
 				if !strings.HasPrefix(c.Path, "M") {
 					t.Errorf("Path %q does not start with M", c.Path)
 				}
-				if n := strings.Count(c.Path, "C"); n != len(c.Points)-1 {
+				if n := strings.Count(c.Path, "C") + strings.Count(c.Path, "S"); n != len(c.Points)-1 {
 					t.Errorf("Path has %d C segments for %d points", n, len(c.Points))
 				}
 			}
@@ -432,7 +434,7 @@ func TestSplitPath(t *testing.T) {
 	if want := "M100 75 C200 75 200 75 300 75 M700 75 C800 75 800 75 900 75"; c.Backed != want {
 		t.Errorf("Backed = %q, want %q", c.Backed, want)
 	}
-	if want := "M300 75 C400 75 400 75 500 75 C600 75 600 75 700 75"; c.Assumed != want {
+	if want := "M300 75 C400 75 400 75 500 75 S600 75 700 75"; c.Assumed != want {
 		t.Errorf("Assumed = %q, want %q", c.Assumed, want)
 	}
 	var assumedCols []string
@@ -447,4 +449,76 @@ func TestSplitPath(t *testing.T) {
 	if !c.HasAssumed() || !strings.HasSuffix(c.Summary(), "Assumed, with no research behind them: s2.") {
 		t.Errorf("Summary %q does not name the assumed stage", c.Summary())
 	}
+}
+
+// TestShortPiecesDrawTheSameCurve holds a path's S pieces to the C pieces
+// they stand for: expanded from the coordinates as written (the first
+// control point the mirror image of the one before), each is the C that
+// curveTo would write in full, on evenly and unevenly spaced points, but
+// for a first control point up to a tenth of a unit away where the
+// spacing was rounded.
+func TestShortPiecesDrawTheSameCurve(t *testing.T) {
+	for _, xs := range [][]float64{
+		{100, 300, 500, 700, 900, 1100},
+		{11.7, 35, 58.3, 81.7, 105, 128.3},
+		{8.333, 25, 41.667, 58.333, 75, 91.667, 108.333},
+		{100, 300, 500, 900, 1100},
+		{0, 33.3, 66.7, 100},
+	} {
+		pts := make([]CurvePoint, len(xs))
+		for i, x := range xs {
+			pts[i] = CurvePoint{X: x, Y: float64(10 + 7*(i%3))}
+		}
+		var full strings.Builder
+		full.WriteString(moveTo(pts[0]))
+		for i := 1; i < len(pts); i++ {
+			full.WriteString(curveTo(pts[i-1], pts[i], false, pts[0]))
+		}
+		got, want := strings.Fields(expandS(t, smoothPath(pts))), strings.Fields(full.String())
+		if len(got) != len(want) {
+			t.Fatalf("%v: the short path draws %q, want %q", xs, got, want)
+		}
+		for i := range got {
+			g, err1 := strconv.ParseFloat(strings.TrimLeft(got[i], "MC"), 64)
+			w, err2 := strconv.ParseFloat(strings.TrimLeft(want[i], "MC"), 64)
+			if err1 != nil || err2 != nil || math.Abs(g-w) > 0.1+1e-9 || got[i][0] != want[i][0] && (got[i][0] == 'M' || want[i][0] == 'M') {
+				t.Errorf("%v: the short path draws %q, want %q", xs, got, want)
+				break
+			}
+		}
+	}
+}
+
+// expandS writes each S of path as the C it stands for.
+func expandS(t *testing.T, path string) string {
+	f := strings.Fields(strings.NewReplacer("M", "M ", "C", "C ", "S", "S ").Replace(path))
+	num := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	var out []string
+	var cx, x float64 // the last control point's and the current point's x
+	for i := 0; i < len(f); {
+		switch f[i] {
+		case "M":
+			out = append(out, "M"+f[i+1], f[i+2])
+			x = num(f[i+1])
+			i += 3
+		case "C":
+			out = append(out, "C"+f[i+1], f[i+2], f[i+3], f[i+4], f[i+5], f[i+6])
+			cx, x = num(f[i+3]), num(f[i+5])
+			i += 7
+		case "S":
+			y := out[len(out)-1] // the current point's y: the control is level with it
+			out = append(out, "C"+Num(2*x-cx), y, f[i+1], f[i+2], f[i+3], f[i+4])
+			cx, x = num(f[i+1]), num(f[i+3])
+			i += 5
+		default:
+			t.Fatalf("unexpected %q in %q", f[i], path)
+		}
+	}
+	return strings.Join(out, " ")
 }

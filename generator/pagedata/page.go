@@ -417,6 +417,11 @@ var allLanes = []Lane{
 	{"kpis", "KPIs"}, {"evidence", "Evidence"},
 }
 
+// AllLanes is every row a timeline may have, top to bottom; the default
+// theme's stylesheet names each lane from this list too (a test holds it
+// to them).
+func AllLanes() []Lane { return slices.Clone(allLanes) }
+
 // LaneList is the lanes a journey uses, in order.
 func LaneList(j *content.Journey) []Lane {
 	has := LanesUsed(j)

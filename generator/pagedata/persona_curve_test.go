@@ -86,7 +86,7 @@ func TestJourneyCurvePerPersona(t *testing.T) {
 				t.Errorf("series %s point %d marker %q", se.Key, k, p.Marker)
 			}
 		}
-		if n := strings.Count(se.Path, "C"); n != max(len(se.Points)-1, 0) {
+		if n := strings.Count(se.Path, "C") + strings.Count(se.Path, "S"); n != max(len(se.Points)-1, 0) {
 			t.Errorf("series %s path %q has %d segments for %d points", se.Key, se.Path, n, len(se.Points))
 		}
 	}

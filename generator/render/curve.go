@@ -130,6 +130,9 @@ func writeCurveLine(w *markup.Writer, c *pagedata.Curve) {
 		}
 		w.Raw("\n</svg>")
 	}
+	// A touchpoint's mark and a stage's point are each an svg placed at
+	// their column's share of the width (x, a percentage), drawn in
+	// pixels from there, and named by their title.
 	for _, m := range c.Marks {
 		t := m.Touchpoint
 		w.Raw("\n" + `<svg class="mark `)
@@ -139,18 +142,18 @@ func writeCurveLine(w *markup.Writer, c *pagedata.Curve) {
 		w.Raw(`"><title>`)
 		w.Text(t.Name)
 		w.Raw(`: `)
-		w.Text(t.Emotion.String())
+		writeEmotionValue(w, t.Emotion)
 		w.Raw(` (`)
 		w.Text(t.Emotion.Label())
 		w.Raw(`), touchpoint</title><path d="M`)
 		writeNum(w, m.DX)
 		w.Raw(` `)
-		writeNum(w, m.Y)
-		w.Raw(`m0 -5.5l5.5 5.5l-5.5 5.5l-5.5 -5.5Z"/></svg>`)
+		writeNum(w, m.Y-5.5)
+		w.Raw(`l5.5 5.5-5.5 5.5-5.5-5.5z"/></svg>`)
 	}
 	for _, pt := range c.Points {
 		s := pt.Stage
-		w.Raw("\n" + `<g class="point `)
+		w.Raw("\n" + `<svg class="point `)
 		w.Attr(pagedata.EmotionClass(s.Emotion))
 		if s.MomentOfTruth {
 			w.Raw(` mot`)
@@ -158,14 +161,14 @@ func writeCurveLine(w *markup.Writer, c *pagedata.Curve) {
 		if len(s.Evidence) == 0 {
 			w.Raw(` assumed`)
 		}
+		w.Raw(`" x="`)
+		w.Attr(pt.At)
 		w.Raw(`" data-stage-id="`)
 		w.Attr(s.ID)
-		w.Raw(`" data-evidence="`)
-		w.Int(len(s.Evidence))
-		w.Raw(`">` + "\n<title>")
+		w.Raw(`"><title>`)
 		w.Text(s.Name)
 		w.Raw(`: `)
-		w.Text(s.Emotion.String())
+		writeEmotionValue(w, s.Emotion)
 		w.Raw(` (`)
 		w.Text(s.Emotion.Label())
 		w.Raw(`)`)
@@ -174,23 +177,21 @@ func writeCurveLine(w *markup.Writer, c *pagedata.Curve) {
 		}
 		w.Raw(`; `)
 		writeCurveEvidence(w, s)
-		w.Raw(`</title>` + "\n" + `<svg x="`)
-		w.Attr(pt.At)
-		w.Raw(`">`)
+		w.Raw(`</title>`)
 		if s.MomentOfTruth {
 			w.Raw(`<circle class="mot-ring" cy="`)
 			writeNum(w, pt.Y)
 			w.Raw(`" r="13"/>`)
 		}
-		w.Raw("\n" + `<circle class="dot" cy="`)
+		w.Raw(`<circle class="dot" cy="`)
 		writeNum(w, pt.Y)
-		w.Raw(`" r="8"/>` + "\n" + `<text class="value" x="`)
+		w.Raw(`" r="8"/><text class="value" x="`)
 		writeNum(w, pt.Label.X)
 		w.Raw(`" y="`)
 		writeNum(w, pt.Label.Y)
 		w.Raw(`">`)
-		w.Text(s.Emotion.String())
-		w.Raw("</text>\n</svg>\n</g>")
+		writeEmotionValue(w, s.Emotion)
+		w.Raw("</text></svg>")
 	}
 }
 
@@ -297,7 +298,9 @@ func writeCurveEvidence(w *markup.Writer, s *content.Stage) {
 // marks and rings, and how it draws assumptions. cmp is the map's
 // comparison with today's, or nil.
 func writeCurveLegend(w *markup.Writer, c *pagedata.Curve, cmp *pagedata.Comparison) {
-	const line = `" viewBox="-14 -8 28 16" width="28" height="16" aria-hidden="true" focusable="false"><line x1="-14" x2="14" y1="0" y2="0"/>`
+	// An entry's drawing is 28 by 16 pixels (the stylesheet's
+	// .legend-line), its origin in the middle.
+	const line = `" viewBox="-14 -8 28 16" aria-hidden="true"><line x1="-14" x2="14" y1="0" y2="0"/>`
 	w.Raw("\n" + `<ul class="curve-legend" aria-label="Lines and marks of the emotion curve">`)
 	for _, se := range c.Series {
 		w.Raw("\n" + `<li data-legend="`)
@@ -327,18 +330,18 @@ func writeCurveLegend(w *markup.Writer, c *pagedata.Curve, cmp *pagedata.Compari
 		w.Raw("\n" + `<li class="legend-stage"><svg class="legend-line` + line + `<circle class="dot" r="5"/></svg>Stage</li>`)
 	}
 	if len(c.Marks) > 0 {
-		w.Raw("\n" + `<li class="legend-mark"><svg class="legend-line" viewBox="-14 -8 28 16" width="28" height="16" aria-hidden="true" focusable="false"><path class="mark-shape" d="M0 -5.5l5.5 5.5l-5.5 5.5l-5.5 -5.5Z"/></svg>Touchpoint rated on its own</li>`)
+		w.Raw("\n" + `<li class="legend-mark"><svg class="legend-line" viewBox="-14 -8 28 16" aria-hidden="true"><path class="mark-shape" d="M0 -5.5l5.5 5.5l-5.5 5.5l-5.5 -5.5Z"/></svg>Touchpoint rated on its own</li>`)
 	}
 	if c.HasMoment() {
-		w.Raw("\n" + `<li class="legend-mot"><svg class="legend-line" viewBox="-14 -8 28 16" width="28" height="16" aria-hidden="true" focusable="false"><circle class="mot-ring" r="6.5"/></svg>Moment of truth</li>`)
+		w.Raw("\n" + `<li class="legend-mot"><svg class="legend-line" viewBox="-14 -8 28 16" aria-hidden="true"><circle class="mot-ring" r="6.5"/></svg>Moment of truth</li>`)
 	}
 	if c.HasAssumed() {
-		w.Raw("\n" + `<li class="legend-assumed"><svg class="legend-line" viewBox="-14 -8 28 16" width="28" height="16" aria-hidden="true" focusable="false"><rect class="assumed-band" x="-14" y="-8" width="28" height="16"/><line class="assumed" x1="-14" x2="14" y1="0" y2="0"/></svg>Assumed: no research behind the stage</li>`)
+		w.Raw("\n" + `<li class="legend-assumed"><svg class="legend-line" viewBox="-14 -8 28 16" aria-hidden="true"><rect class="assumed-band" x="-14" y="-8" width="28" height="16"/><line class="assumed" x1="-14" x2="14" y1="0" y2="0"/></svg>Assumed: no research behind the stage</li>`)
 	}
 	if wo := c.Worst; wo != nil {
 		w.Raw("\n" + `<li class="legend-worst"`)
 		writeWorstPersona(w, wo.Moment.Persona)
-		w.Raw(`><svg class="legend-line" viewBox="-14 -8 28 16" width="28" height="16" aria-hidden="true" focusable="false"><circle class="worst-ring" r="6.5"/></svg>`)
+		w.Raw(`><svg class="legend-line" viewBox="-14 -8 28 16" aria-hidden="true"><circle class="worst-ring" r="6.5"/></svg>`)
 		writeWorstName(w, wo)
 		if p := wo.Moment.Persona; p != nil {
 			w.Raw(` for `)

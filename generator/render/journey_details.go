@@ -134,7 +134,9 @@ func (p Dot) writeComparison(w *markup.Writer) {
 // writeStagePanels writes each stage in detail: what the map above does
 // not show (a stage's description, what its touchpoints are and who owns
 // them, the research's quotes and sources, the notes). The lanes are not
-// repeated.
+// repeated: a panel's heading is the stage's number and name, without
+// the evidence and moment of truth its head on the map shows, and its
+// parts are named by the stylesheet (.touchpoint-details, .evidence-cards).
 func (p Dot) writeStagePanels(w *markup.Writer) {
 	w.Raw(`
 
@@ -142,41 +144,35 @@ func (p Dot) writeStagePanels(w *markup.Writer) {
   <h2 id="details-title">Stages in detail</h2>`)
 	for i, s := range p.Journey.Stages {
 		if s.MomentOfTruth {
-			w.Raw("\n  <section class=\"stage-panel mot\" id=\"stage-panel-")
+			w.Raw("\n<section class=\"stage-panel mot\" id=\"stage-panel-")
 		} else {
-			w.Raw("\n  <section class=\"stage-panel\" id=\"stage-panel-")
+			w.Raw("\n<section class=\"stage-panel\" id=\"stage-panel-")
 		}
 		w.Attr(s.ID)
 		w.Raw(`" data-stage-panel="`)
 		w.Attr(s.ID)
-		w.Raw(`" aria-labelledby="stage-panel-title-`)
-		w.Attr(s.ID)
-		w.Raw("\">\n    <h3 id=\"stage-panel-title-")
-		w.Attr(s.ID)
-		w.Raw(`"><span class="stage-num">`)
+		w.Raw(`" aria-label="`)
+		w.Attr(s.Name)
+		w.Raw(`"><h3><span class="stage-num">`)
 		w.Int(i + 1)
 		w.Raw(`</span> `)
 		w.Text(s.Name)
-		if s.MomentOfTruth {
-			w.Raw(` <span class="mot-badge">★ Moment of truth</span>`)
-		}
-		writeStageEvidence(w, p.StageEvidence[i])
 		w.Raw(`</h3>`)
 		if s.Description != "" {
-			w.Raw("\n    <p class=\"lede\">")
+			w.Raw(`<p class="lede">`)
 			w.Text(s.Description)
 			w.Raw(`</p>`)
 		}
 		detailed := writeTouchpointDetails(w, s.Touchpoints)
 		sourced := writeEvidenceCards(w, s.Evidence)
 		if s.Notes != "" {
-			w.Raw("\n    <div class=\"notes prose\">")
+			w.Raw(`<div class="notes prose">`)
 			w.HTML(s.Notes)
 			w.Raw(`</div>`)
 		} else if s.Description == "" && !detailed && !sourced {
-			w.Raw("\n    <p class=\"muted\">The map above shows everything written about this stage.</p>")
+			w.Raw(`<p class="muted">The map above shows everything written about this stage.</p>`)
 		}
-		w.Raw("\n  </section>")
+		w.Raw(`</section>`)
 	}
 	w.Raw("\n</section>")
 }
@@ -190,10 +186,10 @@ func writeTouchpointDetails(w *markup.Writer, tps []*content.Touchpoint) bool {
 			continue
 		}
 		if !wrote {
-			w.Raw("\n    <h4>Touchpoints</h4>\n    <dl class=\"touchpoint-details\">")
+			w.Raw(`<dl class="touchpoint-details">`)
 			wrote = true
 		}
-		w.Raw("\n      <div><dt>")
+		w.Raw(`<div><dt>`)
 		w.Text(t.Name)
 		w.Raw(`</dt>`)
 		if t.Description != "" {
@@ -202,14 +198,14 @@ func writeTouchpointDetails(w *markup.Writer, tps []*content.Touchpoint) bool {
 			w.Raw(`</dd>`)
 		}
 		if t.Owner != "" {
-			w.Raw(`<dd class="muted">Owner: `)
+			w.Raw(`<dd class="owner">`)
 			w.Text(t.Owner)
 			w.Raw(`</dd>`)
 		}
 		w.Raw(`</div>`)
 	}
 	if wrote {
-		w.Raw("\n    </dl>")
+		w.Raw(`</dl>`)
 	}
 	return wrote
 }
@@ -225,16 +221,15 @@ func writeEvidenceCards(w *markup.Writer, ev []*content.Evidence) bool {
 			continue
 		}
 		if !wrote {
-			w.Raw("\n    <h4>Evidence</h4>\n    <ul class=\"evidence-cards\">")
+			w.Raw(`<ul class="evidence-cards">`)
 			wrote = true
 		}
-		w.Raw("\n      <li class=\"evidence\">")
+		w.Raw(`<li>`)
 		if e.Quote != "" {
-			w.Raw(`<blockquote><p>`)
+			w.Raw(`<blockquote>`)
 			w.Text(e.Quote)
-			w.Raw(`</p></blockquote>`)
+			w.Raw(`</blockquote>`)
 		}
-		w.Raw("\n        <p>")
 		if e.URL != "" {
 			w.Raw(`<a href="`)
 			w.URL(e.URL)
@@ -248,10 +243,10 @@ func writeEvidenceCards(w *markup.Writer, ev []*content.Evidence) bool {
 		if e.URL != "" {
 			w.Raw(`</a>`)
 		}
-		w.Raw("</p>\n      </li>")
+		w.Raw(`</li>`)
 	}
 	if wrote {
-		w.Raw("\n    </ul>")
+		w.Raw(`</ul>`)
 	}
 	return wrote
 }
@@ -265,22 +260,23 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 <table class="matrix" data-matrix>
 <caption>Each filled cell is a touchpoint on that channel, with how it feels; an empty cell means the touchpoint does not use that channel. <span class="muted">A value in italics is the stage's, as the touchpoint has none of its own.</span></caption>
 <thead>
-<tr><th scope="col" class="corner">Touchpoint</th>`)
+<tr><th class="corner">Touchpoint</th>`)
+	// A column's kind is its class: the stylesheet draws its icon and
+	// writes its name (--kind-name), once rather than in every column.
 	channels := p.Rel("channels/")
 	for _, c := range m.Channels {
-		w.Raw(`<th scope="col"><a href="`)
+		if c.Kind != "" {
+			w.Raw(`<th class="k-`)
+			w.Attr(c.Kind)
+			w.Raw(`"><a href="`)
+		} else {
+			w.Raw(`<th><a href="`)
+		}
 		w.URL(channels)
 		w.URLPath(c.ID)
 		w.Raw(`/">`)
 		w.Text(c.Name)
-		w.Raw(`</a>`)
-		if c.Kind != "" {
-			w.Raw(` <span class="kind-name">`)
-			writeKindIcon(w, c.Kind)
-			w.Text(c.Kind)
-			w.Raw(`</span>`)
-		}
-		w.Raw(`</th>`)
+		w.Raw(`</a></th>`)
 	}
 	w.Raw("</tr>\n</thead>")
 	for _, g := range m.Groups {
@@ -290,9 +286,9 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 		w.Text(g.Stage.Name)
 		w.Raw(`</th></tr>`)
 		for _, r := range g.Rows {
-			w.Raw("\n<tr data-touchpoint data-channels=\"")
+			w.Raw("\n<tr data-channels=\"")
 			writeChannelIDs(w, r.Touchpoint.Channels)
-			w.Raw("\">\n<th scope=\"row\">")
+			w.Raw("\"><th scope=\"row\">")
 			w.Text(r.Touchpoint.Name)
 			if r.Touchpoint.MomentOfTruth {
 				w.Raw(` <span class="mot-badge" title="Moment of truth">★<span class="visually-hidden"> moment of truth</span></span>`)
@@ -311,7 +307,7 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 				writeMatrixCell(w, c)
 			}
 			writeGap(w, gap)
-			w.Raw("\n</tr>")
+			w.Raw("</tr>")
 		}
 		w.Raw("\n</tbody>")
 	}
@@ -320,8 +316,9 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 }
 
 // writeMatrixCell writes a filled cell of the matrix: how the touchpoint
-// feels on that channel, and each persona's value for the persona
-// filter.
+// feels on that channel, its value and colour class (whose words the
+// stylesheet gives, as for .emotion), and each persona's value for the
+// persona filter.
 func writeMatrixCell(w *markup.Writer, c pagedata.MatrixCell) {
 	w.Raw(`<td class="on `)
 	w.Attr(pagedata.EmotionClass(c.Emotion))
@@ -336,13 +333,9 @@ func writeMatrixCell(w *markup.Writer, c pagedata.MatrixCell) {
 	}
 	w.Raw(`>`)
 	if c.Emotion.Set {
-		w.Raw(`<span class="value">`)
-		w.Text(c.Emotion.String())
-		w.Raw(`</span> <span class="cell-label">`)
-		w.Text(c.Emotion.Label())
-		w.Raw(`</span>`)
+		writeEmotionValue(w, c.Emotion)
 	} else {
-		w.Raw(`<span class="value">●</span> <span class="cell-label">not rated</span>`)
+		w.Raw(`●`)
 	}
 	w.Raw(`</td>`)
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/markup"
@@ -28,8 +30,9 @@ func writeList(w *markup.Writer, items []string) {
 	w.Raw(`</ul>`)
 }
 
-// writeEmotion is the "emotion" partial: a rating as its value, its
-// words and its colour class.
+// writeEmotion is the "emotion" partial: a rating as its value and its
+// colour class, whose words ("very negative") the stylesheet gives it
+// (--emo-label), once for every page rather than in every rating.
 func writeEmotion(w *markup.Writer, e content.Emotion) {
 	if !e.Set {
 		return
@@ -38,20 +41,34 @@ func writeEmotion(w *markup.Writer, e content.Emotion) {
 	w.Attr(pagedata.EmotionClass(e))
 	w.Raw(`">`)
 	w.Text(e.String())
-	w.Raw(` <span class="emotion-label">`)
-	w.Text(e.Label())
-	w.Raw(`</span></span>`)
+	w.Raw(`</span>`)
 }
 
-// writeChannels is the "channels" partial: each channel as a chip.
+// writeEmotionValue writes a rating's value ("+0.5", "-1"), its sign as
+// it is: the escaper's &#43; for a plus is four bytes more in every
+// value of a page, for a character that is safe as it is.
+func writeEmotionValue(w *markup.Writer, e content.Emotion) {
+	s := e.String()
+	if strings.HasPrefix(s, "+") {
+		w.Raw("+")
+		s = s[1:]
+	}
+	w.Text(s)
+}
+
+// writeChannels writes each channel as a chip, in a touchpoint's
+// .tp-channels: its class is its kind, whose icon and name the
+// stylesheet gives it (a chip is a chip by where it is, not by a class
+// on each).
 func writeChannels(w *markup.Writer, cs []*config.Channel) {
 	for _, c := range cs {
-		w.Raw(`<span class="chip`)
 		if c.Kind != "" {
-			w.Raw(` kind k-`)
+			w.Raw(`<span class="k-`)
 			w.Attr(c.Kind)
+			w.Raw(`">`)
+		} else {
+			w.Raw(`<span>`)
 		}
-		w.Raw(`">`)
 		w.Text(c.Name)
 		w.Raw(`</span> `)
 	}
@@ -124,7 +141,7 @@ func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
 	w.Attr(l.Width)
 	w.Raw(`" height="`)
 	w.Attr(l.Height)
-	w.Raw(`" aria-hidden="true" focusable="false">`)
+	w.Raw(`" aria-hidden="true">`)
 	if l.Neutral != "" {
 		w.Raw(`<line class="level neutral" x1="0" x2="`)
 		w.Attr(l.Width)
@@ -138,7 +155,7 @@ func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
 	w.Attr(l.Path)
 	w.Raw(`"/>`)
 	for _, p := range l.Points {
-		w.Raw(`<circle class="point `)
+		w.Raw(`<circle class="`)
 		w.Attr(p.Class)
 		w.Raw(`" cx="`)
 		w.Attr(p.X)
@@ -153,7 +170,7 @@ func writeSparkline(w *markup.Writer, l *pagedata.CardLine) {
 func writeLegendMarker(w *markup.Writer, tone int, legend string) {
 	w.Raw(`<svg class="legend-marker tone-`)
 	w.Int(tone)
-	w.Raw(`" viewBox="-9 -9 18 18" width="14" height="14" aria-hidden="true" focusable="false"><path d="`)
+	w.Raw(`" viewBox="-9 -9 18 18" aria-hidden="true"><path d="`)
 	w.Attr(legend)
 	w.Raw(`"/></svg>`)
 }

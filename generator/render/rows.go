@@ -354,9 +354,9 @@ func writePersonaJourney(w *markup.Writer, pj *pagedata.PersonaJourney) {
 		for _, pp := range pj.PainPoints {
 			w.Raw(`<li>`)
 			w.Text(pp.Text)
-			w.Raw(` <span class="muted">· `)
+			w.Raw(` <small>· `)
 			w.Text(pp.Stage.Name)
-			w.Raw(`</span></li>`)
+			w.Raw(`</small></li>`)
 		}
 		w.Raw(`</ul>`)
 	}

@@ -34,7 +34,7 @@ func (p Dot) Timeline() template.HTML {
 	w.Text(pagedata.Plural(len(j.Stages), "stage", "stages"))
 	w.Raw(`</span></h2>
     <div class="controls" data-controls hidden>`)
-	p.writeTimelineControls(&w, lanes)
+	p.writeTimelineControls(&w)
 	w.Raw(`
     </div>
   </div>
@@ -107,58 +107,46 @@ func timelineSize(j *content.Journey) int {
 }
 
 // writeTimelineControls writes the map's filters: one persona's curve,
-// one channel's touchpoints, and the lanes to show.
-func (p Dot) writeTimelineControls(w *markup.Writer, lanes []pagedata.Lane) {
+// one channel's touchpoints, and the lanes to show. They are hidden
+// until the script runs, which makes them work: it presses the buttons
+// (aria-pressed) and makes a checkbox for each lane the map names in
+// .lane-labels, so that neither is written here for it.
+func (p Dot) writeTimelineControls(w *markup.Writer) {
 	if series := p.Curve.Series; len(series) > 0 {
 		w.Raw(`
-      <div class="persona-filter" role="group" aria-label="Show one persona's curve">
-        <span class="control-label">Persona</span>
-        <button type="button" class="chip-button" data-persona-filter="" aria-pressed="true">All</button>`)
+<div class="persona-filter" role="group" aria-label="Show one persona's curve"><span class="control-label">Persona</span><button data-persona-filter="">All</button>`)
 		for _, se := range series {
-			w.Raw("\n" + `        <button type="button" class="chip-button" id="persona-`)
+			w.Raw(`<button id="persona-`)
 			w.Attr(se.Key)
 			w.Raw(`" data-persona-filter="`)
 			w.Attr(se.Key)
-			w.Raw(`" aria-pressed="false">`)
+			w.Raw(`">`)
 			writeLegendMarker(w, se.Tone, se.Legend)
 			w.Text(se.Name)
 			w.Raw(`</button>`)
 		}
-		w.Raw("\n      </div>")
+		w.Raw(`</div>`)
 	}
 	if channels := p.Matrix.Channels; len(channels) > 0 {
 		w.Raw(`
-      <div class="channel-filter" role="group" aria-label="Show touchpoints on one channel">
-        <span class="control-label">Channel</span>`)
+<div class="channel-filter" role="group" aria-label="Show touchpoints on one channel"><span class="control-label">Channel</span>`)
 		for _, c := range channels {
-			w.Raw("\n" + `        <button type="button" class="chip-button`)
 			if c.Kind != "" {
-				w.Raw(` kind k-`)
+				w.Raw("\n" + `<button class="k-`)
 				w.Attr(c.Kind)
+				w.Raw(`" data-channel-filter="`)
+			} else {
+				w.Raw("\n" + `<button data-channel-filter="`)
 			}
-			w.Raw(`" data-channel-filter="`)
 			w.Attr(c.ID)
-			w.Raw(`" aria-pressed="false">`)
+			w.Raw(`">`)
 			w.Text(c.Name)
 			w.Raw(`</button>`)
 		}
-		w.Raw("\n      </div>")
+		w.Raw(`</div>`)
 	}
 	w.Raw(`
-      <details class="lane-toggles">
-        <summary>Lanes</summary>
-        <fieldset>
-          <legend class="visually-hidden">Show or hide lanes</legend>`)
-	for _, l := range lanes {
-		w.Raw("\n" + `          <label><input type="checkbox" data-lane-toggle="`)
-		w.Attr(l.ID)
-		w.Raw(`" checked> `)
-		w.Text(l.Label)
-		w.Raw(`</label>`)
-	}
-	w.Raw(`
-        </fieldset>
-      </details>`)
+<details class="lane-toggles"><summary>Lanes</summary><fieldset><legend class="visually-hidden">Show or hide lanes</legend></fieldset></details>`)
 }
 
 // writeStage writes stage s, the i-th, as a column of the map: its head,
@@ -166,22 +154,23 @@ func (p Dot) writeTimelineControls(w *markup.Writer, lanes []pagedata.Lane) {
 // nothing in it, so that the lanes line up across stages.
 func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[string]bool, compared bool) {
 	j := p.Journey
-	w.Raw("\n" + `    <section class="stage`)
+	w.Raw("\n" + `<section class="stage`)
 	if s.MomentOfTruth {
 		w.Raw(` mot`)
 	}
 	w.Raw(`" data-stage-id="`)
 	w.Attr(s.ID)
-	w.Raw(`">
-      <h3 class="stage-head" id="stage-`)
+	w.Raw(`"><h3 class="stage-head" id="stage-`)
 	w.Attr(s.ID)
 	w.Raw(`" data-evidence="`)
 	w.Int(len(s.Evidence))
-	w.Raw(`"><button type="button" class="stage-button" data-stage-id="`)
+	// The button opens the stage's panel; the script, which makes it
+	// do so, says which is open (aria-expanded).
+	w.Raw(`"><button data-stage-id="`)
 	w.Attr(s.ID)
 	w.Raw(`" aria-controls="stage-panel-`)
 	w.Attr(s.ID)
-	w.Raw(`" aria-expanded="true"><span class="stage-num">`)
+	w.Raw(`"><span class="stage-num">`)
 	w.Int(i + 1)
 	w.Raw(`</span> <span class="stage-name">`)
 	w.Text(s.Name)
@@ -195,23 +184,16 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["goal"] {
 		w.Raw(`<div data-lane="goal">`)
 		if s.Goal != "" {
-			w.Raw(`<h4>Stage goal</h4>`)
 			w.Text(s.Goal)
 		}
 		w.Raw(`</div>`)
 	}
 	if has["doing"] {
-		w.Raw(`<div data-lane="doing">`)
-		if len(s.Doing) > 0 {
-			w.Raw(`<h4>Doing</h4>`)
-			writeList(w, s.Doing)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "doing", s.Doing)
 	}
 	if has["steps"] {
 		w.Raw(`<div data-lane="steps">`)
 		if len(s.Steps) > 0 {
-			w.Raw(`<h4>Steps</h4>`)
 			writeTimelineSteps(w, s.Steps, j)
 		}
 		w.Raw(`</div>`)
@@ -219,11 +201,10 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["thinking"] {
 		w.Raw(`<div data-lane="thinking">`)
 		if len(s.Thinking) > 0 {
-			w.Raw(`<h4>Thinking</h4>`)
 			for _, t := range s.Thinking {
-				w.Raw(`<p class="thought">`)
+				w.Raw(`<q>`)
 				w.Text(t)
-				w.Raw(`</p>`)
+				w.Raw(`</q>`)
 			}
 		}
 		w.Raw(`</div>`)
@@ -231,11 +212,10 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 	if has["feeling"] {
 		w.Raw(`<div data-lane="feeling">`)
 		if s.Feeling != "" || s.Emotion.Set {
-			w.Raw(`<h4>Feeling</h4>`)
 			if s.Feeling != "" {
-				w.Raw(`<span class="feeling">`)
+				w.Raw(`<b>`)
 				w.Text(s.Feeling)
-				w.Raw(`</span> `)
+				w.Raw(`</b> `)
 			}
 			writeTimelineEmotion(w, s.Emotion, j)
 		}
@@ -258,77 +238,77 @@ func (p Dot) writeStage(w *markup.Writer, i int, s *content.Stage, has map[strin
 		w.Raw(`</div>`)
 	}
 	if has["touchpoints"] {
-		w.Raw(`<div data-lane="touchpoints">`)
 		if len(s.Touchpoints) > 0 {
-			w.Raw(`<h4>Touchpoints</h4><ul class="touchpoints">`)
+			w.Raw(`<ul data-lane="touchpoints" class="touchpoints">`)
 			for _, t := range s.Touchpoints {
 				writeTimelineTouchpoint(w, t, j)
 			}
 			w.Raw(`</ul>`)
+		} else {
+			w.Raw(`<div data-lane="touchpoints"></div>`)
 		}
-		w.Raw(`</div>`)
 	}
 	if has["pain_points"] {
-		w.Raw(`<div data-lane="pain_points" class="pains">`)
-		if len(s.PainPoints) > 0 {
-			w.Raw(`<h4>Pain points</h4>`)
-			writeList(w, s.PainPoints)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "pain_points", s.PainPoints)
 	}
 	if has["opportunities"] {
-		w.Raw(`<div data-lane="opportunities" class="opportunities">`)
-		if len(s.Opportunities) > 0 {
-			w.Raw(`<h4>Opportunities</h4>`)
-			writeList(w, s.Opportunities)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "opportunities", s.Opportunities)
 	}
 	if has["frontstage"] {
-		w.Raw(`<div data-lane="frontstage">`)
-		if len(s.Frontstage) > 0 {
-			w.Raw(`<h4>Frontstage</h4>`)
-			writeList(w, s.Frontstage)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "frontstage", s.Frontstage)
 	}
 	if has["backstage"] {
-		w.Raw(`<div data-lane="backstage">`)
-		if len(s.Backstage) > 0 {
-			w.Raw(`<h4>Backstage</h4>`)
-			writeList(w, s.Backstage)
-		}
-		w.Raw(`</div>`)
+		writeLaneList(w, "backstage", s.Backstage)
 	}
 	if has["kpis"] {
 		w.Raw(`<div data-lane="kpis">`)
 		if kpis := p.KPIs(s); len(kpis) > 0 {
-			w.Raw(`<h4>KPIs</h4>`)
 			writeTimelineKPIs(w, kpis)
 		}
 		w.Raw(`</div>`)
 	}
 	if has["evidence"] {
-		w.Raw(`<div data-lane="evidence">`)
-		if len(s.Evidence) > 0 {
-			w.Raw(`<h4>Evidence</h4><ul class="plain evidence-list">`)
+		if len(s.Evidence) == 0 {
+			w.Raw(`<div data-lane="evidence"></div>`)
+		} else {
+			w.Raw(`<ul data-lane="evidence" class="evidence-list">`)
 			for _, e := range s.Evidence {
-				w.Raw(`<li><span class="ev-kind">`)
+				w.Raw(`<li><b>`)
 				w.Text(titleOf(e.Kind))
-				w.Raw(`</span> `)
+				w.Raw(`</b> `)
 				w.Text(e.Title)
 				if e.N != 0 {
-					w.Raw(` <span class="n">n = `)
+					w.Raw(` <small>n = `)
 					w.Text(diag.Thousands(e.N))
-					w.Raw(`</span>`)
+					w.Raw(`</small>`)
 				}
 				w.Raw(`</li>`)
 			}
 			w.Raw(`</ul>`)
 		}
-		w.Raw(`</div>`)
 	}
-	w.Raw("\n    </section>")
+	w.Raw(`</section>`)
+}
+
+// writeLaneList writes a stage's block of a lane that is a list (doing,
+// pain points, …) as the list itself, the grid's cell a <ul>, or an
+// empty block when the stage has nothing in the lane.
+func writeLaneList(w *markup.Writer, lane string, items []string) {
+	if len(items) == 0 {
+		w.Raw(`<div data-lane="`)
+		w.Attr(lane)
+		w.Raw(`"></div>`)
+		return
+	}
+	w.Raw(`<ul data-lane="`)
+	w.Attr(lane)
+	w.Raw(`">`)
+	for _, s := range items {
+		w.Raw(`<li>`)
+		w.Text(s)
+		w.Raw(`</li>`)
+	}
+	w.Raw(`</ul>`)
 }
 
 // writeTimelineEmotion writes how a stage, step or touchpoint feels:
@@ -345,15 +325,15 @@ func writeTimelineEmotion(w *markup.Writer, e content.Emotion, j *content.Journe
 // its name, its channels (which the channel filter reads from
 // data-channels) and how it feels.
 func writeTimelineTouchpoint(w *markup.Writer, t *content.Touchpoint, j *content.Journey) {
-	w.Raw(`<li class="touchpoint`)
 	if t.MomentOfTruth {
-		w.Raw(` mot`)
+		w.Raw(`<li class="mot" data-channels="`)
+	} else {
+		w.Raw(`<li data-channels="`)
 	}
-	w.Raw(`" data-touchpoint data-channels="`)
 	writeChannelIDs(w, t.Channels)
-	w.Raw(`"><span class="tp-name">`)
+	w.Raw(`"><b>`)
 	w.Text(t.Name)
-	w.Raw(`</span>`)
+	w.Raw(`</b>`)
 	if t.MomentOfTruth {
 		w.Raw(` <span class="mot-badge" title="Moment of truth">★<span class="visually-hidden"> moment of truth</span></span>`)
 	}
@@ -432,7 +412,7 @@ func writeTimelineKPIs(w *markup.Writer, kpis []pagedata.KPI) {
 			writeNum(w, sp.Width)
 			w.Raw(`" height="`)
 			writeNum(w, sp.Height)
-			w.Raw(`" aria-hidden="true" focusable="false">`)
+			w.Raw(`" aria-hidden="true">`)
 			if sp.HasTarget {
 				w.Raw(`<line class="kpi-spark-target" x1="0" x2="`)
 				writeNum(w, sp.Width)

@@ -1,15 +1,11 @@
 package render
 
 import (
-	"bytes"
-	"html/template"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
-
-	"github.com/waymark-cx/waymark/generator/content"
 )
 
 // tomlHostile is hostile as a TOML string.
@@ -216,97 +212,18 @@ func manyStages(n int) string {
 	return b.String()
 }
 
-// covered is what the maps of TestTimelineMatchesItsMarkup must show
-// between them, so that the test keeps covering each branch it is there
-// for.
-var covered = []string{
-	`data-persona="p7"`, `class="kpi kpi-stale"`, "kpi-target met", "kpi-target missed", `<span class="kpi-name">&lt;b&gt;`,
-	`<li>Named only</li>`, `class="change trend-up`, `class="change trend-new`, `class="change trend-same`,
-	"Future: this map", `class="lanes many"`, `<span class="stage-name">&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39; &#43; z&lt;/b&gt;`,
-	"visibility-line", `<div data-lane="goal"></div>`, `data-series="today"`, `<ul class="persona-emotions">`,
-	`<text class="value" data-persona=`, `class="emotion-label">very negative`, `class="muted">not rated`,
-}
-
-// TestTimelineMatchesItsMarkup holds Dot.Timeline to the layout markup
-// and partials it replaced (oldTimeline), byte for byte, on every map of
-// the example site, the held-out site and oddSite.
-func TestTimelineMatchesItsMarkup(t *testing.T) {
-	r := defaultRenderer(t)
-	old := template.Must(template.New("old").Funcs(funcs).Parse(oldTimeline))
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	sites := map[string]*content.Site{}
-	for _, dir := range testSites {
-		sites[dir] = loadSite(t, dir)
-	}
-	sites["odd"] = loadFS(t, oddSite(), content.Options{})
-
-	seen := map[string]bool{}
-	for name, site := range sites {
-		for _, p := range journeyPages(site, now, false) {
-			dot := Dot{p, r}
-			var want bytes.Buffer
-			if err := old.ExecuteTemplate(&want, "timeline", dot); err != nil {
-				t.Fatalf("%s %s: %v", name, p.URL, err)
-			}
-			got := dot.Timeline()
-			if string(got) != want.String() {
-				t.Errorf("%s %s: Timeline differs from its markup at byte %d:\n got …%s…\nwant …%s…", name, p.URL, firstDiff(string(got), want.String()), around(string(got), firstDiff(string(got), want.String())), around(want.String(), firstDiff(string(got), want.String())))
-			}
-			for _, mark := range covered {
-				if strings.Contains(want.String(), mark) {
-					seen[mark] = true
-				}
-			}
-		}
-	}
-	// The maps must still hold what the test is there for.
-	for _, mark := range covered {
-		if !seen[mark] {
-			t.Errorf("no map's timeline has %q: the test no longer covers it", mark)
-		}
-	}
-}
-
-// firstDiff is the offset of the first byte where a and b differ.
-func firstDiff(a, b string) int {
-	n := min(len(a), len(b))
-	for i := range n {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	return n
-}
-
 // around is s near offset i, for a failure message.
 func around(s string, i int) string {
 	return s[max(i-80, 0):min(i+80, len(s))]
 }
 
-// BenchmarkTimeline renders the maps of the example site's journeys;
-// BenchmarkTimelineMarkup renders them with the layout markup and
-// partials Timeline replaced, for comparison.
+// BenchmarkTimeline renders the maps of the example site's journeys.
 func BenchmarkTimeline(b *testing.B) {
 	dots := exampleDots(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range dots {
 			d.Timeline()
-		}
-	}
-}
-
-func BenchmarkTimelineMarkup(b *testing.B) {
-	dots := exampleDots(b)
-	old := template.Must(template.New("old").Funcs(funcs).Parse(oldTimeline))
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range dots {
-			buf.Reset()
-			if err := old.ExecuteTemplate(&buf, "timeline", d); err != nil {
-				b.Fatal(err)
-			}
 		}
 	}
 }

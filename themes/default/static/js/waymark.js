@@ -101,7 +101,7 @@
       filters.forEach(function (f) {
         f.setAttribute("aria-pressed", f.getAttribute("data-channel-filter") === active ? "true" : "false");
       });
-      all(document, "[data-touchpoint]").forEach(function (t) {
+      all(document, "[data-channels]").forEach(function (t) {
         var channels = (t.getAttribute("data-channels") || "").split(" ");
         if (active && channels.indexOf(active) < 0) t.setAttribute("data-dimmed", "");
         else t.removeAttribute("data-dimmed");
@@ -115,19 +115,14 @@
         apply();
       });
     });
+    apply(); // the page writes the buttons unpressed, without saying so
   }
 
-  // The emotion scale in words and CSS classes, as the generator writes
-  // them (content.Emotion's String and Label, render's emotionClass).
+  // The emotion scale as values and CSS classes, as the generator writes
+  // them (content.Emotion's String, pagedata's EmotionClass); the class
+  // gives the words (the stylesheet's --emo-label).
   function emotionText(v) {
     return (v > 0 ? "+" : "") + String(v);
-  }
-  function emotionLabel(v) {
-    if (v >= 1.5) return "very positive";
-    if (v >= 0.5) return "positive";
-    if (v > -0.5) return "neutral";
-    if (v > -1.5) return "negative";
-    return "very negative";
   }
   function emotionClass(v) {
     var l = Math.round(v);
@@ -144,19 +139,16 @@
     var store = storage();
     var cells = all(document, "[data-by-persona]");
     cells.forEach(function (c) {
-      var value = c.querySelector(".value");
-      var label = c.querySelector(".cell-label");
-      c.waymarkAll = { className: c.className, value: value ? value.textContent : "", label: label ? label.textContent : "" };
+      c.waymarkAll = { className: c.className, value: c.textContent };
     });
 
+    // showCell shows one persona's value in a matrix cell, or everyone's;
+    // the cell is its value, and its class its colour and words.
     function showCell(c, persona) {
-      var value = c.querySelector(".value");
-      var label = c.querySelector(".cell-label");
       var saved = c.waymarkAll;
       if (!persona) {
         c.className = saved.className;
-        if (value) value.textContent = saved.value;
-        if (label) label.textContent = saved.label;
+        c.textContent = saved.value;
         return;
       }
       var raw = null;
@@ -167,8 +159,7 @@
       var rated = raw !== null && raw !== "";
       var v = rated ? parseFloat(raw) : 0;
       c.className = saved.className.replace(/\bemo-(n2|n1|0|p1|p2|none)\b/, rated ? emotionClass(v) : "emo-none");
-      if (value) value.textContent = rated ? emotionText(v) : "●";
-      if (label) label.textContent = rated ? emotionLabel(v) : "not rated";
+      c.textContent = rated ? emotionText(v) : "●";
     }
 
     function apply(persona) {
@@ -227,7 +218,27 @@
     }
   }
 
+  // laneToggles makes the lane menu's checkboxes, one for each lane the
+  // map names in its row labels (.lane-labels), where the page does not
+  // write them: the names are on the page once, not twice.
+  function laneToggles() {
+    all(document, ".lane-toggles fieldset").forEach(function (set) {
+      if (set.querySelector("[data-lane-toggle]")) return;
+      all(document, ".lane-labels [data-lane]:not(.change)").forEach(function (name) {
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.checked = true;
+        box.setAttribute("data-lane-toggle", name.getAttribute("data-lane"));
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + name.textContent));
+        set.appendChild(label);
+      });
+    });
+  }
+
   function setupLaneToggles() {
+    laneToggles();
     var toggles = all(document, "[data-lane-toggle]");
     if (!toggles.length) return;
     var store = storage();
@@ -316,7 +327,14 @@
     return entries;
   }
 
+  // searchBox is the search form's content, written here rather than in
+  // every page: without the script it does nothing, and stays hidden.
+  var searchBox = '<label for="search-q" class="visually-hidden">Search the maps</label>' +
+    '<input id="search-q" type="search" placeholder="Search maps, stages, pain points\u2026" autocomplete="off" spellcheck="false" aria-controls="search-results" aria-describedby="search-status">' +
+    '<div id="search-results" class="search-results" hidden><p id="search-status" class="search-status" aria-live="polite"></p><ol></ol></div>';
+
   function setupSearch(form) {
+    if (!form.querySelector("input")) form.innerHTML = searchBox;
     var input = form.querySelector("input");
     var box = form.querySelector(".search-results");
     var list = box.querySelector("ol");
@@ -332,7 +350,7 @@
       status.textContent = "Loading the search index…";
       box.hidden = false;
       var s = document.createElement("script");
-      s.src = form.getAttribute("data-index");
+      s.src = form.getAttribute("data-index") || root + "js/search-index.js";
       s.onload = function () { loading = false; then(); };
       s.onerror = function () { loading = false; status.textContent = "The search index could not be loaded."; };
       document.head.appendChild(s);
