@@ -116,34 +116,46 @@ func (f *freshDir) recycled() error {
 	return f.spareErr
 }
 
-// clearWay makes way for a file at name in a recycled folder, and
-// reports whether the spare had a file there.
-func (f *freshDir) clearWay(name string) (held bool, err error) {
-	if f.spare == nil {
-		return false, nil
+// place readies name for a file: checked local and cleaned, its
+// folders made and, in a recycled folder, whatever the spare had at the
+// name removed, unless keep (when given) reports that it is already the
+// file to be there. It returns the cleaned name, and whether the file
+// there was kept.
+func (f *freshDir) place(name string, keep func(path string) bool) (string, bool, error) {
+	name, err := local(name)
+	if err != nil {
+		return "", false, err
 	}
-	return f.spare.takeFile(f.path, name)
+	if err := f.recycled(); err != nil {
+		return "", false, err
+	}
+	if err := f.mkdir(path.Dir(name)); err != nil {
+		return "", false, err
+	}
+	if f.spare == nil {
+		return name, false, nil
+	}
+	held, err := f.spare.takeFile(f.path, name)
+	if err != nil || !held {
+		return name, false, err
+	}
+	p := f.Path(name)
+	if keep != nil && keep(p) {
+		f.spare.kept.Add(1)
+		return name, true, nil
+	}
+	// Never written into: it may be a link, or the cache's file.
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", false, err
+	}
+	return name, false, nil
 }
 
 // WriteFile writes data to name, making its folders.
 func (f *freshDir) WriteFile(name string, data []byte) error {
-	name, err := local(name)
+	name, _, err := f.place(name, nil)
 	if err != nil {
 		return err
-	}
-	if err := f.recycled(); err != nil {
-		return err
-	}
-	if err := f.mkdir(path.Dir(name)); err != nil {
-		return err
-	}
-	if held, err := f.clearWay(name); err != nil {
-		return err
-	} else if held {
-		// Never written into: it may be a link, or the cache's file.
-		if err := os.Remove(f.Path(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
 	}
 	// O_TRUNC, not O_EXCL: a site's static file may take the name of a
 	// page, and the last one written stays, as it always did.
@@ -158,28 +170,13 @@ func (f *freshDir) WriteFile(name string, data []byte) error {
 	return err
 }
 
-// LinkFile puts the file at src at name (see Linker).
+// LinkFile puts the file at src at name (see Linker). In a recycled
+// folder, the spare's file at name stays when it is src's very file:
+// most of a site after one edit.
 func (f *freshDir) LinkFile(name, src string) error {
-	name, err := local(name)
-	if err != nil {
+	name, kept, err := f.place(name, func(p string) bool { return sameFile(p, src) })
+	if err != nil || kept {
 		return err
-	}
-	if err := f.recycled(); err != nil {
-		return err
-	}
-	if err := f.mkdir(path.Dir(name)); err != nil {
-		return err
-	}
-	if held, err := f.clearWay(name); err != nil {
-		return err
-	} else if held {
-		if sameFile(f.Path(name), src) {
-			f.spare.kept.Add(1)
-			return nil // the very file: most of a site after one edit
-		}
-		if err := os.Remove(f.Path(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
 	}
 	return linkOrCopy(src, f.Path(name))
 }
