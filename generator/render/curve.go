@@ -111,24 +111,7 @@ func writeCurve(w *markup.Writer, c *pagedata.Curve) {
 // research backs it, the touchpoints' own marks and the stages' points.
 func writeCurveLine(w *markup.Writer, c *pagedata.Curve) {
 	if c.Backed != "" || c.Assumed != "" {
-		w.Raw("\n" + `<svg class="curve-lines" viewBox="0 0 `)
-		writeNum(w, c.Width)
-		w.Raw(` `)
-		writeNum(w, c.Height)
-		w.Raw(`" preserveAspectRatio="none" width="100%" height="`)
-		writeNum(w, c.Height)
-		w.Raw(`">`)
-		if c.Backed != "" {
-			w.Raw(`<path class="curve-line" d="`)
-			w.Attr(c.Backed)
-			w.Raw(`"/>`)
-		}
-		if c.Assumed != "" {
-			w.Raw(`<path class="curve-line assumed" d="`)
-			w.Attr(c.Assumed)
-			w.Raw(`"/>`)
-		}
-		w.Raw("\n</svg>")
+		writeCurvePaths(w, c, false, 0, c.Backed, c.Assumed)
 	}
 	// A touchpoint's mark and a stage's point are each an svg placed at
 	// their column's share of the width (x, a percentage), drawn in
@@ -212,26 +195,7 @@ func writeCurveSeries(w *markup.Writer, se *pagedata.CurveSeries, c *pagedata.Cu
 		w.Attr(se.Key)
 		w.Raw(`">`)
 	}
-	w.Raw("\n" + `<svg class="curve-lines" x="`)
-	writeNum(w, se.DX)
-	w.Raw(`" viewBox="0 0 `)
-	writeNum(w, c.Width)
-	w.Raw(` `)
-	writeNum(w, c.Height)
-	w.Raw(`" preserveAspectRatio="none" width="100%" height="`)
-	writeNum(w, c.Height)
-	w.Raw(`">`)
-	if se.Backed != "" {
-		w.Raw(`<path class="series-line" d="`)
-		w.Attr(se.Backed)
-		w.Raw(`"/>`)
-	}
-	if se.Assumed != "" {
-		w.Raw(`<path class="series-line assumed" d="`)
-		w.Attr(se.Assumed)
-		w.Raw(`"/>`)
-	}
-	w.Raw("\n</svg>")
+	writeCurvePaths(w, c, true, se.DX, se.Backed, se.Assumed)
 	for _, pt := range se.Points {
 		s := pt.Stage
 		w.Raw("\n" + `<g class="series-point`)
@@ -374,4 +338,44 @@ func writeWorstPersona(w *markup.Writer, p *content.Persona) {
 	w.Raw(` data-persona="`)
 	w.Attr(p.Slug)
 	w.Raw(`"`)
+}
+
+// writeCurvePaths writes the svg that stretches a line's paths across
+// the curve's width: the part research backs, then the assumed part
+// (dashed), each of class curve-line, or series-line for one persona's
+// line (a series), which dx shifts sideways so that where two personas'
+// lines meet neither hides the other.
+func writeCurvePaths(w *markup.Writer, c *pagedata.Curve, series bool, dx float64, backed, assumed string) {
+	w.Raw("\n" + `<svg class="curve-lines"`)
+	if series {
+		w.Raw(` x="`)
+		writeNum(w, dx)
+		w.Raw(`"`)
+	}
+	w.Raw(` viewBox="0 0 `)
+	writeNum(w, c.Width)
+	w.Raw(` `)
+	writeNum(w, c.Height)
+	w.Raw(`" preserveAspectRatio="none" width="100%" height="`)
+	writeNum(w, c.Height)
+	w.Raw(`">`)
+	if backed != "" {
+		if series {
+			w.Raw(`<path class="series-line" d="`)
+		} else {
+			w.Raw(`<path class="curve-line" d="`)
+		}
+		w.Attr(backed)
+		w.Raw(`"/>`)
+	}
+	if assumed != "" {
+		if series {
+			w.Raw(`<path class="series-line assumed" d="`)
+		} else {
+			w.Raw(`<path class="curve-line assumed" d="`)
+		}
+		w.Attr(assumed)
+		w.Raw(`"/>`)
+	}
+	w.Raw("\n</svg>")
 }
