@@ -160,9 +160,8 @@ func PublishWith(dest string, opts PublishOptions, build func(Target) error) err
 	if err != nil {
 		return err
 	}
-	if err := fresh.recycled(); err != nil {
-		return err // a build that wrote nothing into a folder that could not be listed
-	}
+	// The marker is written as any file is, so a recycled folder is
+	// listed (or, when it could not be, emptied) before it is cleared.
 	if err := fresh.WriteFile(Marker, []byte(markerText)); err != nil {
 		return err
 	}
