@@ -319,6 +319,24 @@ func TestChannelFilter(t *testing.T) {
 	const dimmedWrong = `[...document.querySelectorAll("[data-channels]")].filter(t =>
 	  t.dataset.channels.split(" ").includes("web") === t.hasAttribute("data-dimmed")).length`
 
+	// The script makes the buttons from the matrix's column heads and
+	// marks the matrix's rows from their filled cells: a button for each
+	// column, in its order, and each row marked with the same channels
+	// as its touchpoint in the lanes, which the Go writes.
+	got := eval[string](t, ctx, `[...document.querySelectorAll("[data-channel-filter]")].map(b => b.dataset.channelFilter + ":" + b.className + ":" + b.textContent).join("|")`)
+	want := eval[string](t, ctx, `[...document.querySelectorAll("table[data-matrix] thead th[data-channel]")].map(th => th.dataset.channel + ":" + th.className + ":" + th.textContent).join("|")`)
+	if got != want || got == "" {
+		t.Errorf("the channel filter's buttons are\n%s\nwant one for each column of the matrix:\n%s", got, want)
+	}
+	if bad := eval[string](t, ctx, `(() => {
+	  const lanes = new Map([...document.querySelectorAll("[data-lane=touchpoints] li[data-channels]")].map(li => [li.querySelector("b").textContent, li.dataset.channels.split(" ").sort().join(" ")]));
+	  const rows = [...document.querySelectorAll("table[data-matrix] tbody tr:not(.group)")];
+	  if (rows.length !== lanes.size) return "rows " + rows.length + ", touchpoints " + lanes.size;
+	  return rows.filter(r => (r.dataset.channels || "").split(" ").sort().join(" ") !== lanes.get(r.querySelector("th").firstChild.textContent.trim())).map(r => r.querySelector("th").textContent).join(", ");
+	})()`); bad != "" {
+		t.Errorf("matrix rows marked with other channels than their touchpoints: %s", bad)
+	}
+
 	do(t, ctx, chromedp.Click(`[data-channel-filter="web"]`))
 	if n := eval[int](t, ctx, dimmedWrong); n != 0 {
 		t.Errorf("%d touchpoints dimmed wrongly with the web filter on", n)

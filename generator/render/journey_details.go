@@ -263,15 +263,20 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 <tr><th class="corner">Touchpoint</th>`)
 	// A column's kind is its class: the stylesheet draws its icon and
 	// writes its name (--kind-name), once rather than in every column.
+	// Its data-channel is what the script makes the channel filter's
+	// buttons from, and marks each row with (data-channels), from the
+	// columns of its filled cells.
 	channels := p.Rel("channels/")
 	for _, c := range m.Channels {
 		if c.Kind != "" {
 			w.Raw(`<th class="k-`)
 			w.Attr(c.Kind)
-			w.Raw(`"><a href="`)
+			w.Raw(`" data-channel="`)
 		} else {
-			w.Raw(`<th><a href="`)
+			w.Raw(`<th data-channel="`)
 		}
+		w.Attr(c.ID)
+		w.Raw(`"><a href="`)
 		w.URL(channels)
 		w.URLPath(c.ID)
 		w.Raw(`/">`)
@@ -286,9 +291,7 @@ func (p Dot) writeMatrix(w *markup.Writer) {
 		w.Text(g.Stage.Name)
 		w.Raw(`</th></tr>`)
 		for _, r := range g.Rows {
-			w.Raw("\n<tr data-channels=\"")
-			writeChannelIDs(w, r.Touchpoint.Channels)
-			w.Raw("\"><th scope=\"row\">")
+			w.Raw("\n<tr><th scope=\"row\">")
 			w.Text(r.Touchpoint.Name)
 			if r.Touchpoint.MomentOfTruth {
 				w.Raw(` <span class="mot-badge" title="Moment of truth">★<span class="visually-hidden"> moment of truth</span></span>`)

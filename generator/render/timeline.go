@@ -109,8 +109,10 @@ func timelineSize(j *content.Journey) int {
 // writeTimelineControls writes the map's filters: one persona's curve,
 // one channel's touchpoints, and the lanes to show. They are hidden
 // until the script runs, which makes them work: it presses the buttons
-// (aria-pressed) and makes a checkbox for each lane the map names in
-// .lane-labels, so that neither is written here for it.
+// (aria-pressed), makes a checkbox for each lane the map names in
+// .lane-labels, and a button for each channel the matrix has a column
+// for, so that none of those is written here for it: a reader without
+// the script would never see them.
 func (p Dot) writeTimelineControls(w *markup.Writer) {
 	if series := p.Curve.Series; len(series) > 0 {
 		w.Raw(`
@@ -123,24 +125,6 @@ func (p Dot) writeTimelineControls(w *markup.Writer) {
 			w.Raw(`">`)
 			writeLegendMarker(w, se.Tone, se.Legend)
 			w.Text(se.Name)
-			w.Raw(`</button>`)
-		}
-		w.Raw(`</div>`)
-	}
-	if channels := p.Matrix.Channels; len(channels) > 0 {
-		w.Raw(`
-<div class="channel-filter" role="group" aria-label="Show touchpoints on one channel"><span class="control-label">Channel</span>`)
-		for _, c := range channels {
-			if c.Kind != "" {
-				w.Raw("\n" + `<button class="k-`)
-				w.Attr(c.Kind)
-				w.Raw(`" data-channel-filter="`)
-			} else {
-				w.Raw("\n" + `<button data-channel-filter="`)
-			}
-			w.Attr(c.ID)
-			w.Raw(`">`)
-			w.Text(c.Name)
 			w.Raw(`</button>`)
 		}
 		w.Raw(`</div>`)

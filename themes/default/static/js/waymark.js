@@ -92,7 +92,54 @@
     }
   }
 
+  // channelFilter makes the channel filter from the journey's matrix,
+  // which names the channels the map uses in site.toml's order: each
+  // column head (data-channel, its kind as its class, the channel's name)
+  // becomes a button in the map's controls, before the lane toggles,
+  // unless the page wrote its own. Each row of the matrix is marked with
+  // the channels of its filled cells (data-channels), as the lanes'
+  // touchpoints are, so that the filter dims both. A reader without the
+  // script sees neither the controls nor a need for the marks.
+  function channelFilter() {
+    var table = document.querySelector("table[data-matrix]");
+    if (!table) return;
+    var columns = [];
+    all(table, "thead th").forEach(function (th) {
+      for (var k = 0; k < th.colSpan; k++) columns.push(th.getAttribute("data-channel"));
+    });
+    all(table, "tbody tr").forEach(function (row) {
+      if (row.hasAttribute("data-channels")) return;
+      var ids = [];
+      var column = 0;
+      Array.prototype.forEach.call(row.children, function (cell) {
+        if (cell.classList.contains("on") && columns[column]) ids.push(columns[column]);
+        column += cell.colSpan;
+      });
+      if (ids.length) row.setAttribute("data-channels", ids.join(" "));
+    });
+    var controls = document.querySelector("[data-timeline] [data-controls]");
+    var heads = all(table, "thead th[data-channel]");
+    if (!controls || !heads.length || controls.querySelector("[data-channel-filter]")) return;
+    var group = document.createElement("div");
+    group.className = "channel-filter";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Show touchpoints on one channel");
+    var label = document.createElement("span");
+    label.className = "control-label";
+    label.textContent = "Channel";
+    group.appendChild(label);
+    heads.forEach(function (th) {
+      var b = document.createElement("button");
+      if (th.className) b.className = th.className;
+      b.setAttribute("data-channel-filter", th.getAttribute("data-channel"));
+      b.textContent = th.textContent;
+      group.appendChild(b);
+    });
+    controls.insertBefore(group, controls.querySelector(".lane-toggles"));
+  }
+
   function setupChannelFilter() {
+    channelFilter();
     var filters = all(document, "[data-channel-filter]");
     if (!filters.length) return;
     var active = "";
