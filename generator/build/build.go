@@ -253,12 +253,16 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 	// cache's keys must agree on what is out of date.
 	opts := b.opts
 	opts.Now = b.now()
+	// The site's own files, read once: everything below reads them from
+	// here (siteFiles).
+	siteFiles := readSiteFiles(b.opts.Root)
+	opts.Root = siteFiles.FS
 	// The sources as they are before the build reads them, for its
 	// fingerprint; one walk of the content, for that and the load.
 	var sources siteSources
 	fingerprinted := false
 	if b.opts.Cache != nil {
-		sources, fingerprinted = b.siteSources()
+		sources, fingerprinted = b.siteSources(siteFiles)
 	}
 	files := content.Walk(opts.Root)
 	var last lastBuild
@@ -282,7 +286,7 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 		b.opts.Cache.Failed(err)
 	}
 	b.md = md
-	theme, more := render.OpenTheme(b.opts.Root, cfg.Theme, b.opts.Builtin)
+	theme, more := render.OpenTheme(opts.Root, cfg.Theme, b.opts.Builtin)
 	errs.Append(more)
 	if len(errs) > 0 {
 		return b.notes(Result{Stats: Stats{Warnings: site.Warnings}}), errs.Sort(), nil
@@ -298,7 +302,7 @@ func (b *Builder) buildAll(ctx context.Context, target output.Target) (Result, d
 		if w.outputs == nil || last.profile != b.profileKey(cfg) {
 			w.outputs = b.opts.Cache.Outputs(b.profileKey(cfg))
 		}
-		w.keys = keyPages(b.siteKey(cfg), pages, site, cache.Hashes(), opts.Now)
+		w.keys = keyPages(b.siteKey(siteFiles, cfg), pages, site, cache.Hashes(), opts.Now)
 		if n, size, static, ok := w.unchanged(target, pl, pages); ok {
 			res := Result{Stats: Stats{Journeys: len(site.Journeys), Personas: len(site.Personas), Files: n, Bytes: size,
 				Reused: len(pages), Warnings: site.Warnings}, Full: true}

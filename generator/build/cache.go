@@ -53,19 +53,10 @@ func filesUnder(root fs.FS, dir string) []string {
 }
 
 // siteKey is what every output file depends on besides its page's
-// content: site.toml, the site's layouts and themes, and the options.
-func (b *Builder) siteKey(cfg *config.Config) buildcache.Key {
-	h := buildcache.NewHasher()
-	site, _ := fs.ReadFile(b.opts.Root, config.File)
-	h.Add([]byte(config.File), site)
-	for _, dir := range []string{"layouts", "themes"} {
-		for _, p := range filesUnder(b.opts.Root, dir) {
-			data, _ := fs.ReadFile(b.opts.Root, p)
-			h.Add([]byte(p), data)
-		}
-	}
-	h.AddString(b.profile(cfg), cfg.BaseURL)
-	return h.Key()
+// content: site.toml, the site's layouts and themes (site's key), and the
+// options.
+func (b *Builder) siteKey(site siteFiles, cfg *config.Config) buildcache.Key {
+	return buildcache.NewHasher().Add(site.key[:]).AddString(b.profile(cfg), cfg.BaseURL).Key()
 }
 
 // profile names the options that make different files of the same

@@ -59,25 +59,26 @@ type fingerprint struct {
 
 // siteSources is what a build's sources are besides the content: the
 // profile of its options, and a key of siteKey (site.toml, layouts,
-// themes, the options) and the static files. A build works it out
-// before it reads them, so that a file changed while it runs is a
-// change for the next build.
+// themes, the options: the bytes the build renders with, siteFiles) and
+// the static files. A build works it out before it copies the static
+// files, so that one changed while it runs is a change for the next
+// build.
 type siteSources struct {
 	profile, key buildcache.Key
 }
 
-// siteSources works out the site's siteSources; ok is false when
-// site.toml or the base URL cannot be read, which the build that loads
-// says.
-func (b *Builder) siteSources() (s siteSources, ok bool) {
-	cfg, errs := config.Load(b.opts.Root)
+// siteSources works out the siteSources of site, the site's files as
+// the build reads them; ok is false when site.toml or the base URL
+// cannot be read, which the build that loads says.
+func (b *Builder) siteSources(site siteFiles) (s siteSources, ok bool) {
+	cfg, errs := config.Load(site.FS)
 	if cfg == nil || len(errs) > 0 || (b.opts.BaseURL != "" && cfg.SetBaseURL(b.opts.BaseURL) != nil) {
 		return s, false
 	}
-	site := b.siteKey(cfg)
-	h := buildcache.NewHasher().Add(site[:])
-	static := filesUnder(b.opts.Root, content.StaticDir)
-	for i, sum := range hashFiles(b.opts.Root, static) {
+	key := b.siteKey(site, cfg)
+	h := buildcache.NewHasher().Add(key[:])
+	static := filesUnder(site.FS, content.StaticDir)
+	for i, sum := range hashFiles(site.FS, static) {
 		h.Add([]byte(static[i]), sum[:])
 	}
 	return siteSources{profile: b.profileKey(cfg), key: h.Key()}, true
@@ -212,7 +213,7 @@ func (b *Builder) Prefill(target output.Linker) bool {
 	if b.opts.Cache == nil {
 		return false
 	}
-	site, ok := b.siteSources()
+	site, ok := b.siteSources(readSiteFiles(b.opts.Root))
 	if !ok {
 		return false
 	}
