@@ -17,8 +17,8 @@ import (
 //
 // A list page shows every journey of the site, so its rows were most of
 // a big build's template work: html/template runs its escapers through
-// reflection for every value. Each method writes exactly what the
-// partial it replaced wrote (rows_test.go holds them to it).
+// reflection for every value. rows_test.go holds each method to golden
+// files of every list page of the test sites.
 
 // The slots the rows are kept in between rebuilds, per page (see
 // fragmentSlot): apart from the partials' names, under which CachedEach
