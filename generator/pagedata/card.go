@@ -18,10 +18,18 @@ type Card struct {
 	Coverage    Coverage
 
 	// On a persona's page: the persona's own line when the map rates
-	// emotions per persona (OwnCurve), and the pain points met.
-	OwnCurve   bool
-	PainPoints []StagedText
+	// emotions per persona (OwnCurve), and where the journey hurts them:
+	// the first cardPainPoints pain points of its stages, lowest first as
+	// they feel them, and how many more the map has.
+	OwnCurve       bool
+	PainPoints     []StagedText
+	MorePainPoints int
 }
+
+// cardPainPoints is how many pain points a persona's card lists before
+// "and N more": enough to say where the journey hurts at a glance. A
+// card with all of them was most of a persona's page, 800 bytes a card.
+const cardPainPoints = 3
 
 // Card works out journey j's card as this page shows it: on a persona's
 // page, with the persona's own line.
@@ -35,11 +43,27 @@ func (p *Page) Card(j *content.Journey) *Card {
 	if p.Persona != nil {
 		c.Line = PersonaSparkline(j.Stages, p.Persona.Slug)
 		c.OwnCurve = j.PerPersona()
-		c.PainPoints = PainPoints(j)
+		c.PainPoints, c.MorePainPoints = worstPainPoints(j, p.Persona, cardPainPoints)
 	} else {
 		c.Line = Sparkline(j.Stages)
 	}
 	return c
+}
+
+// worstPainPoints are the first n pain points of j's stages, lowest
+// first as persona feels them (stagesLowestFirst), each stage's in its
+// own order; more counts the rest.
+func worstPainPoints(j *content.Journey, persona *content.Persona, n int) (first []StagedText, more int) {
+	for _, s := range stagesLowestFirst(j, persona) {
+		for _, text := range s.PainPoints {
+			if len(first) < n {
+				first = append(first, StagedText{Stage: s, Text: text})
+			} else {
+				more++
+			}
+		}
+	}
+	return first, more
 }
 
 // CardLine is a card's emotion line, its numbers already written out.

@@ -358,6 +358,13 @@ func writePersonaJourney(w *markup.Writer, pj *pagedata.PersonaJourney) {
 			w.Text(pp.Stage.Name)
 			w.Raw(`</small></li>`)
 		}
+		if pj.MorePainPoints > 0 {
+			w.Raw(`<li class="muted"><a href="`)
+			w.URL(pj.Href)
+			w.Raw(`">and `)
+			w.Int(pj.MorePainPoints)
+			w.Raw(` more</a></li>`)
+		}
 		w.Raw(`</ul>`)
 	}
 	w.Raw("\n    </li>")

@@ -124,7 +124,7 @@ var rowsCovered = []struct{ site, mark string }{
 	{"hostile", "&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39; &#43; z&lt;/b&gt;"}, {"hostile", `<span class="badge stale">Out of date</span>`},
 	{"hostile", `Sub-journey of <a`}, {"hostile", `<img class="avatar large" src="../../img/ann%20one.jpg"`},
 	{"hostile", `<span class="avatar initials" aria-hidden="true">`}, {"hostile", "’s own curve"},
-	{"hostile", "Pain points still expected"}, {"hostile", "Pain points met"}, {"hostile", `<span class="mot-badge">`},
+	{"hostile", "Pain points still expected"}, {"hostile", "Pain points met"}, {"hostile", `<li class="muted"><a href="../../journeys/parent/#persona-ann">and 2 more</a></li>`}, {"hostile", `<span class="mot-badge">`},
 	{"hostile", `data-apart="planned"`}, {"hostile", `<span class="muted">not rated</span>`}, {"hostile", `">●</span>`},
 	{"hostile", `rel="prev"`}, {"hostile", `rel="next"`}, {"hostile", `aria-current="page"`},
 	{"example", `<span class="gap" aria-hidden="true">…</span>`}, {"example", `<p class="coverage" data-coverage=`},
@@ -249,6 +249,7 @@ updated = 2026-01-01
 [[stages]]
 name = "One"
 emotion = { ann = -2, bo = 1 }
+pain_points = ["first", "second", "third"]
   [[stages.touchpoints]]
   name = ` + q(hostile) + `
   channels = ["web", "call"]
