@@ -119,9 +119,9 @@ func EmotionClass(e content.Emotion) string {
 // emotionClasses are EmotionClass's names for the scale, lowest first.
 var emotionClasses = [...]string{"emo-n2", "emo-n1", "emo-0", "emo-p1", "emo-p2"}
 
-// PersonaJourneys are the cards of a persona's page, split as the
-// roll-ups count them (see GroupJourneys): the maps of today, the plans
-// and the drafts.
+// PersonaJourneys are the cards of a persona's page, the part of the
+// persona's list its Pager shows, split as the roll-ups count them (see
+// GroupJourneys): the maps of today, the plans and the drafts.
 type PersonaJourneys struct {
 	Counted, Planned, Drafts []PersonaJourney
 }
@@ -136,7 +136,13 @@ type PersonaJourney struct {
 }
 
 func (p *Page) personaJourneys() *PersonaJourneys {
-	g := GroupJourneys(p.Persona.Journeys)
+	var g JourneyGroups
+	if p.Pager != nil {
+		items, _ := p.Pager.Items.([]*content.Journey)
+		g = GroupJourneys(items)
+	} else {
+		g = GroupJourneys(p.Persona.Journeys)
+	}
 	cards := func(js []*content.Journey, planned bool) []PersonaJourney {
 		out := make([]PersonaJourney, len(js))
 		for i, j := range js {
