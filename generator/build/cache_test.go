@@ -258,14 +258,18 @@ func TestCacheBuildsWhatAColdBuildDoes(t *testing.T) {
 		{name: "with drafts", edit: func() { opts.Drafts = true }, all: true},
 		{name: "another base URL", edit: func() { opts.Drafts, opts.BaseURL = false, "https://maps.example/" }, all: true},
 		{name: "the base URL, nothing changed", none: true, same: true},
-		// A channel's list a journey a page: an edit of one journey
-		// renders the one page of each channel that lists it, and a
-		// change to the channel's figures renders all of its pages.
+		// A channel's list a journey a page, and a persona's: an edit
+		// of one journey renders the one page of each list that shows
+		// it, and a change to the channel's figures or to the persona
+		// renders all of its pages.
 		{name: "lists paged", edit: func() {
 			editTestFile(t, file("site.toml"), "stale_after_days = 60", "stale_after_days = 60\n[pagination]\nper_page = 1\n#")
 		}, all: true},
 		{name: "a journey, with lists paged", edit: func() {
 			editTestFile(t, file(buy), `title    = "Buying a bike today"`, `title    = "Buying a bike now"`)
+		}},
+		{name: "a persona, with lists paged", edit: func() {
+			editTestFile(t, file("content/personas/dana-ortiz.md"), "name", "name = \"Dana Ortiz\"\n#")
 		}},
 		{name: "a channel's average, with lists paged", edit: func() {
 			editTestFile(t, file(buy), "emotion     = 1.5", "emotion     = -2")

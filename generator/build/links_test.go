@@ -34,8 +34,9 @@ func TestExampleSiteLinksResolve(t *testing.T) {
 }
 
 // TestPaginatedLinksResolve checks the links of the example site with two
-// journeys to a list page, so that the index, /channels/ and the channel
-// pages each run to several pages and every pager link is followed.
+// journeys to a list page, so that the index, /channels/, the channel
+// pages and a persona's each run to several pages and every pager link
+// is followed.
 func TestPaginatedLinksResolve(t *testing.T) {
 	config, err := fs.ReadFile(exampleSite(), "site.toml")
 	if err != nil {
@@ -45,7 +46,7 @@ func TestPaginatedLinksResolve(t *testing.T) {
 		"site.toml": {Data: append(config, "\n[pagination]\nper_page = 2\n"...)},
 	}}
 	pages := checkLinks(t, site, "", "/cx/maps/")
-	for _, want := range []string{"page/2/index.html", "page/3/index.html", "channels/page/3/index.html", "channels/web/page/2/index.html"} {
+	for _, want := range []string{"page/2/index.html", "page/3/index.html", "channels/page/3/index.html", "channels/web/page/2/index.html", "personas/dana-ortiz/page/2/index.html"} {
 		if !pages[want] {
 			t.Errorf("no %s among the pages", want)
 		}

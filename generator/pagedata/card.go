@@ -18,10 +18,18 @@ type Card struct {
 	Coverage    Coverage
 
 	// On a persona's page: the persona's own line when the map rates
-	// emotions per persona (OwnCurve), and the pain points met.
-	OwnCurve   bool
-	PainPoints []StagedText
+	// emotions per persona (OwnCurve), and where the journey hurts them:
+	// the first cardPainPoints pain points of its stages, lowest first as
+	// they feel them, and how many more the map has.
+	OwnCurve       bool
+	PainPoints     []StagedText
+	MorePainPoints int
 }
+
+// cardPainPoints is how many pain points a persona's card lists before
+// "and N more": enough to say where the journey hurts at a glance. A
+// card with all of them was most of a persona's page, 800 bytes a card.
+const cardPainPoints = 3
 
 // Card works out journey j's card as this page shows it: on a persona's
 // page, with the persona's own line.
@@ -35,11 +43,27 @@ func (p *Page) Card(j *content.Journey) *Card {
 	if p.Persona != nil {
 		c.Line = PersonaSparkline(j.Stages, p.Persona.Slug)
 		c.OwnCurve = j.PerPersona()
-		c.PainPoints = PainPoints(j)
+		c.PainPoints, c.MorePainPoints = worstPainPoints(j, p.Persona, cardPainPoints)
 	} else {
 		c.Line = Sparkline(j.Stages)
 	}
 	return c
+}
+
+// worstPainPoints are the first n pain points of j's stages, lowest
+// first as persona feels them (stagesLowestFirst), each stage's in its
+// own order; more counts the rest.
+func worstPainPoints(j *content.Journey, persona *content.Persona, n int) (first []StagedText, more int) {
+	for _, s := range stagesLowestFirst(j, persona) {
+		for _, text := range s.PainPoints {
+			if len(first) < n {
+				first = append(first, StagedText{Stage: s, Text: text})
+			} else {
+				more++
+			}
+		}
+	}
+	return first, more
 }
 
 // CardLine is a card's emotion line, its numbers already written out.
@@ -95,9 +119,9 @@ func EmotionClass(e content.Emotion) string {
 // emotionClasses are EmotionClass's names for the scale, lowest first.
 var emotionClasses = [...]string{"emo-n2", "emo-n1", "emo-0", "emo-p1", "emo-p2"}
 
-// PersonaJourneys are the cards of a persona's page, split as the
-// roll-ups count them (see GroupJourneys): the maps of today, the plans
-// and the drafts.
+// PersonaJourneys are the cards of a persona's page, the part of the
+// persona's list its Pager shows, split as the roll-ups count them (see
+// GroupJourneys): the maps of today, the plans and the drafts.
 type PersonaJourneys struct {
 	Counted, Planned, Drafts []PersonaJourney
 }
@@ -112,7 +136,13 @@ type PersonaJourney struct {
 }
 
 func (p *Page) personaJourneys() *PersonaJourneys {
-	g := GroupJourneys(p.Persona.Journeys)
+	var g JourneyGroups
+	if p.Pager != nil {
+		items, _ := p.Pager.Items.([]*content.Journey)
+		g = GroupJourneys(items)
+	} else {
+		g = GroupJourneys(p.Persona.Journeys)
+	}
 	cards := func(js []*content.Journey, planned bool) []PersonaJourney {
 		out := make([]PersonaJourney, len(js))
 		for i, j := range js {

@@ -1,6 +1,9 @@
 package pagedata
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/waymark-cx/waymark/generator/config"
 	"github.com/waymark-cx/waymark/generator/content"
 )
@@ -72,35 +75,83 @@ func journeyGlance(cfg *config.Config, j *content.Journey, use *journeyUse) *Gla
 }
 
 // worstMoment is the lowest value on j's map, in map order (each stage,
-// then its touchpoints) so that of equal values the earliest wins. A
-// touchpoint without a value of its own feels as its stage does, so it
-// can never be lower than it and is not looked at. A value written per
-// persona counts as each persona's, in the journey's persona order.
+// then its touchpoints, see eachMoment) so that of equal values the
+// earliest wins. A value written per persona counts as each persona's, in
+// the journey's persona order.
 func worstMoment(j *content.Journey) *WorstMoment {
 	var worst *WorstMoment
-	consider := func(s *content.Stage, t *content.Touchpoint, e content.Emotion) {
+	for _, s := range j.Stages {
+		eachMoment(s, j.Personas, func(t *content.Touchpoint, p *content.Persona, e content.Emotion) {
+			if worst == nil || e.Value < worst.Emotion.Value {
+				worst = &WorstMoment{Stage: s, Touchpoint: t, Persona: p, Emotion: e}
+			}
+		})
+	}
+	return worst
+}
+
+// eachMoment calls visit with each value rated in stage s, in map order:
+// the stage's own, then each touchpoint's. A touchpoint without a value
+// of its own feels as its stage does, so it can never be lower and is not
+// visited. A value written per persona is visited once for each of
+// personas it rates, with the persona; a shared value once, with nil. It
+// is what "the lowest point" means wherever a page names one: the
+// glance's worst moment, the stage a persona's card puts first.
+func eachMoment(s *content.Stage, personas []*content.Persona, visit func(t *content.Touchpoint, p *content.Persona, e content.Emotion)) {
+	consider := func(t *content.Touchpoint, e content.Emotion) {
 		if !e.Set {
 			return
 		}
 		if !e.PerPersona() {
-			if worst == nil || e.Value < worst.Emotion.Value {
-				worst = &WorstMoment{Stage: s, Touchpoint: t, Emotion: content.Emotion{Value: e.Value, Set: true}}
-			}
+			visit(t, nil, content.Emotion{Value: e.Value, Set: true})
 			return
 		}
-		for _, p := range j.Personas {
-			if pe := e.For(p.Slug); pe.Set && (worst == nil || pe.Value < worst.Emotion.Value) {
-				worst = &WorstMoment{Stage: s, Touchpoint: t, Persona: p, Emotion: pe}
+		for _, p := range personas {
+			if pe := e.For(p.Slug); pe.Set {
+				visit(t, p, pe)
 			}
 		}
 	}
-	for _, s := range j.Stages {
-		consider(s, nil, s.Emotion)
-		for _, t := range s.Touchpoints {
-			consider(s, t, t.Emotion)
-		}
+	consider(nil, s.Emotion)
+	for _, t := range s.Touchpoints {
+		consider(t, t.Emotion)
 	}
-	return worst
+}
+
+// stagesLowestFirst are j's stages as persona feels them, lowest first:
+// each stage by its lowest point for them (eachMoment), of equal points
+// in map order, and the stages where nothing is rated for them last.
+func stagesLowestFirst(j *content.Journey, persona *content.Persona) []*content.Stage {
+	type ranked struct {
+		stage *content.Stage
+		low   content.Emotion
+	}
+	out := make([]ranked, len(j.Stages))
+	for i, s := range j.Stages {
+		out[i].stage = s
+		eachMoment(s, []*content.Persona{persona}, func(_ *content.Touchpoint, _ *content.Persona, e content.Emotion) {
+			if !out[i].low.Set || e.Value < out[i].low.Value {
+				out[i].low = e
+			}
+		})
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		switch {
+		case a.low.Set != b.low.Set:
+			if a.low.Set {
+				return -1
+			}
+			return 1
+		case !a.low.Set:
+			return 0
+		}
+		return cmp.Compare(a.low.Value, b.low.Value)
+	})
+	stages := make([]*content.Stage, len(out))
+	for i, r := range out {
+		stages[i] = r.stage
+	}
+	return stages
 }
 
 // worstChannel is the channel whose touchpoints in this journey feel

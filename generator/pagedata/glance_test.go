@@ -94,6 +94,61 @@ func TestWorstMoment(t *testing.T) {
 	}
 }
 
+// TestWorstPainPoints checks what a persona's card says hurts: the pain
+// points of the stages they feel lowest first, as the glance finds the
+// lowest point, three of them, and how many more.
+func TestWorstPainPoints(t *testing.T) {
+	none := content.Emotion{}
+	pains := func(s *content.Stage, texts ...string) { s.PainPoints = texts }
+	tests := []struct {
+		name  string
+		build func(j *content.Journey)
+		want  string // "text@stage …" and how many more
+	}{
+		{"no pain points", func(j *content.Journey) {
+			stage(j, "A", emo(-2))
+		}, "[] 0"},
+		{"lowest stage first, each stage's in its order", func(j *content.Journey) {
+			pains(stage(j, "A", emo(1)), "a1")
+			pains(stage(j, "B", emo(-1)), "b1", "b2")
+			pains(stage(j, "C", emo(0)), "c1")
+		}, "[b1@B b2@B c1@C] 1"},
+		{"a stage's lowest point counts, a touchpoint's too", func(j *content.Journey) {
+			pains(stage(j, "A", emo(-1)), "a1")
+			pains(stage(j, "B", emo(0), tp("b", emo(-2))), "b1")
+		}, "[b1@B a1@A] 0"},
+		{"ties in map order; unrated stages last", func(j *content.Journey) {
+			pains(stage(j, "A", none, tp("a", none)), "a1")
+			pains(stage(j, "B", emo(-1)), "b1")
+			pains(stage(j, "C", emo(-1)), "c1")
+		}, "[b1@B c1@C a1@A] 0"},
+		{"as this persona feels it, not the mean", func(j *content.Journey) {
+			personas(j, "dana", "eli")
+			pains(stage(j, "A", per("dana", -2.0, "eli", 2.0)), "a1") // mean 0
+			pains(stage(j, "B", emo(-1)), "b1")
+			pains(stage(j, "C", per("eli", -2.0)), "c1") // dana is not rated here
+		}, "[a1@A b1@B c1@C] 0"},
+		{"more than three", func(j *content.Journey) {
+			pains(stage(j, "A", emo(-1)), "a1", "a2", "a3", "a4")
+			pains(stage(j, "B", emo(-2)), "b1")
+		}, "[b1@B a1@A a2@A] 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j := &content.Journey{}
+			tt.build(j)
+			first, more := worstPainPoints(j, &content.Persona{Slug: "dana"}, cardPainPoints)
+			var got []string
+			for _, p := range first {
+				got = append(got, p.Text+"@"+p.Stage.Name)
+			}
+			if s := fmt.Sprint(got, " ", more); s != tt.want {
+				t.Errorf("pain points %s, want %s", s, tt.want)
+			}
+		})
+	}
+}
+
 func TestWorstChannel(t *testing.T) {
 	cfg := &config.Config{Channels: []config.Channel{{ID: "phone"}, {ID: "web"}, {ID: "store"}}}
 	ch := cfg.Channel

@@ -257,7 +257,7 @@ func (pl *Planner) pages(site *content.Site, views *siteViews) []*Page {
 		pages = append(pages, paginate(&Page{Kind: Channel, Title: u.Channel.Name, URL: "channels/" + u.Channel.ID + "/", Channel: u, Deps: deps}, u.Journeys, perPage)...)
 	}
 	for _, p := range site.Personas {
-		pages = append(pages, pl.personaPage(p))
+		pages = append(pages, personaPages(p, perPage)...)
 	}
 	for _, j := range site.Journeys {
 		pages = append(pages, pl.journeyPage(j))
@@ -268,45 +268,70 @@ func (pl *Planner) pages(site *content.Site, views *siteViews) []*Page {
 	return pages
 }
 
-// Shows is what a page of a channel's list shows, for the build cache's
-// key, where its Deps are every file of the channel: the files of the
-// journeys it lists (on its first page, of the personas it names too),
-// and the channel's figures in its head and the list's place in its
-// pager, as text. A change to any file of the channel may change those
-// figures, so watch mode renders all of the channel's pages again; the
-// cache, which can tell, keeps a page whose files and figures are the
-// same, and an edit of one journey renders the one page that lists it,
-// not every page of its channels. ok is false for other pages.
+// Shows is what a page of a paged list (a channel's, a persona's)
+// shows, for the build cache's key, where its Deps are every file of the
+// list: the files of the journeys it lists (on a channel's first page,
+// of the personas it names too; on a persona's pages, the persona's
+// too), and the list's figures in its head and the
+// page's place in its pager, as text. A change to any file of the list
+// may change those figures, so watch mode renders all of the list's
+// pages again; the cache, which can tell, keeps a page whose files and
+// figures are the same, and an edit of one journey renders the one page
+// that lists it, not every page of its channels and personas. ok is
+// false for other pages.
 func (p *Page) Shows() (files []string, figures string, ok bool) {
-	u := p.Channel
-	if p.Kind != Channel || u == nil || p.Pager == nil {
+	if p.Pager == nil {
 		return nil, "", false
 	}
-	items, _ := p.Pager.Items.([]ChannelJourney)
-	for _, cj := range items {
-		files = append(files, cj.Journey.File)
-	}
 	var b strings.Builder
-	for _, n := range []int{u.Count, u.CountedJourneys(), u.Apart, p.Pager.Number, p.Pager.Pages(), p.Pager.First, p.Pager.Last, p.Pager.Total} {
-		b.WriteString(strconv.Itoa(n))
-		b.WriteByte(' ')
-	}
-	b.WriteString(u.Average.String())
-	if p.Pager.Number == 1 {
-		for _, ps := range u.Personas {
-			files = append(files, ps.File)
-			b.WriteString("\x00" + ps.Slug + "\x00" + ps.Name)
+	writeFigures := func(ns ...int) {
+		for _, n := range ns {
+			b.WriteString(strconv.Itoa(n))
+			b.WriteByte(' ')
 		}
+	}
+	writeFigures(p.Pager.Number, p.Pager.Pages(), p.Pager.First, p.Pager.Last, p.Pager.Total)
+	switch u := p.Channel; {
+	case p.Kind == Channel && u != nil:
+		items, _ := p.Pager.Items.([]ChannelJourney)
+		for _, cj := range items {
+			files = append(files, cj.Journey.File)
+		}
+		writeFigures(u.Count, u.CountedJourneys(), u.Apart)
+		b.WriteString(u.Average.String())
+		if p.Pager.Number == 1 {
+			for _, ps := range u.Personas {
+				files = append(files, ps.File)
+				b.WriteString("\x00" + ps.Slug + "\x00" + ps.Name)
+			}
+		}
+	case p.Kind == Persona && p.Persona != nil:
+		// A card shows its journey's own file alone (no other persona,
+		// no parent), and which group it is in is that file's to say:
+		// the groups come in order, so the pager's figures are the rest.
+		files = append(files, p.Persona.File)
+		items, _ := p.Pager.Items.([]*content.Journey)
+		for _, j := range items {
+			files = append(files, j.File)
+		}
+	default:
+		return nil, "", false
 	}
 	return files, b.String(), true
 }
 
-func (pl *Planner) personaPage(p *content.Persona) *Page {
+// personaPages are a persona's page and, when its journeys take more
+// than perPage, the further pages of the list: the maps of today, then
+// the plans, then the drafts (GroupJourneys), each page with its own
+// part of them.
+func personaPages(p *content.Persona, perPage int) []*Page {
 	deps := []string{p.File}
 	for _, j := range p.Journeys {
 		deps = append(deps, journeyDeps(j)...)
 	}
-	return &Page{Kind: Persona, Title: p.Name, URL: p.URL(), Persona: p, Deps: deps}
+	g := GroupJourneys(p.Journeys)
+	list := slices.Concat(g.Counted, g.Planned, g.Drafts)
+	return paginate(&Page{Kind: Persona, Title: p.Name, URL: p.URL(), Persona: p, Deps: deps}, list, perPage)
 }
 
 func (pl *Planner) journeyPage(j *content.Journey) *Page {
@@ -322,7 +347,7 @@ func (pl *Planner) PagesOf(site *content.Site, files func(file string) bool) []*
 	var out []*Page
 	for _, p := range site.Personas {
 		if files(p.File) {
-			out = append(out, pl.personaPage(p))
+			out = append(out, personaPages(p, site.Config.Pagination.PerPage)...)
 		}
 	}
 	for _, j := range site.Journeys {

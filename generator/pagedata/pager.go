@@ -7,7 +7,8 @@ import (
 )
 
 // Pager is where a list page stands in a list split across pages: the
-// index's journeys, the rows of /channels/, a channel's journeys. Its
+// index's journeys, the rows of /channels/, a channel's journeys, a
+// persona's journeys. Its
 // first page keeps the list's own URL ("channels/web/"); the others are
 // "page/2/", "page/3/", … under it, as Hugo does, so that a link to the
 // list still lands on its start.
@@ -21,9 +22,10 @@ type Pager struct {
 	Last   int // the last item on this page
 
 	// Items is the part of the list this page shows, of the list's own
-	// type: []*content.Journey on the index, []SummaryJourney on
-	// /channels/, []ChannelJourney on a channel's page. Page.CachedEach
-	// takes each of them.
+	// type: []*content.Journey on the index and on a persona's page
+	// (the maps of today, then the plans, then the drafts),
+	// []SummaryJourney on /channels/, []ChannelJourney on a channel's
+	// page. Page.CachedEach takes each of them.
 	Items any
 
 	urls []string // every page's URL, from the site root

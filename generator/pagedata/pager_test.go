@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/config"
+	"github.com/waymark-cx/waymark/generator/content"
 )
 
 func TestPaginate(t *testing.T) {
@@ -95,4 +99,53 @@ func seq(n int) []int {
 		s[i] = i
 	}
 	return s
+}
+
+// TestPersonaPages checks a persona's list split across pages: the maps
+// of today, then the plans, then the drafts; the persona's own pages
+// listed again, all of them, for the files saved; and each page's cache
+// key made of the files of the cards it shows, not the whole list's.
+func TestPersonaPages(t *testing.T) {
+	ana := &content.Persona{Slug: "ana", Name: "Ana", File: "content/personas/ana.md"}
+	journey := func(slug, state, status string) *content.Journey {
+		j := &content.Journey{Slug: slug, Title: slug, File: "content/journeys/" + slug + ".md", State: state, Status: status, Personas: []*content.Persona{ana}}
+		ana.Journeys = append(ana.Journeys, j)
+		return j
+	}
+	journey("draft", "current", "draft")
+	journey("plan", "future", "published")
+	journey("a", "current", "published")
+	journey("b", "current", "published")
+	journey("c", "current", "published")
+	site := &content.Site{Config: &config.Config{Title: "Maps"}, Personas: []*content.Persona{ana}, Journeys: ana.Journeys}
+	site.Config.Pagination.PerPage = 2
+
+	pl := NewPlanner(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), false)
+	var got []string
+	for _, p := range pl.Pages(site) {
+		if p.Kind != Persona {
+			continue
+		}
+		p.Prepare()
+		files, figures, ok := p.Shows()
+		g := p.PersonaJourneys
+		got = append(got, fmt.Sprintf("%s %d/%d %d+%d+%d %v %q %v", p.URL, p.Pager.Number, p.Pager.Pages(), len(g.Counted), len(g.Planned), len(g.Drafts), files, figures, ok))
+	}
+	want := []string{
+		`personas/ana/ 1/3 2+0+0 [content/personas/ana.md content/journeys/a.md content/journeys/b.md] "1 3 1 2 5 " true`,
+		`personas/ana/page/2/ 2/3 1+1+0 [content/personas/ana.md content/journeys/c.md content/journeys/plan.md] "2 3 3 4 5 " true`,
+		`personas/ana/page/3/ 3/3 0+0+1 [content/personas/ana.md content/journeys/draft.md] "3 3 5 5 5 " true`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("persona pages\n%q\nwant\n%q", got, want)
+	}
+
+	own := pl.PagesOf(site, func(file string) bool { return file == ana.File })
+	var urls []string
+	for _, p := range own {
+		urls = append(urls, p.URL)
+	}
+	if want := []string{"personas/ana/", "personas/ana/page/2/", "personas/ana/page/3/"}; !slices.Equal(urls, want) {
+		t.Errorf("PagesOf the persona's file: %q, want %q", urls, want)
+	}
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/content"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/journey")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/journey and testdata/rows")
 
 // journeyGoldenDir holds what the fragments of a journey's page written
 // in Go make of each map of the test sites, one file per site.

@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,37 +16,14 @@ import (
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
-// rowsOldDir holds the list pages' layouts and partials as they were
-// before their rows were written in Go: the index, persona, channel and
-// /channels/ layouts, and the partials they called (journey-card,
-// channel-journey, channels-row, avatar, channel-ranking, pager, and
-// the shared pieces under them).
-const rowsOldDir = "testdata/rows"
-
-// oldListRenderer is r with the list pages' old layouts and the partials
-// they called parsed over its own, whose frame (base.html) they share.
-func oldListRenderer(t *testing.T, r *Renderer) *Renderer {
-	t.Helper()
-	partials, err := os.ReadFile(rowsOldDir + "/partials.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Renderer{theme: r.theme, templates: map[string]*template.Template{}, fragments: pagedata.NewCache[template.HTML]()}
-	for kind, tmpl := range r.templates {
-		old.templates[kind] = tmpl
-	}
-	for _, kind := range []pagedata.Kind{pagedata.Index, pagedata.Persona, pagedata.Channel, pagedata.Channels} {
-		layout, err := os.ReadFile(rowsOldDir + "/" + string(kind) + ".html")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tmpl := template.Must(r.templates[string(kind)].Clone())
-		template.Must(tmpl.Parse(string(partials)))
-		template.Must(tmpl.Parse(string(layout)))
-		old.templates[string(kind)] = tmpl
-	}
-	return old
-}
+// rowsGoldenDir holds what the rows written in Go make of every list
+// page of the test sites (the index, /channels/, each channel's and each
+// persona's pages), one file per site; rowsOldDir keeps the partials the
+// shared pieces and the avatar were written from.
+const (
+	rowsGoldenDir = "testdata/rows"
+	rowsOldDir    = "testdata/rows"
+)
 
 // isListPage reports whether p is one of the pages whose rows are
 // written in Go.
@@ -56,67 +35,99 @@ func isListPage(p *pagedata.Page) bool {
 	return false
 }
 
-// sameListPages renders every list page of site with the old layouts and
-// with the Go rows, and compares them byte for byte; it returns how many
-// pages it compared.
-func sameListPages(t *testing.T, name string, site *content.Site, now time.Time) int {
+// renderListRows is every list page of site through the rows written in
+// Go, each page under a line naming it: the whole list on one page, and
+// split into pages of one and of two journeys.
+func renderListRows(t *testing.T, site *content.Site, now time.Time) string {
 	t.Helper()
 	r := defaultRenderer(t)
-	old := oldListRenderer(t, r)
-	n := 0
-	for _, p := range pagedata.NewPlanner(now, false).Pages(site) {
-		if !isListPage(p) {
-			continue
-		}
-		p.Prepare()
-		var want, got bytes.Buffer
-		if err := old.Execute(p, &want); err != nil {
-			t.Fatalf("%s: old layout: %v", name, err)
-		}
-		if err := r.Execute(p, &got); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: %s differs from the old layout's:\n%s", name, pagedata.OutputPath(p), differenceAround(got.String(), want.String()))
-		}
-		n++
-	}
-	return n
-}
-
-// differenceAround shows where got and want part.
-func differenceAround(got, want string) string {
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(i-200, 0)
-	return "got:  …" + got[from:min(i+200, len(got))] + "\nwant: …" + want[from:min(i+200, len(want))]
-}
-
-// TestListPagesMatchTheOldLayouts holds the list pages written in Go to
-// what the layouts made of them before, on the example and held-out
-// sites, whole and split into pages of two, and on a site made of what
-// they do not hold: text to escape, planned, draft and stale maps,
-// sub-journeys, personas with and without photos, curves per persona.
-func TestListPagesMatchTheOldLayouts(t *testing.T) {
-	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
-	for _, dir := range testSites {
-		for _, perPage := range []int{0, 1, 2} {
-			site := loadSite(t, dir)
-			site.Config.Pagination.PerPage = perPage
-			if n := sameListPages(t, dir, site, now); n == 0 {
-				t.Errorf("%s: no list page compared", dir)
+	var b strings.Builder
+	for _, perPage := range []int{0, 1, 2} {
+		site.Config.Pagination.PerPage = perPage
+		for _, p := range pagedata.NewPlanner(now, false).Pages(site) {
+			if !isListPage(p) {
+				continue
+			}
+			p.Prepare()
+			d := Dot{p, r}
+			fmt.Fprintf(&b, "<!-- %s (%d a page) -->\n", pagedata.OutputPath(p), perPage)
+			var parts []template.HTML
+			switch p.Kind {
+			case pagedata.Index:
+				parts = append(parts, d.JourneyCards(), d.PersonaCards(), d.ChannelRanking())
+			case pagedata.Channels:
+				parts = append(parts, d.SummaryChannelHeads(), d.SummaryRows(), d.SummaryTotalCells())
+			case pagedata.Channel:
+				parts = append(parts, d.ChannelJourneyRows())
+			case pagedata.Persona:
+				g := p.PersonaJourneys
+				parts = append(parts, d.Avatar(p.Persona, true), d.PersonaJourneyCards(g.Counted), d.PersonaJourneyCards(g.Planned), d.PersonaJourneyCards(g.Drafts))
+			}
+			parts = append(parts, d.PagerNav())
+			for _, part := range parts {
+				if part != "" {
+					b.WriteString(string(part))
+					b.WriteString("\n")
+				}
 			}
 		}
 	}
-	for _, perPage := range []int{0, 1, 2} {
-		site := loadFS(t, hostileListSite(perPage), rowsOptions)
-		if len(site.Journeys) != 6 || len(site.Personas) != 3 {
-			t.Fatalf("hostile site: %d journeys, %d personas", len(site.Journeys), len(site.Personas))
-		}
-		sameListPages(t, "hostile site", site, now)
+	return b.String()
+}
+
+// TestListRowsGolden holds the rows of the list pages to their golden
+// files, testdata/rows/<site>.golden, on the example and held-out sites
+// and on a site made of what they do not hold: text to escape, planned,
+// draft and stale maps, sub-journeys, personas with and without photos,
+// curves per persona. Run with -update to write them again, and read the
+// diff.
+func TestListRowsGolden(t *testing.T) {
+	sites := map[string]*content.Site{
+		"example": loadSite(t, testSites[0]),
+		"heldout": loadSite(t, testSites[1]),
+		"hostile": loadFS(t, hostileListSite(0), rowsOptions),
 	}
+	if s := sites["hostile"]; len(s.Journeys) != 6 || len(s.Personas) != 3 {
+		t.Fatalf("hostile site: %d journeys, %d personas", len(s.Journeys), len(s.Personas))
+	}
+	all := map[string]string{}
+	for name, site := range sites {
+		got := renderListRows(t, site, testNow)
+		all[name] = got
+		path := filepath.Join(rowsGoldenDir, name+".golden")
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to write it)", err)
+		}
+		if got != string(want) {
+			i := firstDifference(got, string(want))
+			t.Errorf("%s: the list rows differ from %s at byte %d:\n got …%s…\nwant …%s…\n(if the change is meant, run go test -update and read the diff)",
+				name, path, i, around(got, i), around(string(want), i))
+		}
+	}
+	for _, c := range rowsCovered {
+		if !strings.Contains(all[c.site], c.mark) {
+			t.Errorf("no list page of the %s site shows %q: the golden files no longer cover it", c.site, c.mark)
+		}
+	}
+}
+
+// rowsCovered is what the list pages of the test sites must show between
+// them, so that the golden files keep covering each branch of the rows.
+var rowsCovered = []struct{ site, mark string }{
+	{"hostile", "&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39; &#43; z&lt;/b&gt;"}, {"hostile", `<span class="badge stale">Out of date</span>`},
+	{"hostile", `Sub-journey of <a`}, {"hostile", `<img class="avatar large" src="../../img/ann%20one.jpg"`},
+	{"hostile", `<span class="avatar initials" aria-hidden="true">`}, {"hostile", "’s own curve"},
+	{"hostile", "Pain points still expected"}, {"hostile", "Pain points met"}, {"hostile", `<li class="muted"><a href="../../journeys/parent/#persona-ann">and 2 more</a></li>`}, {"hostile", `<span class="mot-badge">`},
+	{"hostile", `data-apart="planned"`}, {"hostile", `<span class="muted">not rated</span>`}, {"hostile", `">●</span>`},
+	{"hostile", `rel="prev"`}, {"hostile", `rel="next"`}, {"hostile", `aria-current="page"`},
+	{"example", `<span class="gap" aria-hidden="true">…</span>`}, {"example", `<p class="coverage" data-coverage=`},
 }
 
 // rowSlots are the slots the rows written in Go are kept in.
@@ -168,7 +179,8 @@ func TestRowsAreKept(t *testing.T) {
 			t.Fatal(err)
 		}
 		if third.String() != first.String() {
-			t.Errorf("%s: after Forget:\n%s", pagedata.OutputPath(p), differenceAround(third.String(), first.String()))
+			i := firstDifference(third.String(), first.String())
+			t.Errorf("%s: after Forget, at byte %d:\n got …%s…\nwant …%s…", pagedata.OutputPath(p), i, around(third.String(), i), around(first.String(), i))
 		}
 	}
 	if len(kinds) != 4 {
@@ -237,6 +249,7 @@ updated = 2026-01-01
 [[stages]]
 name = "One"
 emotion = { ann = -2, bo = 1 }
+pain_points = ["first", "second", "third"]
   [[stages.touchpoints]]
   name = ` + q(hostile) + `
   channels = ["web", "call"]
@@ -334,7 +347,7 @@ func TestWritePlural(t *testing.T) {
 // photos the loader would refuse, which html/template still neutralises.
 func TestAvatarMatchesItsPartial(t *testing.T) {
 	r := defaultRenderer(t)
-	old := oldListRenderer(t, r)
+	old := oldPartials(t, r)
 	site := loadFS(t, hostileListSite(0), rowsOptions)
 	for _, url := range []string{"", "personas/x/"} {
 		p := Dot{&pagedata.Page{Site: site, Kind: pagedata.Persona, URL: url}, r}
@@ -342,7 +355,7 @@ func TestAvatarMatchesItsPartial(t *testing.T) {
 			for _, large := range []bool{false, true} {
 				per := &content.Persona{Name: hostile + " zoë", Photo: photo}
 				var want bytes.Buffer
-				if err := old.templates["persona"].ExecuteTemplate(&want, "avatar", map[string]any{"Page": p, "Persona": per, "Large": large}); err != nil {
+				if err := old.ExecuteTemplate(&want, "avatar", map[string]any{"Page": p, "Persona": per, "Large": large}); err != nil {
 					t.Fatal(err)
 				}
 				if got := string(p.Avatar(per, large)); got != want.String() {
