@@ -133,7 +133,7 @@ func (c *cli) importFiles(args []string) int {
 	c.importSummary(dir, plan, writes)
 	if len(others) > 0 {
 		e, _ := others.Count()
-		fmt.Fprintf(c.stdout, "The site had %s before the import: 'waymark check' lists them.\n", plural(e, "other problem"))
+		fmt.Fprintf(c.stdout, "The site had %s before the import: 'waymark check' lists them.\n", diag.Plural(e, "other problem", "other problems"))
 	}
 	return exitOK
 }
@@ -341,17 +341,17 @@ func draftCounts(d *importer.Draft) string {
 			labels[n.Label] = true
 		}
 	}
-	parts := []string{plural(len(d.Stages), "stage")}
+	parts := []string{diag.Plural(len(d.Stages), "stage", "stages")}
 	for _, n := range []struct {
-		n    int
-		noun string
-	}{{steps, "step"}, {touchpoints, "touchpoint"}, {len(d.Personas), "persona"}} {
+		n         int
+		one, many string
+	}{{steps, "step", "steps"}, {touchpoints, "touchpoint", "touchpoints"}, {len(d.Personas), "persona", "personas"}} {
 		if n.n > 0 {
-			parts = append(parts, plural(n.n, n.noun))
+			parts = append(parts, diag.Plural(n.n, n.one, n.many))
 		}
 	}
 	if len(labels) > 0 {
-		parts = append(parts, "stage notes under "+plural(len(labels), "label"))
+		parts = append(parts, "stage notes under "+diag.Plural(len(labels), "label", "labels"))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -319,13 +319,13 @@ func (c *cli) report(what string, res build.Result, diags diag.List, err error, 
 		}
 		reused := ""
 		if res.Reused > 0 {
-			reused = fmt.Sprintf(", %s unchanged", plural(res.Reused, "page"))
+			reused = fmt.Sprintf(", %s unchanged", diag.Plural(res.Reused, "page", "pages"))
 		}
 		fmt.Fprintf(c.stdout, "%s built %s and %s: %s (%s%s) in %s%s\n", now,
-			plural(res.Journeys, "journey"), plural(res.Personas, "persona"),
-			plural(res.Files, "file"), size(res.Bytes), reused, round(res.Duration), where)
+			diag.Plural(res.Journeys, "journey", "journeys"), diag.Plural(res.Personas, "persona", "personas"),
+			diag.Plural(res.Files, "file", "files"), size(res.Bytes), reused, round(res.Duration), where)
 	default:
-		line := fmt.Sprintf("%s %s: %s", now, what, plural(len(res.Written), "file"))
+		line := fmt.Sprintf("%s %s: %s", now, what, diag.Plural(len(res.Written), "file", "files"))
 		if res.Full {
 			line += " (everything)"
 		}

@@ -375,11 +375,11 @@ func (c *cli) build(args []string) int {
 	c.printDiags(stats.Warnings)
 	reused := ""
 	if stats.Reused > 0 {
-		reused = fmt.Sprintf(", %s unchanged", plural(stats.Reused, "page"))
+		reused = fmt.Sprintf(", %s unchanged", diag.Plural(stats.Reused, "page", "pages"))
 	}
 	fmt.Fprintf(c.stdout, "Built %s and %s: %s (%s%s) in %s → %s\n",
-		plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"),
-		plural(stats.Files, "file"), size(stats.Bytes), reused, stats.Duration.Round(100_000), dest)
+		diag.Plural(stats.Journeys, "journey", "journeys"), diag.Plural(stats.Personas, "persona", "personas"),
+		diag.Plural(stats.Files, "file", "files"), size(stats.Bytes), reused, stats.Duration.Round(100_000), dest)
 	return exitOK
 }
 
@@ -456,7 +456,7 @@ func (c *cli) check(args []string) int {
 	if len(stats.Warnings) > 0 {
 		summary += ", " + stats.Warnings.Summary()
 	}
-	fmt.Fprintf(c.stdout, "ok: %s and %s, %s\n", plural(stats.Journeys, "journey"), plural(stats.Personas, "persona"), summary)
+	fmt.Fprintf(c.stdout, "ok: %s and %s, %s\n", diag.Plural(stats.Journeys, "journey", "journeys"), diag.Plural(stats.Personas, "persona", "personas"), summary)
 	return exitOK
 }
 
@@ -511,13 +511,6 @@ func (c *cli) help(args []string) int {
 	}
 	fmt.Fprintf(c.stderr, "waymark help: unknown command %q\n", args[0])
 	return exitUsage
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func size(n int64) string {

@@ -194,19 +194,23 @@ func moreDiagnostic(pos Position, errors, warnings int) Diagnostic {
 func inWords(errors, warnings int, adjective, sep string) string {
 	var parts []string
 	if errors > 0 {
-		parts = append(parts, plural(errors, adjective+"problem"))
+		parts = append(parts, Plural(errors, adjective+"problem", adjective+"problems"))
 	}
 	if warnings > 0 {
-		parts = append(parts, plural(warnings, adjective+"warning"))
+		parts = append(parts, Plural(warnings, adjective+"warning", adjective+"warnings"))
 	}
 	return strings.Join(parts, sep)
 }
 
-func plural(n int, noun string) string {
+// Plural is n with the noun that goes with it, one for 1 and many for
+// any other count, n written as Thousands writes it: "1 journey",
+// "10,000 journeys". It is how waymark counts things for people, on its
+// pages and in the terminal alike.
+func Plural(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + noun
+		return "1 " + one
 	}
-	return Thousands(n) + " " + noun + "s"
+	return Thousands(n) + " " + many
 }
 
 // Thousands writes n with a comma between groups of three digits,
@@ -519,7 +523,7 @@ func (c *kindCut) omit(d Diagnostic) {
 
 // String is the line that counts the omitted diagnostics.
 func (c *kindCut) String() string {
-	files := plural(len(c.files), "file")
+	files := Plural(len(c.files), "file", "files")
 	if c.kind == moreKind {
 		return "and " + inWords(c.errors, c.warnings, "more ", " and ") +
 			fmt.Sprintf(" beyond the first %d in each of %s", MaxPerFile, files)

@@ -680,3 +680,22 @@ func TestChoices(t *testing.T) {
 		}
 	}
 }
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 stages"},
+		{1, "1 stage"},
+		{2, "2 stages"},
+		{12000, "12,000 stages"},
+		{-1, "-1 stages"},
+		{-1234, "-1,234 stages"},
+	}
+	for _, tt := range tests {
+		if got := Plural(tt.n, "stage", "stages"); got != tt.want {
+			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

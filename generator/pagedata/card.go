@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
 )
 
 // Card is what a journey's card on a list page (the index, a persona's
@@ -36,8 +37,8 @@ const cardPainPoints = 3
 func (p *Page) Card(j *content.Journey) *Card {
 	c := &Card{
 		Stale:       p.Stale(j),
-		Stages:      Plural(len(j.Stages), "stage", "stages"),
-		Touchpoints: Plural(TouchpointCount(j), "touchpoint", "touchpoints"),
+		Stages:      diag.Plural(len(j.Stages), "stage", "stages"),
+		Touchpoints: diag.Plural(TouchpointCount(j), "touchpoint", "touchpoints"),
 		Coverage:    CoverageOf(j),
 	}
 	if p.Persona != nil {
@@ -92,12 +93,6 @@ func cardLineOf(c *Curve) *CardLine {
 }
 
 // Plural is n and the noun for n: "1 stage", "6 stages".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
 
 // EmotionClass names the CSS class for an emotion's colour: emo-n2 (very
 // negative) … emo-0 … emo-p2, or emo-none when there is none.

@@ -548,7 +548,7 @@ func stageEvidence(j *content.Journey) []string {
 		if sources == 0 {
 			continue
 		}
-		out[i] = Plural(sources, "source", "sources")
+		out[i] = diag.Plural(sources, "source", "sources")
 		if n > 0 {
 			out[i] += " · n = " + diag.Thousands(n)
 		}

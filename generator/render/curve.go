@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
@@ -255,7 +256,7 @@ func writeCurveEvidence(w *markup.Writer, s *content.Stage) {
 		return
 	}
 	w.Raw(`backed by research: `)
-	w.Text(pagedata.Plural(len(s.Evidence), "source", "sources"))
+	w.Text(diag.Plural(len(s.Evidence), "source", "sources"))
 }
 
 // writeCurveLegend is the "curve-legend" partial: the curve's lines, its

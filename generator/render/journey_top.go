@@ -6,7 +6,6 @@ import (
 	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
-	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
 // JourneyTop is the head of a journey's page in the default theme (its
@@ -134,7 +133,7 @@ func writeGlance(w *markup.Writer, p Dot) {
 		w.Raw(`</strong></a> `)
 		writeEmotion(w, c.Average)
 		w.Raw(` <span class="muted">on average, `)
-		w.Text(pagedata.Plural(c.Count, "touchpoint", "touchpoints"))
+		w.Text(diag.Plural(c.Count, "touchpoint", "touchpoints"))
 		w.Raw(`</span></dd></div>`)
 	}
 	if wm := g.Worst; wm != nil {
@@ -163,7 +162,7 @@ func writeGlance(w *markup.Writer, p Dot) {
 	}
 	w.Raw("\n    <div class=\"glance-evidence\"><dt>Evidence</dt><dd>")
 	if ev := g.Evidence; ev.Sources != 0 {
-		w.Text(pagedata.Plural(ev.Sources, "source", "sources"))
+		w.Text(diag.Plural(ev.Sources, "source", "sources"))
 		if ev.N != 0 {
 			w.Raw(`, n = `)
 			w.Text(diag.Thousands(ev.N))

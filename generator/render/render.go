@@ -123,7 +123,7 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(ids, " ")
 	},
-	"plural":      pagedata.Plural,
+	"plural":      diag.Plural,
 	"title":       titleOf,
 	"lanes":       pagedata.LanesUsed,
 	"painPoints":  pagedata.PainPoints,

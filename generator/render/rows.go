@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"github.com/waymark-cx/waymark/generator/content"
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
@@ -239,7 +240,7 @@ func (p Dot) writeSummaryRow(w *markup.Writer, sj pagedata.SummaryJourney) {
 		w.Raw(` <span class="cell-label">`)
 		w.Text(c.Average.Label())
 		w.Raw(`</span> <span class="count">`)
-		writePlural(w, c.Count, "touchpoint", "touchpoints")
+		w.Text(diag.Plural(c.Count, "touchpoint", "touchpoints"))
 		w.Raw(`</span></td>`)
 	}
 	writeGap(w, gap)
@@ -302,22 +303,10 @@ func (p Dot) SummaryTotalCells() template.HTML {
 		}
 		writeSummaryValue(&w, c)
 		w.Raw(` <span class="count">`)
-		writePlural(&w, c.Count, "touchpoint", "touchpoints")
+		w.Text(diag.Plural(c.Count, "touchpoint", "touchpoints"))
 		w.Raw(`</span></td>`)
 	}
 	return w.Result()
-}
-
-// writePlural is pagedata.Plural written straight into w, without a
-// string for each of the thousands of cells of /channels/.
-func writePlural(w *markup.Writer, n int, one, many string) {
-	w.Int(n)
-	w.Raw(` `)
-	if n == 1 {
-		w.Text(one)
-	} else {
-		w.Text(many)
-	}
 }
 
 // PersonaJourneyCards is a persona's page's cards of journeys (one of
@@ -397,7 +386,7 @@ func (p Dot) PersonaCards() template.HTML {
 		}
 		g := pagedata.GroupJourneys(per.Journeys)
 		w.Raw("\n" + `        <p class="muted">`)
-		w.Text(pagedata.Plural(len(g.Counted), "journey", "journeys"))
+		w.Text(diag.Plural(len(g.Counted), "journey", "journeys"))
 		if len(g.Planned) > 0 {
 			w.Raw(`, `)
 			w.Int(len(g.Planned))
@@ -405,7 +394,7 @@ func (p Dot) PersonaCards() template.HTML {
 		}
 		if len(g.Drafts) > 0 {
 			w.Raw(`, `)
-			w.Text(pagedata.Plural(len(g.Drafts), "draft", "drafts"))
+			w.Text(diag.Plural(len(g.Drafts), "draft", "drafts"))
 		}
 		w.Raw("</p>\n      </div>\n    </li>")
 	}

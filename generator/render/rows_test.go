@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/content"
-	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/pagedata"
 )
 
@@ -330,16 +329,6 @@ emotion = 1.75
   channels = ["web"]
 +++
 `),
-	}
-}
-
-func TestWritePlural(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 21, -1} {
-		var w markup.Writer
-		writePlural(&w, n, "touchpoint", "touch<points>")
-		if got, want := string(w.Result()), template.HTMLEscapeString(pagedata.Plural(n, "touchpoint", "touch<points>")); got != want {
-			t.Errorf("writePlural(%d) = %q, want %q", n, got, want)
-		}
 	}
 }
 

@@ -31,7 +31,7 @@ func (p Dot) Timeline() template.HTML {
 	w.Raw(`<section class="timeline" data-timeline aria-labelledby="timeline-title">
   <div class="wrap section-head">
     <h2 id="timeline-title">Journey map <span class="muted">· `)
-	w.Text(pagedata.Plural(len(j.Stages), "stage", "stages"))
+	w.Text(diag.Plural(len(j.Stages), "stage", "stages"))
 	w.Raw(`</span></h2>
     <div class="controls" data-controls hidden>`)
 	p.writeTimelineControls(&w)
