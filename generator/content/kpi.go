@@ -2,10 +2,8 @@ package content
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math"
 	"path"
@@ -14,9 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/sheet"
 )
 
 // KPI data files: data/kpis/**/*.csv, one measurement a row, as a team
@@ -127,84 +125,33 @@ type kpiFile struct {
 	errs diag.List
 }
 
-const utf8BOM = "\xef\xbb\xbf"
-
-// readKPIs reads one data file. Files come as spreadsheets export them:
-// with or without a byte-order mark, with CRLF line ends, separated by
-// commas, or by semicolons or tabs where the locale writes decimal
-// commas, and with Excel's "sep=;" line first; header names in any case
-// and order. It touches nothing shared.
+// readKPIs reads one data file (sheet.Reader: as spreadsheets export
+// it), its header names in any case and order. It touches nothing
+// shared.
 func readKPIs(file string, data []byte) kpiFile {
 	var f kpiFile
-	if !utf8.Valid(data) {
-		diag.CheckUTF8(file, data, &f.errs)
-		f.errs[len(f.errs)-1].Hint = `save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)"; in LibreOffice, tick "Edit filter settings" and choose Unicode (UTF-8)`
+	r := sheet.NewReader(file, data, 0, &f.errs)
+	if r == nil {
 		return f
 	}
-	data = bytes.TrimPrefix(data, []byte(utf8BOM))
-	sep := byte(',')
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if line := strings.TrimSpace(string(first)); len(line) == 5 && strings.EqualFold(line[:4], "sep=") {
-		// Excel's hint of the separator: blanked out rather than cut, so
-		// that the lines keep their numbers.
-		sep = line[4]
-		data = append(bytes.Repeat([]byte(" "), len(first)), data[len(first):]...)
-	} else {
-		sep = byte(SheetSeparator(string(first)))
-	}
-	lines := bytes.Split(data, []byte("\n"))
-
-	f.rows = make([]kpiRow, 0, len(lines)-1) // a row a line, bar the header and quoted line breaks
-	r := csv.NewReader(bytes.NewReader(data))
-	r.ReuseRecord = true // the cells are copied out as strings
-	r.Comma = rune(sep)
-	r.FieldsPerRecord = -1 // checked here, with a better message
-	// at is the position of field i of the record just read, its column
-	// counted in characters as editors count them.
-	at := func(i int) diag.Position {
-		line, col := r.FieldPos(i)
-		if line-1 < len(lines) && col-1 <= len(lines[line-1]) {
-			col = utf8.RuneCount(lines[line-1][:col-1]) + 1
-		}
-		return diag.Position{File: file, Line: line, Col: col}
-	}
-
-	var index [numKPIColumns]int // the field of each column; -1 when absent
-	width := 0                   // the header's number of cells
+	sep := byte(r.Sep())
+	f.rows = make([]kpiRow, 0, bytes.Count(data, []byte("\n"))) // a row a line, bar the header and quoted line breaks
+	var index [numKPIColumns]int                                // the field of each column; -1 when absent
+	width := 0                                                  // the header's number of cells
 	header := true
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
-			pos := diag.Position{File: file, Line: pe.Line}
-			if pe.Line-1 < len(lines) && pe.Column-1 <= len(lines[pe.Line-1]) && pe.Column > 0 {
-				pos.Col = utf8.RuneCount(lines[pe.Line-1][:pe.Column-1]) + 1
-			}
-			f.errs.Add(pos, `put a cell that holds quotes in quotes, and write each quote in it twice: "Say ""hi"""`,
-				"%s", pe.Err)
-			return f // the reader cannot tell where the next row begins
-		}
-		if err != nil {
-			f.errs.Add(diag.Position{File: file}, "", "cannot read: %v", err)
-			return f
-		}
-		if blank(rec) {
-			continue // spreadsheets export the blank rows below a table as ",,,,"
-		}
+	for rec := r.Read(); rec != nil; rec = r.Read() {
 		if header {
 			header = false
-			if !readKPIHeader(file, rec, at, &index, &f.errs) {
+			if !readKPIHeader(file, rec, r.Pos, &index, &f.errs) {
 				return f
 			}
 			width = len(rec)
 			continue
 		}
 		f.rows = append(f.rows, kpiRow{})
-		readKPIRow(&f.rows[len(f.rows)-1], rec, at, index, width, sep, &f.errs)
+		readKPIRow(&f.rows[len(f.rows)-1], rec, r.Pos, index, width, sep, &f.errs)
 	}
-	if header {
+	if header && len(f.errs) == 0 {
 		f.errs.Add(diag.Position{File: file, Line: 1}, "start the file with the header row: journey,stage,kpi,date,value",
 			"empty data file")
 	}
@@ -219,37 +166,6 @@ func sepName(sep byte) string {
 		return "tab"
 	}
 	return "comma"
-}
-
-// SheetSeparator is the separator of delimited text as spreadsheets
-// export it, told by its first line: ',', or ';' where the decimal point
-// is a comma (Excel in most of Europe), or a tab; whichever occurs most
-// outside quotes, ',' on a tie. KPI data files and waymark import read
-// spreadsheets by this one rule.
-func SheetSeparator(text string) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for _, r := range text {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case r == '\n' && !quoted:
-			return mostOf(counts)
-		case !quoted:
-			counts[r]++
-		}
-	}
-	return mostOf(counts)
-}
-
-func mostOf(counts map[rune]int) rune {
-	sep := ','
-	for _, r := range []rune{';', '\t'} {
-		if counts[r] > counts[sep] {
-			sep = r
-		}
-	}
-	return sep
 }
 
 // readKPIHeader finds each column in the header row; false when a
@@ -295,10 +211,6 @@ func readKPIHeader(file string, rec []string, at func(int) diag.Position, index 
 		}
 	}
 	return ok
-}
-
-func blank(rec []string) bool {
-	return !slices.ContainsFunc(rec, func(s string) bool { return strings.TrimSpace(s) != "" })
 }
 
 // readKPIRow reads one row into row.

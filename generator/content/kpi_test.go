@@ -53,7 +53,7 @@ func TestReadKPIsProblems(t *testing.T) {
 		{"bad better", "journey,stage,kpi,date,value,better\nbuy,pay,Wait,2026-11-30,3,less\n", 0,
 			[]wantDiag{{K, 2, 27, `better is "less": it must be higher or lower`, "higher (a rise is good"}}},
 		{"broken quotes", head + "buy,pay,\"Conversion,2026-11-30,3\n", 0,
-			[]wantDiag{{K, 2, 0, "extraneous or missing \" in quoted-field", "write each quote in it twice"}}},
+			[]wantDiag{{K, 2, 33, "extraneous or missing \" in quoted-field", "write each quote in it twice"}}},
 		{"not UTF-8", head + "buy,pay,Conversi\xf3n,2026-11-30,3\n", 0,
 			[]wantDiag{{K, 2, 17, "invalid UTF-8", "CSV UTF-8"}}},
 		{"a plural of ours", "journey,stage,kpi,date,values\n", 0, []wantDiag{

@@ -1,15 +1,11 @@
 package importer
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markdown"
+	"github.com/waymark-cx/waymark/generator/sheet"
 )
 
 // grid is a table as read from a file, each cell with its position.
@@ -39,50 +35,26 @@ func gridOfMarkdown(file string, t markdown.Table) *grid {
 	return g
 }
 
-// readDelimited reads a CSV or TSV file as Excel writes it: quoted cells
-// that hold line breaks, CRLF line ends, rows of any length. A TSV's
-// quotes are read leniently: a tab-separated file seldom quotes, and a
-// stray " in a cell (5" screen) is text. It returns nil when the file
-// cannot be read.
-func readDelimited(file, src string, sep rune, errs *diag.List) *grid {
-	r := csv.NewReader(strings.NewReader(src))
-	r.Comma = sep
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = sep == '\t'
-	g := &grid{file: file}
-	lines := strings.Split(src, "\n")
-	// runeCol turns encoding/csv's column, counted in bytes, into one
-	// counted in characters, as editors and every other diagnostic count.
-	runeCol := func(line, col int) int {
-		if line < 1 || line > len(lines) || col < 1 || col-1 > len(lines[line-1]) {
-			return col
-		}
-		return utf8.RuneCountInString(lines[line-1][:col-1]) + 1
+// readDelimited reads a CSV or TSV file as spreadsheets export it
+// (sheet.Reader), with sep its separator, 0 to tell it from the file. It
+// returns nil when the file cannot be read.
+func readDelimited(file string, data []byte, sep rune, errs *diag.List) *grid {
+	r := sheet.NewReader(file, data, sep, errs)
+	if r == nil {
+		return nil
 	}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				hint := "a cell that holds a quote is written in quotes, its quotes doubled: \"a \"\"quoted\"\" word\""
-				if errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {
-					hint = fmt.Sprintf("a quoted cell that starts on line %d is never closed: add the closing \"", pe.StartLine)
-				}
-				errs.Add(diag.Position{File: file, Line: pe.Line, Col: runeCol(pe.Line, pe.Column)}, hint, "%v", pe.Err)
-			} else {
-				errs.Add(diag.Position{File: file}, "", "cannot read: %v", err)
-			}
-			return nil
-		}
+	g := &grid{file: file}
+	n := len(*errs)
+	for rec := r.Read(); rec != nil; rec = r.Read() {
 		row := make([]cell, len(rec))
 		for i, text := range rec {
-			line, col := r.FieldPos(i)
-			row[i] = cell{text: strings.TrimSpace(text), line: line, col: runeCol(line, col)}
+			pos := r.Pos(i)
+			row[i] = cell{text: strings.TrimSpace(text), line: pos.Line, col: pos.Col}
 		}
 		g.rows = append(g.rows, row)
+	}
+	if len(*errs) > n {
+		return nil
 	}
 	if len(g.rows) == 0 {
 		errs.Add(diag.Position{File: file}, "save the sheet that holds the journey map", "the file is empty")

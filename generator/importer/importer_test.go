@@ -239,9 +239,11 @@ func TestLayouts(t *testing.T) {
 		"columns.csv": csvText(byColumn, ',', "\n"),
 		"rows.csv":    csvText(byRow, ',', "\n"),
 		"excel.csv":   "\uFEFF" + csvText(byColumn, ';', "\r\n"),
-		"rows.tsv":    csvText(byRow, '\t', "\n"),
-		"columns.md":  "# Columns\n\n" + mdTable(byColumn),
-		"rows.md":     "Intro.\n\n" + mdTable(byRow),
+		// Excel's "sep=" line, which some locales' exports start with.
+		"sep.csv":    "sep=;\r\n" + csvText(byRow, ';', "\r\n"),
+		"rows.tsv":   csvText(byRow, '\t', "\n"),
+		"columns.md": "# Columns\n\n" + mdTable(byColumn),
+		"rows.md":    "Intro.\n\n" + mdTable(byRow),
 	}
 	var first *Draft
 	for file, src := range files {
@@ -344,7 +346,7 @@ func TestTableProblems(t *testing.T) {
 		{"columns count characters, not bytes", "a.csv", "Stage,Café,\nActions,x,y\n", Options{},
 			[]string{"a.csv:1:12: a stage without a name"}},
 		{"unclosed quote", "a.csv", "Stage,A\nActions,\"x\ny\n", Options{},
-			[]string{"a.csv:3:3: extraneous or missing \" in quoted-field", "a quoted cell that starts on line 2 is never closed"}},
+			[]string{"a.csv:3:2: extraneous or missing \" in quoted-field", "a quoted cell that starts on line 2 is never closed"}},
 		{"not UTF-8", "a.csv", "Stage,A\nActions,caf\xe9\n", Options{},
 			[]string{"a.csv:2:12: invalid UTF-8 (byte 0xe9)", "hint: save the file as UTF-8 (in Excel: Save As > CSV UTF-8)"}},
 		{"xlsx", "a.xlsx", "PK", Options{}, []string{"a.xlsx: waymark cannot read .xlsx files", "hint: save the sheet as CSV UTF-8"}},
@@ -390,21 +392,6 @@ func TestEvidenceKinds(t *testing.T) {
 	for _, k := range evidenceKinds {
 		if !slices.Contains(content.EvidenceKinds, k.kind) {
 			t.Errorf("%q is not one of content.EvidenceKinds", k.kind)
-		}
-	}
-}
-
-func TestSniffSeparator(t *testing.T) {
-	for src, want := range map[string]rune{
-		"a,b,c\n":             ',',
-		"a;b;c\r\n":           ';',
-		"\"a;b\",c\n":         ',',
-		"\"x,y\";\"z,w\";v\n": ';',
-		"a\tb\tc\n":           '\t',
-		"one\n":               ',',
-	} {
-		if got := content.SheetSeparator(src); got != want {
-			t.Errorf("SheetSeparator(%q) = %q, want %q", src, got, want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/waymark-cx/waymark/generator/content"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markdown"
 	"github.com/waymark-cx/waymark/generator/mermaid"
@@ -77,11 +76,11 @@ func Read(file string, data []byte, opts Options) (*Draft, diag.List) {
 			title = heading
 		}
 	case ".tsv", ".tab":
-		if g = readDelimited(file, src, '\t', &errs); g == nil {
+		if g = readDelimited(file, data, '\t', &errs); g == nil {
 			return nil, errs
 		}
 	default: // .csv, .txt: the separator is sniffed
-		if g = readDelimited(file, src, content.SheetSeparator(src), &errs); g == nil {
+		if g = readDelimited(file, data, 0, &errs); g == nil {
 			return nil, errs
 		}
 	}
