@@ -153,14 +153,15 @@ func (p Dot) ChannelJourneyRows() template.HTML {
 // scope="row": the row is what the HTML standard's and browsers' own
 // rules take it to head. Each was 12 bytes of every row of a channel's
 // page.
+//
+// The journey's name is not a link: each row links its stage, in the
+// journey, and a link to the journey over those repeated its address
+// in every group, a fifth of a channel's page.
 func (p Dot) writeChannelJourney(w *markup.Writer, cj pagedata.ChannelJourney) {
 	j := cj.Journey
 	href := p.Rel(j.URL())
-	w.Raw(`<tbody>` + "\n" + `<tr><th scope="rowgroup" colspan="4"><a href="`)
-	w.URL(href)
-	w.Raw(`">`)
+	w.Raw(`<tbody>` + "\n" + `<tr><th scope="rowgroup" colspan="4">`)
 	w.Text(j.Title)
-	w.Raw(`</a>`)
 	if cj.Apart != "" {
 		w.Raw(` `)
 		writeApart(w, cj.Apart)
