@@ -59,10 +59,9 @@ type fingerprint struct {
 
 // siteSources is what a build's sources are besides the content: the
 // profile of its options, and a key of siteKey (site.toml, layouts,
-// themes, the options: the bytes the build renders with, siteFiles) and
-// the static files. A build works it out before it copies the static
-// files, so that one changed while it runs is a change for the next
-// build.
+// themes, the options) and the static files: the bytes the build renders
+// with and copies, as siteFiles holds them, so that a file changed while
+// it runs is a change for the next build.
 type siteSources struct {
 	profile, key buildcache.Key
 }

@@ -37,10 +37,11 @@ func (c *countingFS) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(c.FS, name)
 }
 
-// A build reads site.toml and the site's layouts once, and takes its
-// configuration, its theme and the cache's keys from those bytes: a
-// layout saved again while it runs cannot be rendered from one version
-// and kept in the cache, or fingerprinted, as another. So whether it
+// A build reads site.toml, the site's layouts and its static files once,
+// and takes its configuration, its theme, what it copies and the cache's
+// keys from those bytes: a layout or static file saved again while it
+// runs cannot be rendered or copied from one version and kept in the
+// cache, or fingerprinted, as another. So whether it
 // renders everything, renders what an edit changed, or finds nothing
 // changed, each is read exactly once.
 func TestSiteFilesReadOnce(t *testing.T) {
@@ -49,12 +50,13 @@ func TestSiteFilesReadOnce(t *testing.T) {
 	}
 	dir := copySite(t)
 	writeTestFile(t, filepath.Join(dir, "layouts", "404.html"), `{{define "main"}}<p>Lost here.</p>{{end}}`)
+	writeTestFile(t, filepath.Join(dir, "static", "extra.css"), "p { color: teal }")
 	cache, err := buildcache.Open(filepath.Join(dir, buildcache.Dir), "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	held := []string{"site.toml", "layouts/404.html"}
+	held := []string{"site.toml", "layouts/404.html", "static/extra.css"}
 	for _, step := range []struct {
 		name   string
 		change func()
@@ -83,6 +85,9 @@ func TestSiteFilesReadOnce(t *testing.T) {
 			if n := root.reads[name]; n != 1 {
 				t.Errorf("%s: %s read %d times, want once", step.name, name, n)
 			}
+		}
+		if css, _ := os.ReadFile(filepath.Join(dest, "extra.css")); string(css) != "p { color: teal }" {
+			t.Errorf("%s: extra.css is %q", step.name, css)
 		}
 		if page, _ := os.ReadFile(filepath.Join(dest, "404.html")); !strings.Contains(string(page), "Lost here.") {
 			t.Errorf("%s: 404.html is not the site's own layout:\n%.300s", step.name, page)
