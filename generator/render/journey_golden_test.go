@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -61,6 +60,30 @@ func renderJourneyFragments(t *testing.T, site *content.Site) string {
 	return b.String()
 }
 
+// checkGolden holds got, what the test renders (what names it), to the
+// golden file at path, or writes the file with -update.
+func checkGolden(t *testing.T, path, got, what string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		i := firstDifference(got, string(want))
+		t.Errorf("%s differ from %s at byte %d:\n got …%s…\nwant …%s…\n(if the change is meant, run go test -update and read the diff)",
+			what, path, i, around(got, i), around(string(want), i))
+	}
+}
+
 // TestJourneyFragmentsGolden holds the fragments of a journey's page to
 // their golden files, testdata/journey/<site>.golden; run with -update
 // to write them again, and read the diff.
@@ -69,25 +92,7 @@ func TestJourneyFragmentsGolden(t *testing.T) {
 	for name, site := range journeyGoldenSites(t) {
 		got := renderJourneyFragments(t, site)
 		all[name] = got
-		path := filepath.Join(journeyGoldenDir, name+".golden")
-		if *update {
-			if err := os.MkdirAll(journeyGoldenDir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to write it)", err)
-		}
-		if !bytes.Equal([]byte(got), want) {
-			i := firstDifference(got, string(want))
-			t.Errorf("%s: the journey fragments differ from %s at byte %d:\n got …%s…\nwant …%s…\n(if the change is meant, run go test -update and read the diff)",
-				name, path, i, around(got, i), around(string(want), i))
-		}
+		checkGolden(t, filepath.Join(journeyGoldenDir, name+".golden"), got, "the journey fragments")
 	}
 	// The sites must still take the branches they are there for.
 	for _, c := range journeyCovered {

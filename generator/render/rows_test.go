@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,22 +92,7 @@ func TestListRowsGolden(t *testing.T) {
 	for name, site := range sites {
 		got := renderListRows(t, site, testNow)
 		all[name] = got
-		path := filepath.Join(rowsGoldenDir, name+".golden")
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to write it)", err)
-		}
-		if got != string(want) {
-			i := firstDifference(got, string(want))
-			t.Errorf("%s: the list rows differ from %s at byte %d:\n got …%s…\nwant …%s…\n(if the change is meant, run go test -update and read the diff)",
-				name, path, i, around(got, i), around(string(want), i))
-		}
+		checkGolden(t, filepath.Join(rowsGoldenDir, name+".golden"), got, "the list rows")
 	}
 	for _, c := range rowsCovered {
 		if !strings.Contains(all[c.site], c.mark) {
