@@ -60,6 +60,25 @@ func renderJourneyFragments(t *testing.T, site *content.Site) string {
 	return b.String()
 }
 
+// covered is a mark that a test site's golden file must show, so that
+// the golden files keep covering each branch of what they hold.
+type covered struct{ site, mark string }
+
+// checkGoldens holds what a test renders for each site (what names it)
+// to the golden files dir/<site>.golden, or writes them with -update,
+// and checks that they still show every mark of marks.
+func checkGoldens(t *testing.T, dir, what string, rendered map[string]string, marks []covered) {
+	t.Helper()
+	for site, got := range rendered {
+		checkGolden(t, filepath.Join(dir, site+".golden"), got, what)
+	}
+	for _, c := range marks {
+		if !strings.Contains(rendered[c.site], c.mark) {
+			t.Errorf("%s of the %s site do not show %q: the golden files no longer cover it", what, c.site, c.mark)
+		}
+	}
+}
+
 // checkGolden holds got, what the test renders (what names it), to the
 // golden file at path, or writes the file with -update.
 func checkGolden(t *testing.T, path, got, what string) {
@@ -90,22 +109,15 @@ func checkGolden(t *testing.T, path, got, what string) {
 func TestJourneyFragmentsGolden(t *testing.T) {
 	all := map[string]string{}
 	for name, site := range journeyGoldenSites(t) {
-		got := renderJourneyFragments(t, site)
-		all[name] = got
-		checkGolden(t, filepath.Join(journeyGoldenDir, name+".golden"), got, "the journey fragments")
+		all[name] = renderJourneyFragments(t, site)
 	}
-	// The sites must still take the branches they are there for.
-	for _, c := range journeyCovered {
-		if !strings.Contains(all[c.site], c.mark) {
-			t.Errorf("no map of the %s site shows %q: the golden files no longer cover it", c.site, c.mark)
-		}
-	}
+	checkGoldens(t, journeyGoldenDir, "the journey fragments", all, journeyCovered)
 }
 
 // journeyCovered is what the maps of the test sites must show between
 // them, so that the golden files keep covering each branch of the
 // fragments.
-var journeyCovered = []struct{ site, mark string }{
+var journeyCovered = []covered{
 	// The map (Timeline).
 	{"odd", `data-persona="p7"`}, {"odd", `class="kpi kpi-stale"`}, {"odd", "kpi-target met"}, {"odd", "kpi-target missed"},
 	{"odd", `<span class="kpi-name">&lt;b&gt;`}, {"odd", `<li>Named only</li>`}, {"odd", `class="change trend-up`},
