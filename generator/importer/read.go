@@ -44,8 +44,10 @@ func Read(file string, data []byte, opts Options) (*Draft, diag.List) {
 			"unknown kind of file %q", ext)
 		return nil, errs
 	}
-	if !diag.CheckUTF8(file, data, &errs) {
-		errs[len(errs)-1].Hint = "save the file as UTF-8 (in Excel: Save As > CSV UTF-8)"
+	// A spreadsheet's encoding is the sheet reader's to check, with a
+	// spreadsheet's hint; a diagram or Markdown file is an editor's.
+	if sheet := ext == ".csv" || ext == ".tsv" || ext == ".tab" || ext == ".txt"; !sheet && !diag.CheckUTF8(file, data, &errs) {
+		errs[len(errs)-1].Hint = "save the file as UTF-8: most editors offer the encoding when saving (Save As, or File > Encoding)"
 		return nil, errs
 	}
 	src := string(data)
